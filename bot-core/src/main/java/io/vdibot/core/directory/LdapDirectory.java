@@ -1,0 +1,200 @@
+package io.vdibot.core.directory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+
+/**
+ * {@link Directory} over LDAP (OpenLDAP, 389 DS, Active Directory, the embedded demo server).
+ *
+ * <p>Group membership is read both ways and merged: groups under the group search base whose member
+ * attribute names the user, and the user's own {@code memberOf} values where the server keeps them.
+ * Nested groups are not expanded. Not cached: wrap it in a {@link CachingDirectory}.
+ */
+public final class LdapDirectory implements Directory, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LdapDirectory.class);
+
+    private final DirectoryProperties properties;
+    private final LDAPConnectionPool pool;
+    private final DirectoryUserMapper mapper;
+    private final String[] userAttributes;
+    private final int timeLimitSeconds;
+
+    /**
+     * Does not need the directory to be up: if it is down now, that is reported by the first lookup.
+     *
+     * @throws IllegalArgumentException when the URL or the mail filter is malformed
+     */
+    public LdapDirectory(DirectoryProperties properties) {
+        this.properties = properties;
+        this.mapper = new DirectoryUserMapper(properties);
+        this.userAttributes = mapper.userAttributes();
+        this.timeLimitSeconds = (int) Math.max(1, properties.responseTimeout().toSeconds());
+        // A filter that does not parse should stop start-up, not fail the first user's message.
+        mailFilter("probe@example.invalid");
+        this.pool = LdapConnectionPools.create(properties);
+        log.info("Directory at {} (users under {}, groups under {})", properties.url(),
+                properties.userSearchBase(), properties.groupSearchBase());
+    }
+
+    @Override
+    public Optional<DirectoryUser> findByMail(String mail) {
+        if (mail == null || mail.isBlank()) {
+            return Optional.empty();
+        }
+        return findUser(mailFilter(mail.trim()), "mail");
+    }
+
+    @Override
+    public Optional<DirectoryUser> findByUid(String uid) {
+        if (uid == null || uid.isBlank()) {
+            return Optional.empty();
+        }
+        return findUser(Filter.createEqualityFilter(properties.uidAttribute(), uid.trim()), "uid");
+    }
+
+    /**
+     * Members listed by the group's member attribute plus users whose {@code memberOf} names the group.
+     * Costs a few searches per member, which suits the small groups it is for (approvers, on call).
+     */
+    @Override
+    public List<DirectoryUser> membersOf(String group) {
+        if (group == null || group.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<SearchResultEntry> groups = search(properties.groupSearchBase(),
+                    Filter.createEqualityFilter(properties.groupNameAttribute(), group.trim()), 0,
+                    properties.groupMemberAttribute());
+            Map<String, Entry> members = new LinkedHashMap<>();
+            for (SearchResultEntry groupEntry : groups) {
+                for (SearchResultEntry user : search(properties.userSearchBase(),
+                        Filter.createEqualityFilter(properties.memberOfAttribute(), groupEntry.getDN()), 0,
+                        userAttributes)) {
+                    members.putIfAbsent(normalizedDn(user.getDN()), user);
+                }
+            }
+            for (SearchResultEntry groupEntry : groups) {
+                String[] memberDns = groupEntry.getAttributeValues(properties.groupMemberAttribute());
+                for (String memberDn : memberDns == null ? new String[0] : memberDns) {
+                    String key = normalizedDn(memberDn);
+                    if (!members.containsKey(key)) {
+                        Entry user = pool.getEntry(memberDn, userAttributes);
+                        if (user != null) {
+                            members.put(key, user);
+                        }
+                    }
+                }
+            }
+            List<DirectoryUser> users = new ArrayList<>();
+            for (Entry member : members.values()) {
+                mapper.toUser(member, groupNamesOf(member.getDN())).ifPresent(users::add);
+            }
+            users.sort(Comparator.comparing(DirectoryUser::uid));
+            return List.copyOf(users);
+        } catch (LDAPException e) {
+            throw unavailable("group members", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private Optional<DirectoryUser> findUser(Filter filter, String lookup) {
+        try {
+            // A size limit of 2 is enough to tell "one user" from "ambiguous" without reading a crowd.
+            List<SearchResultEntry> found = search(properties.userSearchBase(), filter, 2, userAttributes);
+            if (found.size() > 1) {
+                return ambiguous(filter, lookup);
+            }
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Entry entry = found.get(0);
+            return mapper.toUser(entry, groupNamesOf(entry.getDN()));
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return ambiguous(filter, lookup);
+            }
+            throw unavailable("user by " + lookup, e);
+        } catch (LDAPException e) {
+            throw unavailable("user by " + lookup, e);
+        }
+    }
+
+    /** Two people behind one identity cannot be told apart; acting for either would be a guess. */
+    private Optional<DirectoryUser> ambiguous(Filter filter, String lookup) {
+        log.warn("Directory lookup by {} matched more than one user ({}); treating it as unknown", lookup, filter);
+        return Optional.empty();
+    }
+
+    private Set<String> groupNamesOf(String userDn) throws LDAPException {
+        Set<String> names = new LinkedHashSet<>();
+        for (SearchResultEntry group : search(properties.groupSearchBase(),
+                Filter.createEqualityFilter(properties.groupMemberAttribute(), userDn), 0,
+                properties.groupNameAttribute())) {
+            String name = group.getAttributeValue(properties.groupNameAttribute());
+            if (name != null) {
+                names.add(name);
+            } else {
+                DirectoryUserMapper.rdnValue(group.getDN()).ifPresent(names::add);
+            }
+        }
+        return names;
+    }
+
+    private List<SearchResultEntry> search(String base, Filter filter, int sizeLimit, String... attributes)
+            throws LDAPException {
+        SearchRequest request = new SearchRequest(base, SearchScope.SUB, filter, attributes);
+        request.setSizeLimit(sizeLimit);
+        request.setTimeLimitSeconds(timeLimitSeconds);
+        return pool.search(request).getSearchEntries();
+    }
+
+    /** Builds the configured mail filter with the address escaped, so input cannot change the filter. */
+    private Filter mailFilter(String mail) {
+        String text = properties.userMailFilter().replace(DirectoryProperties.MAIL_PLACEHOLDER,
+                Filter.encodeValue(mail));
+        try {
+            return Filter.create(text);
+        } catch (LDAPException e) {
+            throw new IllegalArgumentException("vdibot.directory.user-mail-filter is not a valid LDAP filter: "
+                    + properties.userMailFilter(), e);
+        }
+    }
+
+    private static String normalizedDn(String dn) {
+        try {
+            return new DN(dn).toNormalizedString();
+        } catch (LDAPException e) {
+            return dn;
+        }
+    }
+
+    private DirectoryUnavailableException unavailable(String lookup, LDAPException e) {
+        return new DirectoryUnavailableException("The directory did not answer a lookup of " + lookup + ": "
+                + e.getResultCode() + " (" + e.getMessage() + ")", e);
+    }
+}
