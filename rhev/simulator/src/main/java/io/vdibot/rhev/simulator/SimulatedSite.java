@@ -1,0 +1,60 @@
+package io.vdibot.rhev.simulator;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.vdibot.rhev.simulator.api.InventoryResources;
+import io.vdibot.rhev.simulator.api.VmResources;
+import io.vdibot.rhev.simulator.engine.Engine;
+import io.vdibot.rhev.simulator.engine.PermissionOperations;
+import io.vdibot.rhev.simulator.engine.VmOperations;
+import io.vdibot.rhev.simulator.faults.FaultPlan;
+import io.vdibot.rhev.simulator.http.Authenticator;
+import io.vdibot.rhev.simulator.http.EngineServer;
+import io.vdibot.rhev.simulator.http.Router;
+import io.vdibot.rhev.simulator.tls.CertificateAuthority;
+
+/** One engine: its state machine, its API routes and its HTTPS listener. */
+public final class SimulatedSite implements AutoCloseable {
+
+    private final String name;
+    private final Engine engine;
+    private final EngineServer server;
+
+    SimulatedSite(String name, Engine engine, int port, CertificateAuthority ca, Authenticator authenticator,
+            HttpHandler admin) {
+        this.name = name;
+        this.engine = engine;
+        Router router = new Router();
+        PermissionOperations permissions = new PermissionOperations(engine);
+        VmOperations vms = new VmOperations(engine);
+        new InventoryResources(engine, permissions).register(router);
+        new VmResources(engine, vms).register(router);
+        this.server = new EngineServer(port, ca.serverContext(), ca.certificatePem(), authenticator, engine.faults(),
+                router, admin);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The API URL a client configures, e.g. {@code https://127.0.0.1:18443/ovirt-engine/api}. */
+    public String apiUrl() {
+        return "https://127.0.0.1:" + port() + "/ovirt-engine/api";
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public FaultPlan faults() {
+        return engine.faults();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,175 @@
+package io.vdibot.rhev.simulator.api;
+
+import io.vdibot.rhev.simulator.model.DiskEntity;
+import io.vdibot.rhev.simulator.model.Estate;
+import io.vdibot.rhev.simulator.model.NicEntity;
+import io.vdibot.rhev.simulator.model.VmEntity;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ovirt.engine.sdk4.builders.ClusterBuilder;
+import org.ovirt.engine.sdk4.builders.CpuBuilder;
+import org.ovirt.engine.sdk4.builders.CpuTopologyBuilder;
+import org.ovirt.engine.sdk4.builders.DiskAttachmentBuilder;
+import org.ovirt.engine.sdk4.builders.DiskBuilder;
+import org.ovirt.engine.sdk4.builders.HostBuilder;
+import org.ovirt.engine.sdk4.builders.InitializationBuilder;
+import org.ovirt.engine.sdk4.builders.IpBuilder;
+import org.ovirt.engine.sdk4.builders.MacBuilder;
+import org.ovirt.engine.sdk4.builders.MemoryPolicyBuilder;
+import org.ovirt.engine.sdk4.builders.NicBuilder;
+import org.ovirt.engine.sdk4.builders.OperatingSystemBuilder;
+import org.ovirt.engine.sdk4.builders.ReportedDeviceBuilder;
+import org.ovirt.engine.sdk4.builders.StorageDomainBuilder;
+import org.ovirt.engine.sdk4.builders.TemplateBuilder;
+import org.ovirt.engine.sdk4.builders.VmBuilder;
+import org.ovirt.engine.sdk4.builders.VmPoolBuilder;
+import org.ovirt.engine.sdk4.builders.VnicProfileBuilder;
+import org.ovirt.engine.sdk4.types.DiskAttachment;
+import org.ovirt.engine.sdk4.types.DiskFormat;
+import org.ovirt.engine.sdk4.types.DiskInterface;
+import org.ovirt.engine.sdk4.types.DiskStatus;
+import org.ovirt.engine.sdk4.types.IpVersion;
+import org.ovirt.engine.sdk4.types.Nic;
+import org.ovirt.engine.sdk4.types.NicInterface;
+import org.ovirt.engine.sdk4.types.ReportedDevice;
+import org.ovirt.engine.sdk4.types.ReportedDeviceType;
+import org.ovirt.engine.sdk4.types.Vm;
+import org.ovirt.engine.sdk4.types.VmStatus;
+import org.ovirt.engine.sdk4.types.VmType;
+
+/** VMs and their sub-collections in the engine's representation. */
+public final class VmRepresentation {
+
+    private final Estate estate;
+
+    public VmRepresentation(Estate estate) {
+        this.estate = estate;
+    }
+
+    public Vm vm(VmEntity vm, Follow follow) {
+        VmBuilder b = new VmBuilder().id(vm.id).href(Hrefs.of("vms", vm.id)).name(vm.name)
+                .status(VmStatus.fromValue(vm.status))
+                .cluster(new ClusterBuilder().id(vm.clusterId).href(Hrefs.of("clusters", vm.clusterId)))
+                .template(new TemplateBuilder().id(vm.templateId).href(Hrefs.of("templates", vm.templateId)))
+                .originalTemplate(new TemplateBuilder().id(vm.templateId).href(Hrefs.of("templates", vm.templateId)))
+                .memory(vm.memoryBytes)
+                .memoryPolicy(new MemoryPolicyBuilder().guaranteed(vm.memoryBytes).max(vm.memoryBytes * 4))
+                .cpu(new CpuBuilder().topology(new CpuTopologyBuilder().sockets(vm.sockets).cores(vm.cores).threads(1)))
+                .os(new OperatingSystemBuilder().type(vm.osType))
+                .type(VmType.fromValue(vm.vmType))
+                .stateless(vm.stateless)
+                .useLatestTemplateVersion(vm.useLatestTemplateVersion)
+                .deleteProtected(false)
+                .runOnce(false)
+                .creationTime(Dates.of(vm.creationTime));
+        if (vm.description != null) {
+            b.description(vm.description);
+        }
+        if (vm.comment != null) {
+            b.comment(vm.comment);
+        }
+        if (vm.hostId != null) {
+            b.host(new HostBuilder().id(vm.hostId).href(Hrefs.of("hosts", vm.hostId)));
+        }
+        if (vm.poolId != null) {
+            b.vmPool(new VmPoolBuilder().id(vm.poolId).href(Hrefs.of("vmpools", vm.poolId)));
+        }
+        if (vm.startTime != null) {
+            b.startTime(Dates.of(vm.startTime));
+        }
+        if (vm.stopTime != null) {
+            b.stopTime(Dates.of(vm.stopTime));
+        }
+        if (vm.fqdn != null) {
+            b.fqdn(vm.fqdn);
+        }
+        if (vm.customScript != null) {
+            b.initialization(new InitializationBuilder().customScript(vm.customScript)
+                    .hostName(vm.name.toLowerCase(Locale.ROOT)));
+        }
+        if (follow.has("nics")) {
+            b.nics(nics(vm));
+        }
+        if (follow.has("reported_devices")) {
+            b.reportedDevices(reportedDevices(vm));
+        }
+        if (follow.has("disk_attachments")) {
+            b.diskAttachments(diskAttachments(vm, follow.below("disk_attachments").has("disk")));
+        }
+        return b.build();
+    }
+
+    public List<Nic> nics(VmEntity vm) {
+        List<Nic> nics = new ArrayList<>();
+        for (NicEntity nic : vm.nics) {
+            NicBuilder b = new NicBuilder().id(nic.id).href(Hrefs.of("vms", vm.id, "nics", nic.id)).name(nic.name)
+                    .mac(new MacBuilder().address(nic.mac))
+                    .interface_(NicInterface.fromValue(nic.interfaceType))
+                    .linked(true).plugged(true)
+                    .vm(new VmBuilder().id(vm.id).href(Hrefs.of("vms", vm.id)));
+            if (nic.vnicProfileId != null) {
+                b.vnicProfile(new VnicProfileBuilder().id(nic.vnicProfileId)
+                        .href(Hrefs.of("vnicprofiles", nic.vnicProfileId)));
+            }
+            nics.add(b.build());
+        }
+        return nics;
+    }
+
+    /**
+     * What the guest agent reported: one device per vNIC, once the agent runs. The engine drops
+     * loopback and tunnel interfaces, so they never appear here.
+     */
+    public List<ReportedDevice> reportedDevices(VmEntity vm) {
+        List<ReportedDevice> devices = new ArrayList<>();
+        if (vm.reportedIps.isEmpty() || vm.nics.isEmpty()) {
+            return devices;
+        }
+        NicEntity nic = vm.nics.get(0);
+        String id = vm.id.substring(0, 24) + nic.mac.replace(":", "");
+        devices.add(new ReportedDeviceBuilder().id(id).href(Hrefs.of("vms", vm.id, "reporteddevices", id))
+                .name("eth0").description("guest reported data").type(ReportedDeviceType.NETWORK)
+                .mac(new MacBuilder().address(nic.mac))
+                .ips(new IpBuilder().address(vm.reportedIps.get(0)).version(IpVersion.V4),
+                        new IpBuilder().address(linkLocal(nic.mac)).version(IpVersion.V6))
+                .vm(new VmBuilder().id(vm.id).href(Hrefs.of("vms", vm.id)))
+                .build());
+        return devices;
+    }
+
+    public List<DiskAttachment> diskAttachments(VmEntity vm, boolean embedDisks) {
+        List<DiskAttachment> attachments = new ArrayList<>();
+        for (String diskId : vm.diskIds) {
+            DiskEntity disk = estate.disks.get(diskId);
+            DiskBuilder diskRef = embedDisks ? diskBuilder(disk) : new DiskBuilder().id(disk.id);
+            diskRef.href(Hrefs.of("disks", disk.id));
+            attachments.add(new DiskAttachmentBuilder().id(disk.id)
+                    .href(Hrefs.of("vms", vm.id, "diskattachments", disk.id))
+                    .bootable(disk.bootable).active(true)
+                    .interface_(DiskInterface.fromValue(disk.diskInterface))
+                    .disk(diskRef)
+                    .vm(new VmBuilder().id(vm.id).href(Hrefs.of("vms", vm.id)))
+                    .build());
+        }
+        return attachments;
+    }
+
+    public static DiskBuilder diskBuilder(DiskEntity disk) {
+        return new DiskBuilder().id(disk.id).href(Hrefs.of("disks", disk.id)).name(disk.alias).alias(disk.alias)
+                .provisionedSize(BigInteger.valueOf(disk.provisionedSize))
+                .actualSize(BigInteger.valueOf(disk.actualSize))
+                .format(DiskFormat.fromValue(disk.format)).sparse(disk.sparse)
+                .status(DiskStatus.fromValue(disk.status))
+                .storageDomains(new StorageDomainBuilder().id(disk.storageDomainId)
+                        .href(Hrefs.of("storagedomains", disk.storageDomainId)));
+    }
+
+    /** The EUI-64 link-local address a guest derives from its MAC. */
+    static String linkLocal(String mac) {
+        String[] b = mac.split(":");
+        int first = Integer.parseInt(b[0], 16) ^ 0x02;
+        return String.format("fe80::%02x%s:%sff:fe%s:%s%s", first, b[1], b[2], b[3], b[4], b[5]);
+    }
+}

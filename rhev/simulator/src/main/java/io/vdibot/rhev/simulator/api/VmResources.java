@@ -1,0 +1,204 @@
+package io.vdibot.rhev.simulator.api;
+
+import io.vdibot.rhev.simulator.engine.Engine;
+import io.vdibot.rhev.simulator.engine.EngineFault;
+import io.vdibot.rhev.simulator.engine.Ref;
+import io.vdibot.rhev.simulator.engine.VmOperations;
+import io.vdibot.rhev.simulator.http.ApiRequest;
+import io.vdibot.rhev.simulator.http.ApiResponse;
+import io.vdibot.rhev.simulator.http.Router;
+import io.vdibot.rhev.simulator.model.ClusterEntity;
+import io.vdibot.rhev.simulator.model.Estate;
+import io.vdibot.rhev.simulator.model.HostEntity;
+import io.vdibot.rhev.simulator.model.PoolEntity;
+import io.vdibot.rhev.simulator.model.TemplateEntity;
+import io.vdibot.rhev.simulator.model.VmEntity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ovirt.engine.sdk4.internal.xml.XmlActionReader;
+import org.ovirt.engine.sdk4.internal.xml.XmlDiskAttachmentWriter;
+import org.ovirt.engine.sdk4.internal.xml.XmlNicWriter;
+import org.ovirt.engine.sdk4.internal.xml.XmlReportedDeviceWriter;
+import org.ovirt.engine.sdk4.internal.xml.XmlVmReader;
+import org.ovirt.engine.sdk4.internal.xml.XmlVmWriter;
+import org.ovirt.engine.sdk4.types.Action;
+import org.ovirt.engine.sdk4.types.Vm;
+
+/** {@code /vms} and what hangs below it. */
+public final class VmResources {
+
+    static final Set<String> SEARCH_FIELDS = Set.of("name", "status", "cluster", "pool", "id", "description",
+            "ip", "on_host", "fqdn", "os", "type", "datacenter", "memory", "vcpus", "creationdate", "template");
+    /** How long {@code Expect: 201-created} waits for disk creation before answering 202 anyway. */
+    private static final Duration BLOCKING_WAIT_LIMIT = Duration.ofSeconds(60);
+
+    private final Engine engine;
+    private final Estate estate;
+    private final VmOperations vms;
+    private final VmRepresentation representation;
+
+    public VmResources(Engine engine, VmOperations vms) {
+        this.engine = engine;
+        this.estate = engine.estate();
+        this.vms = vms;
+        this.representation = new VmRepresentation(estate);
+    }
+
+    public void register(Router router) {
+        router.get("vms", this::list)
+                .post("vms", this::add)
+                .get("vms/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(write(vms.require(p.get("id")), r))))
+                .delete("vms/{id}", (r, p) -> engine.write(() -> {
+                    vms.remove(r.call(), p.get("id"));
+                    return ApiResponse.ok(new byte[0]);
+                }))
+                .post("vms/{id}/start", this::start)
+                .post("vms/{id}/stop", (r, p) -> stop(r, p, false))
+                .post("vms/{id}/shutdown", (r, p) -> stop(r, p, true))
+                .post("vms/{id}/detach", (r, p) -> engine.write(() -> Actions.run(() -> {
+                    vms.detachFromPool(r.call(), p.get("id"));
+                    return Actions.Outcome.done(null);
+                })))
+                .get("vms/{id}/nics", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
+                        XmlNicWriter.writeMany(representation.nics(vms.require(p.get("id"))).iterator(), w)))))
+                .get("vms/{id}/reporteddevices", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
+                        XmlReportedDeviceWriter.writeMany(
+                                representation.reportedDevices(vms.require(p.get("id"))).iterator(), w)))))
+                .get("vms/{id}/diskattachments", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
+                        XmlDiskAttachmentWriter.writeMany(representation.diskAttachments(
+                                vms.require(p.get("id")), Follow.of(r).has("disk")).iterator(), w)))));
+    }
+
+    private ApiResponse list(ApiRequest request, Map<String, String> params) {
+        return engine.read(() -> {
+            Follow follow = Follow.of(request);
+            List<VmEntity> selected = Listing.select(request, new ArrayList<>(estate.vms.values()), SEARCH_FIELDS,
+                    this::field);
+            List<Vm> out = new ArrayList<>(selected.size());
+            selected.forEach(vm -> out.add(representation.vm(vm, follow)));
+            return ApiResponse.ok(Xml.write(w -> XmlVmWriter.writeMany(out.iterator(), w)));
+        });
+    }
+
+    private ApiResponse add(ApiRequest request, Map<String, String> params) {
+        Vm body = Xml.read(request.body(), XmlVmReader::readOne);
+        if (body.cluster() == null || !hasRef(body.cluster().id(), body.cluster().name())) {
+            throw EngineFault.incomplete("Vm", "cluster.id|name", "add");
+        }
+        if (body.name() == null) {
+            throw EngineFault.incomplete("Vm", "name", "add");
+        }
+        if (body.template() == null || !hasRef(body.template().id(), body.template().name())) {
+            throw EngineFault.incomplete("Vm", "template.id|name", "add");
+        }
+        VmOperations.NewVm newVm = new VmOperations.NewVm(body.name(),
+                new Ref(body.cluster().id(), body.cluster().name()),
+                new Ref(body.template().id(), body.template().name()),
+                body.description(),
+                body.memory() == null ? null : body.memoryAsLong(),
+                body.cpu() != null && body.cpu().topology() != null && body.cpu().topology().sockets() != null
+                        ? body.cpu().topology().socketsAsInteger() : null,
+                body.cpu() != null && body.cpu().topology() != null && body.cpu().topology().cores() != null
+                        ? body.cpu().topology().coresAsInteger() : null,
+                body.os() != null ? body.os().type() : null,
+                body.type() != null ? body.type().value() : null,
+                body.statelessPresent() ? body.stateless() : null,
+                body.initialization() != null ? body.initialization().customScript() : null);
+        VmEntity created = engine.write(() -> vms.add(request.call(), newVm));
+        boolean blocking = request.header("Expect").map(v -> v.contains("201-created")).orElse(false);
+        if (blocking) {
+            awaitNotLocked(created.id);
+        }
+        return engine.read(() -> {
+            VmEntity vm = vms.require(created.id);
+            int status = "image_locked".equals(vm.status) ? 202 : 201;
+            ApiResponse response = ApiResponse.of(status, write(vm, request));
+            return status == 201 ? response.withHeader("Location", Hrefs.of("vms", vm.id)) : response;
+        });
+    }
+
+    /** Engine-side blocking for {@code Expect: 201-created}: poll once a second like the REST layer. */
+    private void awaitNotLocked(String vmId) {
+        Instant giveUp = Instant.now().plus(BLOCKING_WAIT_LIMIT);
+        while (Instant.now().isBefore(giveUp)
+                && engine.read(() -> vms.vm(vmId).map(vm -> "image_locked".equals(vm.status)).orElse(false))) {
+            try {
+                Thread.sleep(Math.min(1000, Math.max(10, engine.timing().vmDiskCreation().toMillis() / 4)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private ApiResponse start(ApiRequest request, Map<String, String> params) {
+        Action action = request.body().length == 0 ? null : Xml.read(request.body(), XmlActionReader::readOne);
+        VmOperations.StartOptions options = action == null
+                ? new VmOperations.StartOptions(null, null, null, null)
+                : new VmOperations.StartOptions(
+                        action.useCloudInitPresent() ? action.useCloudInit() : null,
+                        action.useSysprepPresent() ? action.useSysprep() : null,
+                        action.useInitializationPresent() ? action.useInitialization() : null,
+                        action.vm() != null && action.vm().initialization() != null
+                                ? action.vm().initialization().customScript() : null);
+        return engine.write(() -> Actions.run(() -> Actions.Outcome.done(
+                vms.start(request.call(), params.get("id"), options).id)));
+    }
+
+    private ApiResponse stop(ApiRequest request, Map<String, String> params, boolean graceful) {
+        return engine.write(() -> Actions.run(() -> Actions.Outcome.done(
+                vms.stop(request.call(), params.get("id"), graceful).id)));
+    }
+
+    private byte[] write(VmEntity vm, ApiRequest request) {
+        Vm out = representation.vm(vm, Follow.of(request));
+        return Xml.write(w -> XmlVmWriter.writeOne(out, w));
+    }
+
+    private Object field(VmEntity vm, String field) {
+        return switch (field) {
+            case "name" -> vm.name;
+            case "status" -> vm.status;
+            case "id" -> vm.id;
+            case "description" -> vm.description;
+            case "cluster" -> clusterName(vm.clusterId);
+            case "datacenter" -> {
+                ClusterEntity cluster = estate.clusters.get(vm.clusterId);
+                yield cluster == null ? null : estate.dataCenters.get(cluster.dataCenterId).name;
+            }
+            case "pool" -> {
+                PoolEntity pool = vm.poolId == null ? null : estate.pools.get(vm.poolId);
+                yield pool == null ? null : pool.name;
+            }
+            case "template" -> {
+                TemplateEntity template = estate.templates.get(vm.templateId);
+                yield template == null ? null : template.name;
+            }
+            case "ip" -> vm.reportedIps;
+            case "on_host" -> {
+                HostEntity host = vm.hostId == null ? null : estate.hosts.get(vm.hostId);
+                yield host == null ? null : host.name;
+            }
+            case "fqdn" -> vm.fqdn;
+            case "os" -> vm.osType;
+            case "type" -> vm.vmType;
+            case "memory" -> vm.memoryBytes / (1024 * 1024);
+            case "vcpus" -> vm.sockets * vm.cores;
+            case "creationdate" -> vm.creationTime == null ? null : vm.creationTime.toString();
+            default -> null;
+        };
+    }
+
+    private String clusterName(String clusterId) {
+        ClusterEntity cluster = estate.clusters.get(clusterId);
+        return cluster == null ? null : cluster.name;
+    }
+
+    private static boolean hasRef(String id, String name) {
+        return id != null || name != null;
+    }
+}

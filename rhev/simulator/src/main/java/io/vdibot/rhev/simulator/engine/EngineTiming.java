@@ -1,0 +1,45 @@
+package io.vdibot.rhev.simulator.engine;
+
+import java.time.Duration;
+
+/**
+ * How long operations take on a real engine, multiplied by the time scale. The base figures are
+ * typical of RHV 4.4 on shared storage: thin VM creation takes seconds, a guest agent reports its
+ * addresses some time after boot, template copies take minutes.
+ */
+public record EngineTiming(double timeScale, Duration ipReportDelay) {
+
+    public static final Duration DEFAULT_IP_REPORT_DELAY = Duration.ofSeconds(20);
+
+    public EngineTiming {
+        if (timeScale < 0 || Double.isNaN(timeScale)) {
+            throw new IllegalArgumentException("time scale must be >= 0, got " + timeScale);
+        }
+        if (ipReportDelay == null || ipReportDelay.isNegative()) {
+            throw new IllegalArgumentException("IP report delay must be >= 0");
+        }
+    }
+
+    public static EngineTiming scaled(double timeScale) {
+        return new EngineTiming(timeScale, DEFAULT_IP_REPORT_DELAY);
+    }
+
+    public Duration vmDiskCreation() { return scale(Duration.ofSeconds(8)); }
+    public Duration vmWaitForLaunch() { return scale(Duration.ofSeconds(3)); }
+    public Duration vmPoweringUp() { return scale(Duration.ofSeconds(25)); }
+    public Duration vmIpReport() { return scale(ipReportDelay); }
+    public Duration vmPoweringDown() { return scale(Duration.ofSeconds(5)); }
+    public Duration vmRemoval() { return scale(Duration.ofSeconds(4)); }
+    public Duration templateCreation() { return scale(Duration.ofSeconds(90)); }
+    public Duration templateExport() { return scale(Duration.ofSeconds(120)); }
+    public Duration templateImport() { return scale(Duration.ofSeconds(120)); }
+    public Duration storageDeactivation() { return scale(Duration.ofSeconds(15)); }
+    public Duration storageDetach() { return scale(Duration.ofSeconds(10)); }
+    public Duration storageAttach() { return scale(Duration.ofSeconds(20)); }
+    public Duration storageImport() { return scale(Duration.ofSeconds(10)); }
+    public Duration poolMonitorInterval() { return scale(Duration.ofMinutes(5)); }
+
+    public Duration scale(Duration base) {
+        return Duration.ofNanos(Math.round(base.toNanos() * timeScale));
+    }
+}

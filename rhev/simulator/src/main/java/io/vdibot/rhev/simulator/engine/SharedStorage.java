@@ -1,0 +1,100 @@
+package io.vdibot.rhev.simulator.engine;
+
+import io.vdibot.rhev.simulator.model.StorageDomainEntity;
+import io.vdibot.rhev.simulator.model.TemplateEntity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The storage that several engines can reach: an NFS server holding export domains. What lives here
+ * is what a real export domain keeps in its own metadata: its identity, the data center that owns
+ * it (one at a time), and the OVFs of what was exported to it. Engines never call back into each
+ * other through it, so its lock nests safely inside a site's lock.
+ */
+public final class SharedStorage {
+
+    /** One export domain on the NFS server, keyed by {@code address:path}. */
+    public static final class ExportDomainMetadata {
+        public String id;
+        public String name;
+        public String address;
+        public String path;
+        /** The data center (storage pool) id the domain metadata names as owner, or null. */
+        public String ownerPoolId;
+        public Map<String, ExportedTemplate> templates = new LinkedHashMap<>();
+    }
+
+    /** A template's OVF plus the sizes of its disks, as written by an export. */
+    public static final class ExportedTemplate {
+        public TemplateEntity template;
+        public List<Long> diskSizes;
+        public String exportedFromSite;
+    }
+
+    private final Map<String, ExportDomainMetadata> domains = new LinkedHashMap<>();
+
+    public synchronized void register(StorageDomainEntity domain, String ownerPoolId) {
+        ExportDomainMetadata metadata = domains.computeIfAbsent(domain.nfsLocation(), k -> new ExportDomainMetadata());
+        metadata.id = domain.id;
+        metadata.name = domain.name;
+        metadata.address = domain.address;
+        metadata.path = domain.path;
+        metadata.ownerPoolId = ownerPoolId;
+    }
+
+    public synchronized Optional<ExportDomainMetadata> at(String address, String path) {
+        return Optional.ofNullable(domains.get(address + ":" + path)).map(SharedStorage::copyHeader);
+    }
+
+    public synchronized Optional<String> ownerOf(StorageDomainEntity domain) {
+        ExportDomainMetadata metadata = domains.get(domain.nfsLocation());
+        return metadata == null ? Optional.empty() : Optional.ofNullable(metadata.ownerPoolId);
+    }
+
+    public synchronized void setOwner(StorageDomainEntity domain, String ownerPoolId) {
+        ExportDomainMetadata metadata = domains.get(domain.nfsLocation());
+        if (metadata != null) {
+            metadata.ownerPoolId = ownerPoolId;
+        }
+    }
+
+    public synchronized void storeTemplate(StorageDomainEntity domain, ExportedTemplate exported) {
+        ExportDomainMetadata metadata = domains.get(domain.nfsLocation());
+        if (metadata == null) {
+            throw new IllegalStateException("no export domain at " + domain.nfsLocation());
+        }
+        metadata.templates.put(exported.template.id, exported);
+    }
+
+    public synchronized boolean holdsTemplate(StorageDomainEntity domain, String templateId) {
+        ExportDomainMetadata metadata = domains.get(domain.nfsLocation());
+        return metadata != null && metadata.templates.containsKey(templateId);
+    }
+
+    public synchronized List<ExportedTemplate> templates(StorageDomainEntity domain) {
+        ExportDomainMetadata metadata = domains.get(domain.nfsLocation());
+        return metadata == null ? List.of() : List.copyOf(metadata.templates.values());
+    }
+
+    /** Everything, for the state directory. */
+    public synchronized Map<String, ExportDomainMetadata> snapshot() {
+        return new LinkedHashMap<>(domains);
+    }
+
+    public synchronized void restore(Map<String, ExportDomainMetadata> saved) {
+        domains.clear();
+        domains.putAll(saved);
+    }
+
+    private static ExportDomainMetadata copyHeader(ExportDomainMetadata source) {
+        ExportDomainMetadata copy = new ExportDomainMetadata();
+        copy.id = source.id;
+        copy.name = source.name;
+        copy.address = source.address;
+        copy.path = source.path;
+        copy.ownerPoolId = source.ownerPoolId;
+        return copy;
+    }
+}

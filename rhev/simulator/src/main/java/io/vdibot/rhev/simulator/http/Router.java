@@ -1,0 +1,94 @@
+package io.vdibot.rhev.simulator.http;
+
+import io.vdibot.rhev.simulator.engine.EngineFault;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps API paths such as {@code vms/{id}/start} to handlers. Literal segments win over
+ * placeholders, so {@code storagedomains/{id}/templates} is never mistaken for an id.
+ */
+public final class Router {
+
+    @FunctionalInterface
+    public interface Handler {
+        ApiResponse handle(ApiRequest request, Map<String, String> pathParams);
+    }
+
+    private record Route(String method, String[] segments, Handler handler) {
+        int literalCount() {
+            int n = 0;
+            for (String s : segments) {
+                if (!s.startsWith("{")) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    public Router get(String pattern, Handler handler) {
+        return add("GET", pattern, handler);
+    }
+
+    public Router post(String pattern, Handler handler) {
+        return add("POST", pattern, handler);
+    }
+
+    public Router put(String pattern, Handler handler) {
+        return add("PUT", pattern, handler);
+    }
+
+    public Router delete(String pattern, Handler handler) {
+        return add("DELETE", pattern, handler);
+    }
+
+    private Router add(String method, String pattern, Handler handler) {
+        routes.add(new Route(method, split(pattern), handler));
+        routes.sort((a, b) -> Integer.compare(b.literalCount(), a.literalCount()));
+        return this;
+    }
+
+    public ApiResponse dispatch(ApiRequest request) {
+        String[] segments = split(request.path());
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Map<String, String> params = match(route.segments(), segments);
+            if (params == null) {
+                continue;
+            }
+            pathKnown = true;
+            if (route.method().equals(request.method())) {
+                return route.handler().handle(request, params);
+            }
+        }
+        if (pathKnown) {
+            throw new EngineFault(405, "Method Not Allowed", null);
+        }
+        throw EngineFault.notFound();
+    }
+
+    private static Map<String, String> match(String[] pattern, String[] path) {
+        if (pattern.length != path.length) {
+            return null;
+        }
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < pattern.length; i++) {
+            if (pattern[i].startsWith("{")) {
+                params.put(pattern[i].substring(1, pattern[i].length() - 1), path[i]);
+            } else if (!pattern[i].equals(path[i])) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    private static String[] split(String path) {
+        String trimmed = path.replaceAll("^/+|/+$", "");
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
+    }
+}

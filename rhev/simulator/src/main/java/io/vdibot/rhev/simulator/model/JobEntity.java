@@ -1,0 +1,27 @@
+package io.vdibot.rhev.simulator.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+public class JobEntity {
+    public String id;
+    public String description;
+    /** started, finished, failed, aborted. */
+    public String status = "started";
+    public String correlationId;
+    public Instant startTime;
+    public Instant endTime;
+    public Instant lastUpdated;
+    public List<StepEntity> steps = new ArrayList<>();
+
+    public static class StepEntity {
+        public String id;
+        public String description;
+        public String type = "executing";
+        public int number;
+        public String status = "started";
+        public Instant startTime;
+        public Instant endTime;
+    }
+}

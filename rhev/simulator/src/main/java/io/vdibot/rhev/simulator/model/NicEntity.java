@@ -1,0 +1,9 @@
+package io.vdibot.rhev.simulator.model;
+
+public class NicEntity {
+    public String id;
+    public String name;
+    public String mac;
+    public String vnicProfileId;
+    public String interfaceType = "virtio";
+}

@@ -1,0 +1,47 @@
+package io.vdibot.rhev.simulator.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+public class VmEntity {
+    public String id;
+    public String name;
+    public String description;
+    public String comment;
+    public String clusterId;
+    public String templateId;
+    public String poolId;
+    public String hostId;
+    public String status = "down";
+    public String osType = "other";
+    public String vmType = "desktop";
+    public long memoryBytes = 2L << 30;
+    public int sockets = 1;
+    public int cores = 2;
+    public boolean stateless;
+    public boolean useLatestTemplateVersion;
+    /** First-boot script stored on the VM (cloud-init custom script or sysprep answer file). */
+    public String customScript;
+    /** cloud_init, sysprep or null, as chosen at the last start. */
+    public String initializationType;
+    public boolean initialized;
+    /** Addresses the guest agent reports once it runs; empty until then. */
+    public List<String> reportedIps = new ArrayList<>();
+    public String fqdn;
+    public Instant creationTime;
+    public Instant startTime;
+    public Instant stopTime;
+    public List<NicEntity> nics = new ArrayList<>();
+    public List<String> diskIds = new ArrayList<>();
+    /** Set when the VM was created from a pool and handed to a user. */
+    public String assignedUserId;
+
+    public boolean isUp() {
+        return "up".equals(status);
+    }
+
+    public boolean isDown() {
+        return "down".equals(status);
+    }
+}

@@ -1,0 +1,7 @@
+package io.vdibot.rhev.simulator.model;
+
+public class VnicProfileEntity {
+    public String id;
+    public String name;
+    public String networkId;
+}

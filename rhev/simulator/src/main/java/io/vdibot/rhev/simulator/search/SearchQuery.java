@@ -1,0 +1,216 @@
+package io.vdibot.rhev.simulator.search;
+
+import io.vdibot.rhev.simulator.engine.EngineFault;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The part of the engine's search language that clients of this product use:
+ * {@code field<op>value} conditions joined by {@code and}/{@code or} ({@code and} binds tighter),
+ * {@code *} wildcards, then optional {@code sortby field [asc|desc]} and {@code page N}.
+ * Matching is case-insensitive unless asked otherwise, as on the engine.
+ */
+public final class SearchQuery {
+
+    private static final Pattern CONDITION = Pattern.compile(
+            "\\G\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*(!=|<=|>=|=|<|>)\\s*(\"[^\"]*\"|[^\\s()]+)\\s*");
+    private static final Pattern KEYWORD = Pattern.compile("\\G\\s*(and|or|sortby|page)\\b\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORD = Pattern.compile("\\G\\s*([A-Za-z0-9_.]+)\\s*");
+
+    private record Condition(String field, String op, String value) {
+    }
+
+    private final List<List<Condition>> alternatives;
+    private final String sortField;
+    private final boolean descending;
+    private final Integer page;
+    private final boolean caseSensitive;
+
+    private SearchQuery(List<List<Condition>> alternatives, String sortField, boolean descending, Integer page,
+            boolean caseSensitive) {
+        this.alternatives = alternatives;
+        this.sortField = sortField;
+        this.descending = descending;
+        this.page = page;
+        this.caseSensitive = caseSensitive;
+    }
+
+    /**
+     * Parses {@code text}; fields outside {@code fields} and malformed text are refused with the
+     * engine's 400, marking the offending part with {@code $...$} as the engine does.
+     */
+    public static SearchQuery parse(String text, Set<String> fields, boolean caseSensitive) {
+        List<List<Condition>> alternatives = new ArrayList<>();
+        List<Condition> current = new ArrayList<>();
+        String sortField = null;
+        boolean descending = false;
+        Integer page = null;
+        int pos = 0;
+        boolean expectCondition = true;
+        while (pos < text.length()) {
+            if (text.substring(pos).isBlank()) {
+                break;
+            }
+            Matcher keyword = KEYWORD.matcher(text);
+            if (keyword.find(pos) && keyword.start() == pos) {
+                String word = keyword.group(1).toLowerCase(Locale.ROOT);
+                pos = keyword.end();
+                switch (word) {
+                    case "and" -> expectCondition = true;
+                    case "or" -> {
+                        alternatives.add(current);
+                        current = new ArrayList<>();
+                        expectCondition = true;
+                    }
+                    case "sortby" -> {
+                        Matcher field = WORD.matcher(text);
+                        if (!field.find(pos) || field.start() != pos || !fields.contains(field.group(1))) {
+                            throw syntax(text, pos);
+                        }
+                        sortField = field.group(1);
+                        pos = field.end();
+                        Matcher direction = WORD.matcher(text);
+                        if (direction.find(pos) && direction.start() == pos
+                                && direction.group(1).matches("(?i)asc|desc")) {
+                            descending = direction.group(1).equalsIgnoreCase("desc");
+                            pos = direction.end();
+                        }
+                    }
+                    default -> {
+                        Matcher number = WORD.matcher(text);
+                        if (!number.find(pos) || number.start() != pos || !number.group(1).matches("\\d+")) {
+                            throw syntax(text, pos);
+                        }
+                        page = Integer.parseInt(number.group(1));
+                        pos = number.end();
+                    }
+                }
+                continue;
+            }
+            Matcher condition = CONDITION.matcher(text);
+            if (!expectCondition || !condition.find(pos) || condition.start() != pos) {
+                throw syntax(text, pos);
+            }
+            String field = condition.group(1);
+            if (!fields.contains(field)) {
+                throw syntax(text, condition.start(1));
+            }
+            String value = condition.group(3);
+            if (value.startsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            current.add(new Condition(field, condition.group(2), value));
+            pos = condition.end();
+            expectCondition = false;
+        }
+        alternatives.add(current);
+        return new SearchQuery(alternatives, sortField, descending, page, caseSensitive);
+    }
+
+    /** Filters, sorts and pages {@code items}; {@code fieldValue} reads a search field of an item. */
+    public <T> List<T> apply(List<T> items, BiFunction<T, String, Object> fieldValue, int pageSize) {
+        List<T> result = new ArrayList<>();
+        for (T item : items) {
+            if (matches(item, fieldValue)) {
+                result.add(item);
+            }
+        }
+        if (sortField != null) {
+            Comparator<T> order = Comparator.comparing(item -> sortKey(fieldValue.apply(item, sortField)),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            result.sort(descending ? order.reversed() : order);
+        }
+        if (page != null && pageSize > 0) {
+            int from = Math.max(0, (page - 1) * pageSize);
+            return from >= result.size() ? List.of() : result.subList(from, Math.min(result.size(), from + pageSize));
+        }
+        return result;
+    }
+
+    private <T> boolean matches(T item, BiFunction<T, String, Object> fieldValue) {
+        for (List<Condition> conjunction : alternatives) {
+            boolean all = true;
+            for (Condition condition : conjunction) {
+                if (!holds(condition, fieldValue.apply(item, condition.field()))) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean holds(Condition condition, Object actual) {
+        if (actual instanceof Iterable<?> many) {
+            for (Object one : many) {
+                if (holds(condition, one)) {
+                    return true;
+                }
+            }
+            return "!=".equals(condition.op()) && !many.iterator().hasNext();
+        }
+        if (actual instanceof Number number && condition.value().matches("-?\\d+(\\.\\d+)?")) {
+            int cmp = Double.compare(number.doubleValue(), Double.parseDouble(condition.value()));
+            return compare(condition.op(), cmp);
+        }
+        String text = actual == null ? "" : actual.toString();
+        return switch (condition.op()) {
+            case "=" -> wildcard(condition.value()).matcher(text).matches();
+            case "!=" -> !wildcard(condition.value()).matcher(text).matches();
+            default -> compare(condition.op(), normalise(text).compareTo(normalise(condition.value())));
+        };
+    }
+
+    private static boolean compare(String op, int cmp) {
+        return switch (op) {
+            case "=" -> cmp == 0;
+            case "!=" -> cmp != 0;
+            case "<" -> cmp < 0;
+            case ">" -> cmp > 0;
+            case "<=" -> cmp <= 0;
+            default -> cmp >= 0;
+        };
+    }
+
+    private Pattern wildcard(String value) {
+        StringBuilder regex = new StringBuilder();
+        String[] parts = value.split("\\*", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(parts[i]));
+        }
+        return Pattern.compile(regex.toString(), caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private String normalise(String text) {
+        return caseSensitive ? text : text.toLowerCase(Locale.ROOT);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparable sortKey(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        return value == null ? null : value.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static EngineFault syntax(String text, int position) {
+        int end = position;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        String marked = text.substring(0, position) + "$" + text.substring(position, end) + "$" + text.substring(end);
+        return EngineFault.badRequest(marked);
+    }
+}
