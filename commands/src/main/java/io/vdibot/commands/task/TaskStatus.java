@@ -1,5 +1,7 @@
 package io.vdibot.commands.task;
 
+import java.util.Locale;
+
 /** Life cycle of a task; see docs in the module README for the allowed transitions. */
 public enum TaskStatus {
     PENDING_APPROVAL,
@@ -19,5 +21,24 @@ public enum TaskStatus {
             case SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED, CANCELLED, REJECTED, INTERRUPTED -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Whether a task in this state may move to {@code next}. A running task is cancelled at its next step
+     * boundary, after cleaning up what it created; a final state never changes.
+     */
+    public boolean canMoveTo(TaskStatus next) {
+        return switch (this) {
+            case PENDING_APPROVAL -> next == SCHEDULED || next == REJECTED || next == CANCELLED;
+            case SCHEDULED -> next == RUNNING || next == CANCELLED;
+            case RUNNING -> next == SUCCEEDED || next == PARTIALLY_SUCCEEDED || next == FAILED
+                    || next == CANCELLED || next == INTERRUPTED;
+            default -> false;
+        };
+    }
+
+    /** The message key of the state's name, e.g. {@code task.status.pending-approval}. */
+    public String messageKey() {
+        return "task.status." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,0 +1,90 @@
+package io.vdibot.commands.i18n;
+
+import io.vdibot.commands.parse.FieldError;
+import io.vdibot.commands.schedule.Schedule;
+
+import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The user-facing text in one language. Patterns are {@link MessageFormat}s (so a literal apostrophe is written
+ * {@code ''}); an unknown key throws {@link MissingResourceException}, so a missing text fails a test rather than
+ * reaching a user as a raw key.
+ */
+public final class Messages {
+
+    public static final String BUNDLE = "io.vdibot.commands.messages";
+    public static final Locale SIMPLIFIED_CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final Map<Locale, Messages> CACHE = new ConcurrentHashMap<>();
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(), Utf8Control.INSTANCE);
+    }
+
+    /**
+     * The texts for {@code requested}: Simplified Chinese for Chinese other than Traditional (Taiwan, Hong Kong,
+     * Macao or the Hant script), English for everything else and for {@code null}.
+     */
+    public static Messages forLocale(Locale requested) {
+        return CACHE.computeIfAbsent(supported(requested), Messages::new);
+    }
+
+    /** The languages with a complete bundle. */
+    public static List<Locale> supportedLocales() {
+        return List.of(Locale.ENGLISH, SIMPLIFIED_CHINESE);
+    }
+
+    static Locale supported(Locale requested) {
+        if (requested == null || !requested.getLanguage().equals("zh")) {
+            return Locale.ENGLISH;
+        }
+        boolean traditional = requested.getScript().equals("Hant")
+                || Set.of("TW", "HK", "MO").contains(requested.getCountry());
+        return traditional ? Locale.ENGLISH : SIMPLIFIED_CHINESE;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The text of {@code key} with {@code args} filled in. */
+    public String format(String key, Object... args) {
+        return new MessageFormat(bundle.getString(key), locale).format(args);
+    }
+
+    /** The message of a parse mistake. */
+    public String format(FieldError error) {
+        return format(error.key(), error.args().toArray());
+    }
+
+    /** "now", or "at 2026-12-01 09:00 Europe/Paris" in the schedule's own zone, for {@code reply.task.*}. */
+    public String describe(Schedule schedule) {
+        if (schedule.now()) {
+            return format("when.now");
+        }
+        return format("when.at", WHEN.format(schedule.localTime()) + " " + schedule.zone());
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** Every key of this language, including those it inherits from the English base bundle. */
+    public Set<String> keys() {
+        return Collections.unmodifiableSet(bundle.keySet());
+    }
+}

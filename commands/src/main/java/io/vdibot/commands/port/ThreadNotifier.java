@@ -1,0 +1,19 @@
+package io.vdibot.commands.port;
+
+import io.vdibot.commands.reply.Reply;
+
+/**
+ * The way out of the core, implemented by each adapter: post into a request's thread, edit a posted message, and
+ * alert the on-call people. Implementations handle their platform's rate limits and retries.
+ */
+public interface ThreadNotifier {
+
+    /** Posts {@code reply} in the thread and returns a handle to edit it later. */
+    MessageHandle post(ThreadRef thread, Reply reply);
+
+    /** Replaces the content of a message posted earlier, e.g. to show progress. */
+    void update(MessageHandle message, Reply reply);
+
+    /** Sends {@code reply} to wherever this platform's on-call people are configured to be reached. */
+    void notifyOnCall(Reply reply);
+}

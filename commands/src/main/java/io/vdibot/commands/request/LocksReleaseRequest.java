@@ -1,0 +1,18 @@
+package io.vdibot.commands.request;
+
+import java.util.Objects;
+
+/** {@code locks release RESOURCE}: releases a lock left behind, e.g. on the shared export storage. */
+public record LocksReleaseRequest(String resource) implements VdiRequest {
+
+    public static final String COMMAND_ID = "locks.release";
+
+    public LocksReleaseRequest {
+        Objects.requireNonNull(resource, "resource");
+    }
+
+    @Override
+    public String commandId() {
+        return COMMAND_ID;
+    }
+}

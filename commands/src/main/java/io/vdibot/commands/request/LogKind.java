@@ -1,0 +1,15 @@
+package io.vdibot.commands.request;
+
+import java.util.Locale;
+
+/** Which log of a task {@code logs} shows; {@code all} (the chat summary of both) is the default. */
+public enum LogKind implements Keyword {
+    ALL,
+    DEPLOY,
+    ERROR;
+
+    @Override
+    public String keyword() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

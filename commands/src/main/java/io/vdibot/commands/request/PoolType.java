@@ -1,0 +1,14 @@
+package io.vdibot.commands.request;
+
+import java.util.Locale;
+
+/** How a pool hands out VMs: {@code automatic} returns a VM to the pool when the user is done, {@code manual} keeps it assigned until an administrator frees it. */
+public enum PoolType implements Keyword {
+    AUTOMATIC,
+    MANUAL;
+
+    @Override
+    public String keyword() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

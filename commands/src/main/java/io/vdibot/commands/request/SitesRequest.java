@@ -1,0 +1,12 @@
+package io.vdibot.commands.request;
+
+/** {@code sites}: the configured sites and whether their engines answer. */
+public record SitesRequest() implements VdiRequest {
+
+    public static final String COMMAND_ID = "sites";
+
+    @Override
+    public String commandId() {
+        return COMMAND_ID;
+    }
+}

@@ -1,0 +1,21 @@
+package io.vdibot.commands.request;
+
+import io.vdibot.commands.schedule.Schedule;
+
+/**
+ * A request that changes the estate. It becomes a task: persisted, possibly approved, scheduled at {@link #runAt()}
+ * and run by an executor.
+ */
+public sealed interface TaskRequest extends VdiRequest
+        permits VmCreateRequest, PoolCreateRequest, PoolResizeRequest, PoolGrantRequest, PoolRevokeRequest,
+                PoolUpdateRequest, PoolDeleteRequest, TemplateCreateRequest, TemplateMigrateRequest {
+
+    /** The name of the object the task creates or changes. */
+    String name();
+
+    /** The site the task acts on; {@code null} means the configured default site. */
+    String site();
+
+    /** When the task should run; {@link Schedule#now()} is true for "as soon as possible". */
+    Schedule runAt();
+}

@@ -1,0 +1,147 @@
+package io.vdibot.commands.spec;
+
+import io.vdibot.commands.parse.FieldError;
+import io.vdibot.commands.parse.ParseContext;
+import io.vdibot.commands.parse.ParseResult;
+import io.vdibot.commands.parse.Token;
+import io.vdibot.commands.parse.Tokenized;
+import io.vdibot.commands.parse.Tokenizer;
+import io.vdibot.commands.request.HelpRequest;
+import io.vdibot.commands.request.VdiRequest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The known commands. Resolves the leading words of a line to a command (longest match, so {@code locks release}
+ * wins over {@code locks}) and parses the rest, or parses a submitted form.
+ */
+public final class CommandRegistry {
+
+    private static final Set<String> PREFIXES = Set.of("/vdi", "vdi");
+
+    private final List<CommandSpec<?>> specs;
+    private final Map<String, CommandSpec<?>> byId;
+    private final CommandSpec<?> help;
+
+    public CommandRegistry(List<? extends CommandSpec<?>> specs) {
+        this.specs = List.copyOf(specs);
+        this.byId = this.specs.stream().collect(Collectors.toUnmodifiableMap(CommandSpec::id, s -> s));
+        Set<List<String>> words = new HashSet<>();
+        for (CommandSpec<?> spec : this.specs) {
+            if (!words.add(spec.words())) {
+                throw new IllegalArgumentException("two commands use the words " + spec.wordsText());
+            }
+        }
+        this.help = find(HelpRequest.COMMAND_ID)
+                .orElseThrow(() -> new IllegalArgumentException("the registry needs the help command"));
+    }
+
+    /** Every command of the {@code /vdi} grammar, in the order help lists them. */
+    public static CommandRegistry standard() {
+        return new CommandRegistry(List.of(
+                new VmCreateCommand(),
+                new PoolCreateCommand(), new PoolResizeCommand(), new PoolGrantCommand(), new PoolRevokeCommand(),
+                new PoolUpdateCommand(), new PoolDeleteCommand(),
+                new TemplateCreateCommand(), new TemplateMigrateCommand(),
+                new ShowCommand(), new ListCommand(), new SitesCommand(), new DashboardCommand(), new RefreshCommand(),
+                new TasksCommand(), new TaskShowCommand(), new LogsCommand(),
+                new CancelCommand(), new ApproveCommand(), new RejectCommand(),
+                new LocksCommand(), new LocksReleaseCommand(),
+                new HelpCommand()));
+    }
+
+    public List<CommandSpec<?>> all() {
+        return specs;
+    }
+
+    public Optional<CommandSpec<?>> find(String commandId) {
+        return Optional.ofNullable(byId.get(commandId));
+    }
+
+    /** The spec of a command id known to exist, e.g. one read back from a persisted task. */
+    public CommandSpec<?> require(String commandId) {
+        return find(commandId).orElseThrow(() -> new IllegalArgumentException("unknown command id " + commandId));
+    }
+
+    /** The spec that parsed {@code request}: where to find its permission and message keys. */
+    public CommandSpec<?> specOf(VdiRequest request) {
+        return require(request.commandId());
+    }
+
+    /**
+     * Which command a line names. A leading {@code /vdi} or {@code vdi} is skipped; command words are
+     * case-insensitive. An empty line is {@code help}.
+     */
+    public Resolution resolve(String text) {
+        Tokenized tokenized = Tokenizer.tokenize(text);
+        List<Token> tokens = new ArrayList<>(tokenized.tokens());
+        if (!tokens.isEmpty() && tokens.get(0).isBareWord()
+                && PREFIXES.contains(tokens.get(0).value().toLowerCase(Locale.ROOT))) {
+            tokens.remove(0);
+        }
+        if (tokens.isEmpty()) {
+            return new Resolution.Resolved(help, List.of(), tokenized.errors());
+        }
+        List<String> leading = leadingWords(tokens);
+        CommandSpec<?> match = null;
+        for (CommandSpec<?> spec : specs) {
+            List<String> words = spec.words();
+            boolean matches = words.size() <= leading.size() && leading.subList(0, words.size()).equals(words);
+            if (matches && (match == null || words.size() > match.words().size())) {
+                match = spec;
+            }
+        }
+        if (match == null) {
+            List<String> typed = leading.isEmpty() ? List.of(tokens.get(0).display()) : leading;
+            List<String> shown = typed.subList(0, Math.min(2, typed.size()));
+            return new Resolution.Unresolved(String.join(" ", shown), Suggestions.nearest(shown, specs));
+        }
+        return new Resolution.Resolved(match, tokens.subList(match.words().size(), tokens.size()),
+                tokenized.errors());
+    }
+
+    /** Resolves and parses a command line. */
+    public ParseResult<VdiRequest> parse(String text, ParseContext context) {
+        Resolution resolution = resolve(text);
+        if (resolution instanceof Resolution.Unresolved unresolved) {
+            return new ParseResult.Invalid<>(null, help.usageKey(), help.usage(), unresolved.errors());
+        }
+        Resolution.Resolved resolved = (Resolution.Resolved) resolution;
+        ParseResult<VdiRequest> result = ParseResult.widen(resolved.spec().parse(resolved.arguments(), context));
+        if (resolved.errors().isEmpty()) {
+            return result;
+        }
+        List<FieldError> errors = new ArrayList<>(resolved.errors());
+        errors.addAll(result.errors());
+        CommandSpec<?> spec = resolved.spec();
+        return new ParseResult.Invalid<>(spec.id(), spec.usageKey(), spec.usage(), errors);
+    }
+
+    /** Parses the values of a submitted form; an unknown form id is reported like an unknown command. */
+    public ParseResult<VdiRequest> parseForm(String formId, Map<String, String> values, ParseContext context) {
+        Optional<CommandSpec<?>> spec = find(formId);
+        if (spec.isEmpty()) {
+            return new ParseResult.Invalid<>(null, help.usageKey(), help.usage(),
+                    List.of(FieldError.of("command", "command.unknown", String.valueOf(formId))));
+        }
+        return ParseResult.widen(spec.get().parseForm(values, context));
+    }
+
+    private static List<String> leadingWords(List<Token> tokens) {
+        List<String> words = new ArrayList<>();
+        for (Token token : tokens) {
+            if (!token.isBareWord()) {
+                break;
+            }
+            words.add(token.value().toLowerCase(Locale.ROOT));
+        }
+        return words;
+    }
+}

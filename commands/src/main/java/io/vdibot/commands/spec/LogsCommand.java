@@ -1,0 +1,26 @@
+package io.vdibot.commands.spec;
+
+import io.vdibot.commands.parse.ArgReader;
+import io.vdibot.commands.parse.Param;
+import io.vdibot.commands.parse.ParseResult;
+import io.vdibot.commands.request.LogKind;
+import io.vdibot.commands.request.LogsRequest;
+
+import java.util.List;
+
+import static io.vdibot.commands.spec.CommonParams.TASK_ID;
+
+public final class LogsCommand extends CommandSpec<LogsRequest> {
+
+    public LogsCommand() {
+        super(LogsRequest.COMMAND_ID, "logs", "logs ID [deploy|error]", Permissions.VIEW_TASKS, LogsRequest.class,
+                List.of(TASK_ID, Param.optionalPositional("kind")));
+    }
+
+    @Override
+    protected ParseResult<LogsRequest> build(ArgReader in) {
+        String taskId = in.taskId("id");
+        LogKind kind = in.keyword("kind", LogKind.class);
+        return in.result(() -> new LogsRequest(taskId, kind == null ? LogKind.ALL : kind));
+    }
+}
