@@ -10,13 +10,13 @@ import io.vdibot.commands.request.HelpRequest;
 import io.vdibot.commands.request.VdiRequest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The known commands. Resolves the leading words of a line to a command (longest match, so {@code locks release}
@@ -32,13 +32,17 @@ public final class CommandRegistry {
 
     public CommandRegistry(List<? extends CommandSpec<?>> specs) {
         this.specs = List.copyOf(specs);
-        this.byId = this.specs.stream().collect(Collectors.toUnmodifiableMap(CommandSpec::id, s -> s));
+        Map<String, CommandSpec<?>> ids = new HashMap<>();
         Set<List<String>> words = new HashSet<>();
         for (CommandSpec<?> spec : this.specs) {
+            if (ids.put(spec.id(), spec) != null) {
+                throw new IllegalArgumentException("two commands have the id " + spec.id());
+            }
             if (!words.add(spec.words())) {
                 throw new IllegalArgumentException("two commands use the words " + spec.wordsText());
             }
         }
+        this.byId = Map.copyOf(ids);
         this.help = find(HelpRequest.COMMAND_ID)
                 .orElseThrow(() -> new IllegalArgumentException("the registry needs the help command"));
     }

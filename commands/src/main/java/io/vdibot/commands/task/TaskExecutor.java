@@ -18,4 +18,12 @@ public interface TaskExecutor {
      * else is an unexpected error that the core logs and reports generically.
      */
     TaskOutcome execute(TaskContext context);
+
+    /**
+     * Whether a task whose node died mid-run may be run again from its journal. An executor that cannot
+     * guarantee that answers false, and such a task ends {@link TaskStatus#INTERRUPTED} instead.
+     */
+    default boolean resumable() {
+        return true;
+    }
 }
