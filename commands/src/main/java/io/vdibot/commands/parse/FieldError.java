@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A user mistake in one argument: which argument, which message explains it, and the message arguments.
- * By convention {@code args.get(0)} is the argument's name, so every message names it.
+ * By convention {@code args.get(0)} is an argument name (usually {@code field}; for {@code arg.requires} the one
+ * that was given), so every message can name what to fix.
  *
  * @param field the grammar key ({@code size}), the positional's name ({@code name}), {@code command} for the
  *              command words, or {@code text} for the command line as a whole
