@@ -1,0 +1,85 @@
+package io.vdibot.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The bot's own settings ({@code vdibot.*}). Everything has a default that runs the bot on a fresh
+ * machine; production replaces the sites, the directory and the database by configuration.
+ *
+ * @param nodeId        this process's name among the bot processes sharing a database; empty = generated
+ * @param dataDir       where the embedded defaults keep their state (database, demo sites)
+ * @param sites         the engines, one per site; when empty the demo sites are simulated
+ * @param demo          the simulated sites used when no site is configured
+ * @param approval      which requests wait for an approver
+ * @param defaultZone   time zone for users whose directory entry has none
+ * @param defaultLocale language for users whose directory entry has none
+ * @param progressInterval at most one progress update per thread in this interval
+ * @param console       the console adapter
+ * @param execution     task execution and recovery timing
+ */
+@ConfigurationProperties("vdibot")
+public record VdibotProperties(
+        @DefaultValue("") String nodeId,
+        @DefaultValue("data") Path dataDir,
+        List<Site> sites,
+        @DefaultValue Demo demo,
+        @DefaultValue Approval approval,
+        @DefaultValue("UTC") ZoneId defaultZone,
+        @DefaultValue("en") Locale defaultLocale,
+        @DefaultValue("3s") Duration progressInterval,
+        @DefaultValue Console console,
+        @DefaultValue Execution execution) {
+
+    public VdibotProperties {
+        sites = sites == null ? List.of() : List.copyOf(sites);
+    }
+
+    /** One engine. The password is a secret: it never appears in logs or in {@link #toString()}. */
+    public record Site(String name, String url, Path caFile, @DefaultValue("admin@internal") String username,
+            String password) {
+        @Override
+        public String toString() {
+            return "Site[name=" + name + ", url=" + url + ", caFile=" + caFile + ", username=" + username
+                    + ", password=" + (password == null ? "unset" : "***") + "]";
+        }
+    }
+
+    /** The simulated demo sites. */
+    public record Demo(@DefaultValue("2") int sites, @DefaultValue("18443") int port,
+            @DefaultValue("0.05") double timeScale, @DefaultValue("vdibot") String password) {
+    }
+
+    /**
+     * @param commands          command ids that always need an approver
+     * @param poolSizeThreshold pool creations and resizes above this many VMs need an approver
+     */
+    public record Approval(@DefaultValue({"template.migrate", "pool.delete"}) Set<String> commands,
+            @DefaultValue("50") int poolSizeThreshold) {
+    }
+
+    /**
+     * @param enabled     read commands from standard input
+     * @param user        the acting user at start
+     * @param idleTimeout at end of input, how long to wait for running tasks before exiting
+     */
+    public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("alice") String user,
+            @DefaultValue("30m") Duration idleTimeout) {
+    }
+
+    /**
+     * @param workers         tasks run at the same time by this process
+     * @param heartbeat       how often a running task's node says it is alive
+     * @param staleAfter      a running task whose node has been silent this long is taken over
+     * @param lateAfter       a task starting this much after its time says in its thread that it ran late
+     */
+    public record Execution(@DefaultValue("8") int workers, @DefaultValue("10s") Duration heartbeat,
+            @DefaultValue("45s") Duration staleAfter, @DefaultValue("1m") Duration lateAfter) {
+    }
+}

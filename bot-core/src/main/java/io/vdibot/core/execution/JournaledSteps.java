@@ -1,0 +1,59 @@
+package io.vdibot.core.execution;
+
+import io.vdibot.commands.task.StepJournal;
+import io.vdibot.persistence.task.StepStatus;
+import io.vdibot.persistence.task.TaskStepRecord;
+import io.vdibot.persistence.task.TaskStepRepository;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** A task's step journal in MariaDB: completed steps are skipped on resume, their results replayed. */
+final class JournaledSteps implements StepJournal {
+
+    private final long taskId;
+    private final TaskStepRepository steps;
+    private final StepData data;
+    private final Set<String> interrupted = new HashSet<>();
+    private int ordinal;
+
+    JournaledSteps(long taskId, TaskStepRepository steps, StepData data) {
+        this.taskId = taskId;
+        this.steps = steps;
+        this.data = data;
+        steps.list(taskId).stream().filter(s -> s.status() == StepStatus.RUNNING)
+                .forEach(s -> interrupted.add(s.stepKey()));
+        this.ordinal = steps.list(taskId).size();
+    }
+
+    @Override
+    public String run(String key, Supplier<String> action) {
+        Optional<String> done = result(key);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        steps.start(taskId, key, ++ordinal);
+        String result;
+        try {
+            result = action.get();
+        } catch (RuntimeException e) {
+            steps.fail(taskId, key, data.encode(String.valueOf(e.getMessage())));
+            throw e;
+        }
+        steps.complete(taskId, key, data.encode(result));
+        interrupted.remove(key);
+        return result;
+    }
+
+    @Override
+    public Optional<String> result(String key) {
+        return steps.find(taskId, key).filter(s -> s.status() == StepStatus.DONE)
+                .map(TaskStepRecord::dataJson).map(data::decode);
+    }
+
+    @Override
+    public boolean interruptedInside(String key) {
+        return interrupted.contains(key);
+    }
+}

@@ -1,0 +1,14 @@
+package io.vdibot.core.execution;
+
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.request.TaskRequest;
+import io.vdibot.commands.task.ProgressSink;
+import io.vdibot.commands.task.StepJournal;
+import io.vdibot.commands.task.TaskContext;
+import io.vdibot.commands.task.TaskLog;
+import java.time.ZoneId;
+
+/** The context one executor run gets. */
+record RunningTask(String taskCode, TaskRequest request, String site, Messages messages, ZoneId zone,
+        StepJournal steps, TaskLog log, ProgressSink progress, boolean resumed) implements TaskContext {
+}

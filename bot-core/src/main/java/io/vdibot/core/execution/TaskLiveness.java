@@ -1,0 +1,81 @@
+package io.vdibot.core.execution;
+
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps running tasks alive across node failures: this node's heartbeat marks its running tasks as
+ * alive; a running task whose node has been silent too long is taken over (a compare-and-set, so one
+ * node wins) and resumed from its journal.
+ */
+public final class TaskLiveness implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskLiveness.class);
+
+    private final TaskRepository tasks;
+    private final TaskRunner runner;
+    private final NodeIdentity node;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService workers;
+    private final Clock clock;
+    private final Duration heartbeat;
+    private final Duration staleAfter;
+
+    public TaskLiveness(TaskRepository tasks, TaskRunner runner, NodeIdentity node, ScheduledExecutorService timer,
+            ExecutorService workers, Clock clock, Duration heartbeat, Duration staleAfter) {
+        this.tasks = tasks;
+        this.runner = runner;
+        this.node = node;
+        this.timer = timer;
+        this.workers = workers;
+        this.clock = clock;
+        this.heartbeat = heartbeat;
+        this.staleAfter = staleAfter;
+    }
+
+    public void start() {
+        timer.scheduleWithFixedDelay(this::beat, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        long sweep = Math.max(1000, staleAfter.toMillis() / 3);
+        timer.scheduleWithFixedDelay(this::sweep, 0, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            tasks.heartbeat(node.id());
+        } catch (RuntimeException e) {
+            LOG.warn("heartbeat failed: {}", e.getMessage());
+        }
+    }
+
+    /** Takes over running tasks of silent nodes. */
+    void sweep() {
+        try {
+            Instant threshold = clock.instant().minus(staleAfter);
+            for (TaskRecord task : tasks.findRunningClaimedByDeadNodes(threshold)) {
+                if (node.id().equals(task.claimedBy())) {
+                    continue;
+                }
+                if (tasks.takeOver(task.id(), task.claimedBy(), threshold, node.id())) {
+                    LOG.info("taking over {} from silent node {}", task.code(), task.claimedBy());
+                    TaskRecord mine = tasks.findById(task.id()).orElseThrow();
+                    workers.execute(() -> runner.resume(mine));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("sweep for stale tasks failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,180 @@
+package io.vdibot.core.execution;
+
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.request.TaskRequest;
+import io.vdibot.commands.task.TaskExecutor;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.notify.OnCallNotices;
+import io.vdibot.core.pipeline.WorkTracker;
+import io.vdibot.core.task.TaskJson;
+import io.vdibot.core.task.TaskThreads;
+import io.vdibot.persistence.task.LogKind;
+import io.vdibot.persistence.task.TaskLogRepository;
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.persistence.task.TaskStepRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs a task once its trigger fires or its node died: claims it (so no two nodes run it), runs its
+ * executor against a journal, a log and a throttled status message, then records the outcome, posts
+ * the result in the thread and tells the on-call people.
+ */
+public final class TaskRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+
+    private final TaskRepository tasks;
+    private final TaskStepRepository steps;
+    private final TaskLogRepository logs;
+    private final Map<String, TaskExecutor> executors = new HashMap<>();
+    private final Notifiers notifiers;
+    private final OnCallNotices onCall;
+    private final TaskJson json;
+    private final NodeIdentity node;
+    private final WorkTracker work;
+    private final ScheduledExecutorService timer;
+    private final Duration progressInterval;
+    private final Duration lateAfter;
+    private final Locale fallbackLocale;
+
+    public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs,
+            List<TaskExecutor> executors, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
+            WorkTracker work, ScheduledExecutorService timer, Duration progressInterval, Duration lateAfter,
+            Locale fallbackLocale) {
+        this.tasks = tasks;
+        this.steps = steps;
+        this.logs = logs;
+        executors.forEach(e -> e.commandIds().forEach(id -> this.executors.put(id, e)));
+        this.notifiers = notifiers;
+        this.onCall = onCall;
+        this.json = json;
+        this.node = node;
+        this.work = work;
+        this.timer = timer;
+        this.progressInterval = progressInterval;
+        this.lateAfter = lateAfter;
+        this.fallbackLocale = fallbackLocale;
+    }
+
+    /** A trigger fired: run the task if it is still scheduled and this node wins the claim. */
+    public void runScheduled(long taskId, Instant scheduledFor, Instant firedAt) {
+        TaskRecord task = tasks.findById(taskId).orElse(null);
+        if (task == null || task.status() != TaskStatus.SCHEDULED || !tasks.claim(taskId, node.id())) {
+            return;
+        }
+        TaskRecord claimed = tasks.findById(taskId).orElseThrow();
+        TaskRequest request = (TaskRequest) json.readRequest(claimed.commandId(), claimed.requestJson());
+        boolean late = !request.runAt().now()
+                && Duration.between(claimed.runAt(), firedAt).compareTo(lateAfter) > 0;
+        run(claimed, request, false, late);
+    }
+
+    /** A task whose node died, taken over by this node: resume it from its journal, or give it up. */
+    public void resume(TaskRecord task) {
+        TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
+        TaskExecutor executor = executors.get(task.commandId());
+        if (executor == null || !executor.resumable()) {
+            Messages messages = messagesOf(task);
+            logs.append(task.id(), LogKind.ERROR, null, "node " + task.claimedBy()
+                    + " stopped while running this task; it cannot be resumed safely");
+            if (tasks.finish(task.id(), TaskStatus.INTERRUPTED, "interrupted")) {
+                notifiers.post(threadOf(task), Reply.builder().tone(Reply.Tone.ERROR)
+                        .text(messages.format("reply.task.interrupted", task.code(), task.commandId())).build());
+                onCall.failed(task, messages.format("task.status.interrupted"));
+            }
+            return;
+        }
+        run(task, request, true, false);
+    }
+
+    private void run(TaskRecord task, TaskRequest request, boolean resumed, boolean late) {
+        work.started();
+        MDC.put("task", task.code());
+        MDC.put("command", task.commandId());
+        Messages messages = messagesOf(task);
+        ThreadRef thread = threadOf(task);
+        ThrottledProgress progress = new ThrottledProgress(thread, notifiers, timer, progressInterval);
+        try {
+            if (late) {
+                notifiers.post(thread, Reply.builder().tone(Reply.Tone.WARNING).text(messages.format(
+                        "reply.task.ran-late", task.code(), task.commandId(), messages.describe(request.runAt())))
+                        .build());
+            }
+            notifiers.post(thread, Reply.text(messages.format(resumed ? "reply.task.resumed" : "reply.task.started",
+                    task.code(), task.commandId())));
+            TaskExecutor executor = executors.get(task.commandId());
+            if (executor == null) {
+                fail(task, thread, messages, messages.format("reply.not-available-yet"), null);
+                return;
+            }
+            RunningTask context = new RunningTask(task.code(), request, task.site(), messages, zoneOf(task),
+                    new JournaledSteps(task.id(), steps, new StepData()), new PersistentTaskLog(task.id(), logs),
+                    progress, resumed);
+            TaskOutcome outcome = executor.execute(context);
+            progress.flushPending();
+            if (tasks.finish(task.id(), outcome.status(), outcome.summary())) {
+                notifiers.post(thread, outcome.result());
+                if (outcome.status() == TaskStatus.FAILED) {
+                    onCall.failed(task, outcome.summary());
+                } else {
+                    onCall.succeeded(task, outcome.summary());
+                }
+            }
+        } catch (TaskFailure failure) {
+            progress.flushPending();
+            fail(task, thread, messages, failure.getMessage(), failure.cleanedUp());
+        } catch (RuntimeException unexpected) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("task {} failed unexpectedly, reference {}", task.code(), reference, unexpected);
+            fail(task, thread, messages, messages.format("reply.internal-error", reference), null);
+        } finally {
+            progress.close();
+            MDC.clear();
+            work.finished();
+        }
+    }
+
+    private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp) {
+        logs.append(task.id(), LogKind.ERROR, null, reason);
+        if (!tasks.finish(task.id(), TaskStatus.FAILED, reason)) {
+            return;
+        }
+        Reply.Builder reply = Reply.builder().tone(Reply.Tone.ERROR)
+                .text(messages.format("reply.task.failed", task.code(), task.commandId(), reason));
+        if (cleanedUp != null) {
+            reply.text(messages.format("reply.task.cleaned-up", cleanedUp));
+        }
+        reply.text(messages.format("reply.task.see-logs", task.code()));
+        notifiers.post(thread, reply.build());
+        onCall.failed(task, reason);
+    }
+
+    private ThreadRef threadOf(TaskRecord task) {
+        return TaskThreads.of(json.readThread(task.threadRefJson()), task.code());
+    }
+
+    private Messages messagesOf(TaskRecord task) {
+        return Messages.forLocale(task.locale() != null ? task.locale() : fallbackLocale);
+    }
+
+    private static ZoneId zoneOf(TaskRecord task) {
+        return task.timeZone() != null ? task.timeZone() : ZoneId.of("UTC");
+    }
+}

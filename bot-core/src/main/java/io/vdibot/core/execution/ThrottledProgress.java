@@ -1,0 +1,80 @@
+package io.vdibot.core.execution;
+
+import io.vdibot.commands.port.MessageHandle;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.task.ProgressSink;
+import io.vdibot.core.notify.Notifiers;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A task's status message, edited in place, at most once per interval: chat platforms rate-limit
+ * edits per channel, and a reader gains nothing from faster updates. The last text always gets shown
+ * (a deferred flush), and milestones are posted as they come.
+ */
+final class ThrottledProgress implements ProgressSink {
+
+    private final ThreadRef thread;
+    private final Notifiers notifiers;
+    private final ScheduledExecutorService timer;
+    private final long intervalNanos;
+    private MessageHandle status;
+    private long lastShown = Long.MIN_VALUE;
+    private String pending;
+    private ScheduledFuture<?> flush;
+
+    ThrottledProgress(ThreadRef thread, Notifiers notifiers, ScheduledExecutorService timer, Duration interval) {
+        this.thread = thread;
+        this.notifiers = notifiers;
+        this.timer = timer;
+        this.intervalNanos = interval.toNanos();
+    }
+
+    @Override
+    public synchronized void progress(String text) {
+        long now = System.nanoTime();
+        if (lastShown == Long.MIN_VALUE || now - lastShown >= intervalNanos) {
+            show(text, now);
+            return;
+        }
+        pending = text;
+        if (flush == null) {
+            flush = timer.schedule(this::flushPending, intervalNanos - (now - lastShown), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void milestone(Reply reply) {
+        notifiers.post(thread, reply);
+    }
+
+    /** Shows what is still waiting, e.g. right before the final result is posted. */
+    synchronized void flushPending() {
+        flush = null;
+        if (pending != null) {
+            show(pending, System.nanoTime());
+        }
+    }
+
+    synchronized void close() {
+        if (flush != null) {
+            flush.cancel(false);
+            flush = null;
+        }
+        pending = null;
+    }
+
+    private void show(String text, long now) {
+        pending = null;
+        lastShown = now;
+        Reply reply = Reply.text(text);
+        if (status == null) {
+            status = notifiers.post(thread, reply);
+        } else {
+            notifiers.update(status, reply);
+        }
+    }
+}

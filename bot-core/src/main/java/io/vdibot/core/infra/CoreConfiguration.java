@@ -1,0 +1,178 @@
+package io.vdibot.core.infra;
+
+import io.vdibot.commands.help.HelpRenderer;
+import io.vdibot.commands.port.InventoryLookup;
+import io.vdibot.commands.spec.CommandRegistry;
+import io.vdibot.commands.task.TaskExecutor;
+import io.vdibot.core.config.VdibotProperties;
+import io.vdibot.core.directory.IdentityResolver;
+import io.vdibot.core.execution.NodeIdentity;
+import io.vdibot.core.execution.TaskLiveness;
+import io.vdibot.core.execution.TaskRunner;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.notify.OnCallNotices;
+import io.vdibot.core.permission.PermissionPolicy;
+import io.vdibot.core.pipeline.QueryHandler;
+import io.vdibot.core.pipeline.RequestPipeline;
+import io.vdibot.core.pipeline.WorkTracker;
+import io.vdibot.core.query.CancelHandler;
+import io.vdibot.core.query.HelpHandler;
+import io.vdibot.core.query.TaskQueries;
+import io.vdibot.core.schedule.TaskScheduling;
+import io.vdibot.core.task.ApprovalDesk;
+import io.vdibot.core.task.ApprovalPolicy;
+import io.vdibot.core.task.DatabaseRetry;
+import io.vdibot.core.task.TaskIntake;
+import io.vdibot.core.task.TaskJson;
+import io.vdibot.core.task.TaskValidator;
+import io.vdibot.core.task.VmCreateValidator;
+import io.vdibot.persistence.task.TaskLogRepository;
+import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.persistence.task.TaskStepRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The request pipeline, task life cycle and their collaborators. */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public NodeIdentity nodeIdentity(VdibotProperties properties) {
+        return NodeIdentity.of(properties.nodeId());
+    }
+
+    @Bean
+    public CommandRegistry commandRegistry() {
+        return CommandRegistry.standard();
+    }
+
+    @Bean
+    public TaskJson taskJson(CommandRegistry registry) {
+        return new TaskJson(registry);
+    }
+
+    @Bean
+    public TaskRepository taskRepository(DataSource dataSource, Clock clock) {
+        return new TaskRepository(dataSource, clock);
+    }
+
+    @Bean
+    public TaskStepRepository taskStepRepository(DataSource dataSource, Clock clock) {
+        return new TaskStepRepository(dataSource, clock);
+    }
+
+    @Bean
+    public TaskLogRepository taskLogRepository(DataSource dataSource, Clock clock) {
+        return new TaskLogRepository(dataSource, clock);
+    }
+
+    @Bean
+    public Notifiers notifiers() {
+        return new Notifiers();
+    }
+
+    @Bean
+    public WorkTracker workTracker() {
+        return new WorkTracker();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    public ExecutorService requestWorkers() {
+        return Executors.newFixedThreadPool(4, daemon("request"));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService coreTimer() {
+        return Executors.newScheduledThreadPool(2, daemon("core-timer"));
+    }
+
+    @Bean
+    public TaskScheduling taskScheduling(Scheduler scheduler) {
+        return new TaskScheduling(scheduler);
+    }
+
+    @Bean
+    public ApprovalDesk approvalDesk(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers,
+            TaskJson json) {
+        return new ApprovalDesk(tasks, scheduling, notifiers, json);
+    }
+
+    @Bean
+    public VmCreateValidator vmCreateValidator(InventoryLookup inventory) {
+        return new VmCreateValidator(inventory);
+    }
+
+    @Bean
+    public TaskIntake taskIntake(TaskRepository tasks, InventoryLookup inventory, List<TaskValidator> validators,
+            VdibotProperties properties, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
+            TaskJson json) {
+        return new TaskIntake(tasks, inventory, validators, new ApprovalPolicy(properties.approval()), approvals,
+                scheduling, notifiers, json, new DatabaseRetry(Duration.ofMinutes(2), Duration.ofMillis(200)));
+    }
+
+    @Bean
+    public TaskQueries taskQueries(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs) {
+        return new TaskQueries(tasks, steps, logs);
+    }
+
+    @Bean
+    public CancelHandler cancelHandler(TaskRepository tasks, TaskScheduling scheduling, PermissionPolicy permissions,
+            Notifiers notifiers, TaskJson json) {
+        return new CancelHandler(tasks, scheduling, permissions, notifiers, json);
+    }
+
+    @Bean
+    public HelpHandler helpHandler(CommandRegistry registry) {
+        return new HelpHandler(new HelpRenderer(registry));
+    }
+
+    @Bean
+    public RequestPipeline requestPipeline(IdentityResolver identities, PermissionPolicy permissions,
+            CommandRegistry registry, TaskIntake intake, List<QueryHandler> queries, Notifiers notifiers,
+            WorkTracker work, ExecutorService requestWorkers, Clock clock, VdibotProperties properties) {
+        return new RequestPipeline(identities, permissions, registry, intake, queries, notifiers, work,
+                requestWorkers, clock, properties);
+    }
+
+    @Bean
+    public OnCallNotices onCallNotices(Notifiers notifiers, VdibotProperties properties) {
+        return new OnCallNotices(notifiers, properties.defaultLocale());
+    }
+
+    @Bean
+    public TaskRunner taskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs,
+            List<TaskExecutor> executors, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
+            WorkTracker work, ScheduledExecutorService coreTimer, VdibotProperties properties) {
+        return new TaskRunner(tasks, steps, logs, executors, notifiers, onCall, json, node, work, coreTimer,
+                properties.progressInterval(), properties.execution().lateAfter(), properties.defaultLocale());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    public TaskLiveness taskLiveness(TaskRepository tasks, TaskRunner runner, NodeIdentity node,
+            ExecutorService requestWorkers, Clock clock, VdibotProperties properties) {
+        return new TaskLiveness(tasks, runner, node, Executors.newSingleThreadScheduledExecutor(daemon("liveness")),
+                requestWorkers, clock, properties.execution().heartbeat(), properties.execution().staleAfter());
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package io.vdibot.core.infra;
+
+import io.vdibot.core.directory.CachingDirectory;
+import io.vdibot.core.directory.Directory;
+import io.vdibot.core.directory.DirectoryProperties;
+import io.vdibot.core.directory.EmbeddedLdapServer;
+import io.vdibot.core.directory.IdentityResolver;
+import io.vdibot.core.directory.LdapDirectory;
+import io.vdibot.core.permission.PermissionPolicy;
+import io.vdibot.core.permission.PermissionProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The directory behind the permission check: a real LDAP/AD when {@code vdibot.directory.url} is set,
+ * otherwise an embedded UnboundID server loaded with the demo directory.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DirectoryProperties.class, PermissionProperties.class})
+public class DirectoryConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingProperty("vdibot.directory.url")
+    public EmbeddedLdapServer embeddedLdapServer() {
+        return EmbeddedLdapServer.start(EmbeddedLdapServer.Settings.demo());
+    }
+
+    @Bean(destroyMethod = "close")
+    public LdapDirectory ldapDirectory(DirectoryProperties properties, ObjectProvider<EmbeddedLdapServer> embedded) {
+        EmbeddedLdapServer server = embedded.getIfAvailable();
+        return new LdapDirectory(server == null ? properties : properties.withUrl(server.url()));
+    }
+
+    @Bean
+    public Directory directory(LdapDirectory ldap, DirectoryProperties properties) {
+        return new CachingDirectory(ldap, properties.cacheTtl());
+    }
+
+    @Bean
+    public IdentityResolver identityResolver(Directory directory) {
+        return new IdentityResolver(directory);
+    }
+
+    @Bean
+    public PermissionPolicy permissionPolicy(PermissionProperties properties) {
+        return new PermissionPolicy(properties);
+    }
+}

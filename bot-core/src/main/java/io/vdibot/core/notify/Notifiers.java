@@ -1,0 +1,66 @@
+package io.vdibot.core.notify;
+
+import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.MessageHandle;
+import io.vdibot.commands.port.ThreadNotifier;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Reply;
+import java.util.EnumMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes what the core says to the adapter of the thread's platform, and on-call notices to every
+ * platform that is connected. A platform without an adapter in this process (a task accepted in Slack,
+ * run by a node that has only the console) is logged, never lost silently.
+ */
+public final class Notifiers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifiers.class);
+    private final Map<Platform, ThreadNotifier> byPlatform = new EnumMap<>(Platform.class);
+
+    public synchronized void register(Platform platform, ThreadNotifier notifier) {
+        byPlatform.put(platform, notifier);
+    }
+
+    public MessageHandle post(ThreadRef thread, Reply reply) {
+        ThreadNotifier notifier = notifier(thread.platform());
+        if (notifier == null) {
+            LOG.warn("no {} adapter in this process; not posted: {}", thread.platform(), firstLine(reply));
+            return null;
+        }
+        return notifier.post(thread, reply);
+    }
+
+    public void update(MessageHandle handle, Reply reply) {
+        if (handle == null) {
+            return;
+        }
+        ThreadNotifier notifier = notifier(handle.thread().platform());
+        if (notifier != null) {
+            notifier.update(handle, reply);
+        }
+    }
+
+    public void notifyOnCall(Reply reply) {
+        Map<Platform, ThreadNotifier> snapshot;
+        synchronized (this) {
+            snapshot = Map.copyOf(byPlatform);
+        }
+        if (snapshot.isEmpty()) {
+            LOG.warn("no adapter to reach on-call people; notice: {}", firstLine(reply));
+        }
+        snapshot.values().forEach(n -> n.notifyOnCall(reply));
+    }
+
+    private synchronized ThreadNotifier notifier(Platform platform) {
+        return byPlatform.get(platform);
+    }
+
+    private static String firstLine(Reply reply) {
+        String text = reply.plainText();
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+}

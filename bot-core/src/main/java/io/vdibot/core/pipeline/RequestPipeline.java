@@ -1,0 +1,153 @@
+package io.vdibot.core.pipeline;
+
+import io.vdibot.commands.help.ParseErrorReply;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.parse.ParseContext;
+import io.vdibot.commands.parse.ParseResult;
+import io.vdibot.commands.port.CommandGateway;
+import io.vdibot.commands.port.Envelope;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.request.TaskRequest;
+import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.spec.CommandRegistry;
+import io.vdibot.core.config.VdibotProperties;
+import io.vdibot.core.directory.DirectoryUnavailableException;
+import io.vdibot.core.directory.DirectoryUser;
+import io.vdibot.core.directory.IdentityResolver;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.permission.Decision;
+import io.vdibot.core.permission.PermissionPolicy;
+import io.vdibot.core.task.TaskIntake;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one path every request takes: identity → directory entry → parse → permission → task intake or
+ * query handler. {@link #submit} only queues, so adapters can ack within their platform's deadline.
+ */
+public final class RequestPipeline implements CommandGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+
+    private final IdentityResolver identities;
+    private final PermissionPolicy permissions;
+    private final CommandRegistry registry;
+    private final TaskIntake intake;
+    private final List<QueryHandler> queries;
+    private final Notifiers notifiers;
+    private final WorkTracker work;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final VdibotProperties properties;
+
+    public RequestPipeline(IdentityResolver identities, PermissionPolicy permissions, CommandRegistry registry,
+            TaskIntake intake, List<QueryHandler> queries, Notifiers notifiers, WorkTracker work,
+            ExecutorService executor, Clock clock, VdibotProperties properties) {
+        this.identities = identities;
+        this.permissions = permissions;
+        this.registry = registry;
+        this.intake = intake;
+        this.queries = List.copyOf(queries);
+        this.notifiers = notifiers;
+        this.work = work;
+        this.executor = executor;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Override
+    public void submit(Envelope envelope) {
+        work.started();
+        try {
+            executor.execute(() -> {
+                try {
+                    process(envelope);
+                } finally {
+                    work.finished();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            work.finished();
+            throw rejected;
+        }
+    }
+
+    void process(Envelope envelope) {
+        MDC.put("platform", envelope.identity().platform().name());
+        MDC.put("user", envelope.identity().userId());
+        Messages fallback = Messages.forLocale(envelope.locale() != null ? envelope.locale()
+                : properties.defaultLocale());
+        try {
+            Optional<DirectoryUser> user;
+            try {
+                user = identities.resolve(envelope.identity().platform(), envelope.identity().userId(),
+                        envelope.identity().email());
+            } catch (DirectoryUnavailableException e) {
+                LOG.warn("directory unreachable while resolving a chat user: {}", e.getMessage());
+                reply(envelope, errorReply(fallback.format("reply.directory-unavailable")));
+                return;
+            }
+            if (user.isEmpty()) {
+                reply(envelope, Reply.builder().tone(Reply.Tone.WARNING)
+                        .text(fallback.format("reply.unknown-user")).build());
+                return;
+            }
+            RequestScope scope = scope(envelope, user.get());
+            MDC.put("user", scope.user().uid());
+            ParseContext context = new ParseContext(scope.zone(), clock);
+            ParseResult<VdiRequest> parsed = envelope.hasForm()
+                    ? registry.parseForm(envelope.formId(), envelope.formValues(), context)
+                    : registry.parse(envelope.text(), context);
+            if (parsed instanceof ParseResult.Invalid<VdiRequest> invalid) {
+                reply(envelope, ParseErrorReply.render(invalid, scope.messages()));
+                return;
+            }
+            VdiRequest request = parsed.request();
+            MDC.put("command", request.commandId());
+            Decision decision = permissions.check(scope.user(), registry.specOf(request).permission());
+            if (decision.denied()) {
+                LOG.info("denied {}: {}", request.commandId(), decision.auditReason());
+                reply(envelope, Reply.builder().tone(Reply.Tone.WARNING)
+                        .text(scope.messages().format("reply.denied")).build());
+                return;
+            }
+            if (request instanceof TaskRequest taskRequest) {
+                intake.accept(taskRequest, scope);
+                return;
+            }
+            Reply answer = queries.stream().filter(q -> q.handles(request)).findFirst()
+                    .map(q -> q.handle(request, scope))
+                    .orElseGet(() -> Reply.text(scope.messages().format("reply.not-available-yet")));
+            reply(envelope, answer);
+        } catch (RuntimeException unexpected) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("request failed, reference {}", reference, unexpected);
+            reply(envelope, errorReply(fallback.format("reply.internal-error", reference)));
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private RequestScope scope(Envelope envelope, DirectoryUser user) {
+        Locale locale = envelope.locale() != null ? envelope.locale()
+                : user.locale().orElse(properties.defaultLocale());
+        ZoneId zone = envelope.zone() != null ? envelope.zone() : user.zone().orElse(properties.defaultZone());
+        return new RequestScope(envelope, user, Messages.forLocale(locale), zone);
+    }
+
+    private void reply(Envelope envelope, Reply reply) {
+        notifiers.post(envelope.thread(), reply);
+    }
+
+    private static Reply errorReply(String text) {
+        return Reply.builder().tone(Reply.Tone.ERROR).text(text).build();
+    }
+}

@@ -1,0 +1,66 @@
+package io.vdibot.core.schedule;
+
+import io.vdibot.persistence.task.TaskRecord;
+import java.util.Date;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+
+/**
+ * One Quartz trigger per task at its run time, in the clustered JDBC job store shared by every bot
+ * process: whichever node fires it runs the task, exactly once. A trigger missed while every node was
+ * down fires as soon as one is back (misfire "fire now"); the task then says it ran late.
+ */
+public final class TaskScheduling {
+
+    static final String GROUP = "tasks";
+    static final String TASK_ID = "taskId";
+
+    private final Scheduler scheduler;
+
+    public TaskScheduling(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public void schedule(TaskRecord task) {
+        JobDetail job = JobBuilder.newJob(RunTaskJob.class).withIdentity(jobKey(task.id()))
+                .usingJobData(TASK_ID, task.id()).build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(task.id()))
+                .startAt(Date.from(task.runAt()))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            if (scheduler.checkExists(jobKey(task.id()))) {
+                return;
+            }
+            scheduler.scheduleJob(job, trigger);
+        } catch (org.quartz.ObjectAlreadyExistsException raceWithAnotherNode) {
+            // scheduled already; the trigger is the same
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule " + task.code(), e);
+        }
+    }
+
+    /** Removes the task's trigger; true if there was one to remove (it had not fired yet). */
+    public boolean unschedule(long taskId) {
+        try {
+            return scheduler.deleteJob(jobKey(taskId));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot unschedule T" + taskId, e);
+        }
+    }
+
+    static JobKey jobKey(long taskId) {
+        return JobKey.jobKey("T" + taskId, GROUP);
+    }
+
+    static TriggerKey triggerKey(long taskId) {
+        return TriggerKey.triggerKey("T" + taskId, GROUP);
+    }
+}

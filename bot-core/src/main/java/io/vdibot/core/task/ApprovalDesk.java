@@ -1,0 +1,124 @@
+package io.vdibot.core.task;
+
+import io.vdibot.commands.Platform;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Action;
+import io.vdibot.commands.reply.FieldsBlock;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.request.ApproveRequest;
+import io.vdibot.commands.request.RejectRequest;
+import io.vdibot.commands.request.TaskRequest;
+import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.pipeline.QueryHandler;
+import io.vdibot.core.pipeline.RequestScope;
+import io.vdibot.core.schedule.TaskScheduling;
+import io.vdibot.persistence.task.ApprovalVerdict;
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.commands.task.TaskStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Approvals: the request goes to the approvers' channel with Approve and Reject buttons; a decision
+ * is taken once (compare-and-set in the database), never by the requester, records who, when and why,
+ * and is told in the requester's thread.
+ */
+public final class ApprovalDesk implements QueryHandler {
+
+    /** The logical channel every adapter maps to its configured approvers' channel. */
+    public static final String APPROVERS_CHANNEL = "approvers";
+
+    private final TaskRepository tasks;
+    private final TaskLookup lookup;
+    private final TaskScheduling scheduling;
+    private final Notifiers notifiers;
+    private final TaskJson json;
+
+    public ApprovalDesk(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers, TaskJson json) {
+        this.tasks = tasks;
+        this.lookup = new TaskLookup(tasks);
+        this.scheduling = scheduling;
+        this.notifiers = notifiers;
+        this.json = json;
+    }
+
+    void requestApproval(TaskRecord task, TaskRequest request, RequestScope scope) {
+        Messages messages = scope.messages();
+        Platform platform = scope.thread().platform();
+        ThreadRef approvers = TaskThreads.of(ThreadRef.of(platform, APPROVERS_CHANNEL, null), task.code());
+        Reply card = Reply.builder()
+                .heading(messages.format("approval.request", scope.user().displayName(), task.code()))
+                .block(new FieldsBlock(List.of(
+                        new FieldsBlock.Field(messages.format("approval.field.command"),
+                                scope.envelope().text() != null ? scope.envelope().text() : request.commandId()),
+                        new FieldsBlock.Field(messages.format("approval.field.site"), task.site()),
+                        new FieldsBlock.Field(messages.format("approval.field.when"),
+                                messages.describe(request.runAt())))))
+                .actions(new Action(Action.APPROVE, messages.format("approval.button.approve"), task.code(),
+                                Action.Style.PRIMARY),
+                        new Action(Action.REJECT, messages.format("approval.button.reject"), task.code(),
+                                Action.Style.DANGER))
+                .build();
+        notifiers.post(approvers, card);
+    }
+
+    @Override
+    public boolean handles(VdiRequest request) {
+        return request instanceof ApproveRequest || request instanceof RejectRequest;
+    }
+
+    @Override
+    public Reply handle(VdiRequest request, RequestScope scope) {
+        boolean approve = request instanceof ApproveRequest;
+        String typed = approve ? ((ApproveRequest) request).taskId() : ((RejectRequest) request).taskId();
+        String reason = approve ? null : ((RejectRequest) request).reason();
+        Messages messages = scope.messages();
+        Optional<TaskRecord> found = lookup.find(typed);
+        if (found.isEmpty()) {
+            return Reply.text(messages.format("reply.task.not-found", typed.toUpperCase(Locale.ROOT)));
+        }
+        TaskRecord task = found.get();
+        if (task.status() != TaskStatus.PENDING_APPROVAL) {
+            return Reply.text(messages.format("approval.not-pending", task.code(),
+                    messages.format(statusKey(task.status()))));
+        }
+        if (scope.user().uid().equals(task.requester().directoryUid())) {
+            return Reply.builder().tone(Reply.Tone.WARNING).text(messages.format("reply.approval.self")).build();
+        }
+        ApprovalVerdict verdict = approve ? ApprovalVerdict.APPROVED : ApprovalVerdict.REJECTED;
+        if (!tasks.recordDecision(task.id(), verdict, scope.user().uid(), reason)) {
+            TaskRecord now = tasks.findById(task.id()).orElse(task);
+            return Reply.text(messages.format("approval.not-pending", task.code(),
+                    messages.format(statusKey(now.status()))));
+        }
+        TaskRecord decided = tasks.findById(task.id()).orElseThrow();
+        Messages requesterMessages = Messages.forLocale(decided.locale() != null ? decided.locale() : messages.locale());
+        String who = scope.user().displayName();
+        if (decided.threadRefJson() != null) {
+            notifiers.post(TaskThreads.of(json.readThread(decided.threadRefJson()), decided.code()),
+                    decisionReply(requesterMessages, decided, approve, who, reason));
+        }
+        if (approve) {
+            scheduling.schedule(decided);
+        }
+        return decisionReply(messages, decided, approve, who, reason);
+    }
+
+    private static Reply decisionReply(Messages messages, TaskRecord task, boolean approved, String who,
+            String reason) {
+        return approved
+                ? Reply.builder().tone(Reply.Tone.SUCCESS).text(messages.format("reply.task.approved",
+                        task.code(), task.commandId(), who)).build()
+                : Reply.builder().tone(Reply.Tone.WARNING).text(messages.format("reply.task.rejected",
+                        task.code(), task.commandId(), who,
+                        reason == null ? messages.format("reply.no-reason") : reason)).build();
+    }
+
+    static String statusKey(TaskStatus status) {
+        return "task.status." + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
