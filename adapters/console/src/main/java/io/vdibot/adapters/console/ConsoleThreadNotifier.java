@@ -1,0 +1,61 @@
+package io.vdibot.adapters.console;
+
+import io.vdibot.commands.port.MessageHandle;
+import io.vdibot.commands.port.ThreadNotifier;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Reply;
+
+import java.io.PrintStream;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Prints the core's answers on the console. A terminal has no threads, so every line names the thread it belongs
+ * to: {@code [T1042] } for a task's thread (the core tags it with the task id under {@link #TASK_EXTRA}),
+ * {@code [c3] } for the thread of console line 3, {@code [on-call] } for on-call alerts. Nothing printed can be
+ * edited, so an update prints the new content as new lines under the same prefix.
+ */
+public final class ConsoleThreadNotifier implements ThreadNotifier {
+
+    /** The {@link ThreadRef#extras()} key under which the core puts the task id of a task's thread. */
+    public static final String TASK_EXTRA = "task";
+    public static final String ON_CALL_PREFIX = "[on-call] ";
+
+    private final ConsoleOutput out;
+    private final ConsoleRenderer renderer;
+    private final AtomicLong messages = new AtomicLong();
+
+    /** Use the same {@code out} as the {@link ConsoleAdapter} so its lines and these never interleave. */
+    public ConsoleThreadNotifier(ConsoleOutput out, ConsoleRenderer renderer) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+    }
+
+    /** Prints to {@code stream}; images go to a temporary directory. */
+    public ConsoleThreadNotifier(PrintStream stream) {
+        this(new ConsoleOutput(stream), new ConsoleRenderer(ImageDirectory.temporary()));
+    }
+
+    @Override
+    public MessageHandle post(ThreadRef thread, Reply reply) {
+        out.print(prefix(thread), renderer.render(reply));
+        return new MessageHandle(thread, "m" + messages.incrementAndGet());
+    }
+
+    @Override
+    public void update(MessageHandle message, Reply reply) {
+        out.print(prefix(message.thread()), renderer.render(reply));
+    }
+
+    @Override
+    public void notifyOnCall(Reply reply) {
+        out.print(ON_CALL_PREFIX, renderer.render(reply));
+    }
+
+    /** {@code [T1042] } in a task's thread, else {@code [c3] } (the thread id), else {@code [console] }. */
+    public static String prefix(ThreadRef thread) {
+        String task = thread.extras().get(TASK_EXTRA);
+        String label = task != null ? task : thread.threadId() != null ? thread.threadId() : thread.channelId();
+        return "[" + TerminalText.oneLine(label) + "] ";
+    }
+}
