@@ -1,0 +1,362 @@
+package io.vdibot.persistence.task;
+
+import io.vdibot.commands.Platform;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.persistence.jdbc.SqlErrors;
+import io.vdibot.persistence.jdbc.SqlParams;
+import io.vdibot.persistence.jdbc.UtcTimes;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+/**
+ * Tasks in the {@code task} table.
+ *
+ * <p>Every change of status is a compare-and-set on the current status (and, where it matters, on the
+ * claiming node or the version), so two bot processes sharing the database can never both start, decide
+ * or finish the same task: the loser's update matches no row and the method returns {@code false}.
+ * Times come from the given clock; nodes of a cluster keep their clocks in sync (Quartz's clustering
+ * requires the same).
+ */
+public final class TaskRepository {
+
+    private static final String COLUMNS = """
+            id, command_id, request_json, status, site, requester_platform, requester_user_id,
+            requester_directory_uid, requester_display_name, locale, time_zone, thread_ref_json,
+            idempotency_key, run_at, created_at, updated_at, started_at, finished_at, needs_approval,
+            decided_by, decided_at, decision_reason, claimed_by, heartbeat_at, result_summary, version
+            """;
+    private static final int INSERT_ATTEMPTS = 3;
+    private static final RowMapper<TaskRecord> ROW_MAPPER = TaskRepository::mapRow;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public TaskRepository(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    public TaskRepository(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Stores a new task, or returns the existing one when its idempotency key is already taken. */
+    public TaskRecord insert(NewTask task) {
+        return insertOrFind(task).task();
+    }
+
+    /**
+     * Like {@link #insert} but tells whether this call created the task. Concurrent inserts with one key,
+     * from any number of processes, store one row: the unique key rejects all but the first, and the
+     * others read that row back.
+     */
+    public TaskInsertion insertOrFind(NewTask task) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new TaskInsertion(insertRow(task), true);
+            } catch (DataAccessException e) {
+                if (task.idempotencyKey() == null || !SqlErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+                Optional<TaskRecord> existing = findByIdempotencyKeyLatest(task.idempotencyKey());
+                if (existing.isPresent()) {
+                    return new TaskInsertion(existing.get(), false);
+                }
+                // The row holding the key went away (its insert rolled back); our insert may now succeed.
+                if (attempt == INSERT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private TaskRecord insertRow(NewTask task) {
+        Instant now = UtcTimes.now(clock);
+        Requester requester = task.requester();
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO task (command_id, request_json, status, site, requester_platform,
+                            requester_user_id, requester_directory_uid, requester_display_name, locale, time_zone,
+                            thread_ref_json, idempotency_key, run_at, created_at, updated_at, needs_approval)
+                        VALUES (:commandId, :requestJson, :status, :site, :platform, :userId, :directoryUid,
+                            :displayName, :locale, :timeZone, :threadRef, :idempotencyKey, :runAt, :now, :now,
+                            :needsApproval)
+                        """)
+                .paramSource(SqlParams.params()
+                        .text("commandId", task.commandId())
+                        .text("requestJson", task.requestJson())
+                        .text("status", task.status().name())
+                        .text("site", task.site())
+                        .text("platform", requester.platform().name())
+                        .text("userId", requester.platformUserId())
+                        .text("directoryUid", requester.directoryUid())
+                        .text("displayName", requester.displayName())
+                        .text("locale", task.locale() == null ? null : task.locale().toLanguageTag())
+                        .text("timeZone", task.timeZone() == null ? null : task.timeZone().getId())
+                        .text("threadRef", task.threadRefJson())
+                        .text("idempotencyKey", task.idempotencyKey())
+                        .time("runAt", task.runAt())
+                        .time("now", now)
+                        .flag("needsApproval", task.needsApproval()))
+                .update(keys, "id");
+        long id = Objects.requireNonNull(keys.getKey(), "generated task id").longValue();
+        return findById(id).orElseThrow(() -> new IllegalStateException("Task " + id + " vanished after insert"));
+    }
+
+    public Optional<TaskRecord> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE id = :id")
+                .paramSource(SqlParams.params().number("id", id))
+                .query(ROW_MAPPER)
+                .optional();
+    }
+
+    /** Finds by the user-visible code ({@code T1042} or {@code t1042}); anything else finds nothing. */
+    public Optional<TaskRecord> findByCode(String code) {
+        OptionalLong id = TaskCodes.parse(code);
+        return id.isPresent() ? findById(id.getAsLong()) : Optional.empty();
+    }
+
+    public Optional<TaskRecord> findByIdempotencyKey(String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE idempotency_key = :key")
+                .paramSource(SqlParams.params().text("key", idempotencyKey))
+                .query(ROW_MAPPER)
+                .optional();
+    }
+
+    /**
+     * A locking read sees the latest committed row even inside a caller's transaction whose snapshot
+     * predates the competing insert.
+     */
+    private Optional<TaskRecord> findByIdempotencyKeyLatest(String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE idempotency_key = :key LOCK IN SHARE MODE")
+                .paramSource(SqlParams.params().text("key", idempotencyKey))
+                .query(ROW_MAPPER)
+                .optional();
+    }
+
+    /** Tasks in any of the given statuses, most recently created first. */
+    public List<TaskRecord> listByStatus(Set<TaskStatus> statuses, int limit) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE status IN (:statuses)"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .paramSource(SqlParams.params().texts("statuses", names(statuses)).number("limit", limit))
+                .query(ROW_MAPPER)
+                .list();
+    }
+
+    /** One requester's tasks, most recently created first. */
+    public List<TaskRecord> listByRequester(Platform platform, String platformUserId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task"
+                        + " WHERE requester_platform = :platform AND requester_user_id = :userId"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .paramSource(SqlParams.params()
+                        .text("platform", platform.name())
+                        .text("userId", platformUserId)
+                        .number("limit", limit))
+                .query(ROW_MAPPER)
+                .list();
+    }
+
+    /**
+     * Moves a task to {@code to} if its status is one of {@code from}; a final status also stamps
+     * {@code finished_at}. Returns whether this call made the change.
+     */
+    public boolean transition(long id, Set<TaskStatus> from, TaskStatus to) {
+        if (from.isEmpty()) {
+            return false;
+        }
+        Instant now = UtcTimes.now(clock);
+        return jdbc.sql("""
+                        UPDATE task SET status = :to, updated_at = :now, version = version + 1,
+                            finished_at = COALESCE(:finishedAt, finished_at)
+                        WHERE id = :id AND status IN (:from)
+                        """)
+                .paramSource(SqlParams.params()
+                        .text("to", to.name())
+                        .time("now", now)
+                        .time("finishedAt", to.isFinal() ? now : null)
+                        .number("id", id)
+                        .texts("from", names(from)))
+                .update() == 1;
+    }
+
+    public boolean transition(long id, TaskStatus from, TaskStatus to) {
+        return transition(id, EnumSet.of(from), to);
+    }
+
+    /**
+     * Starts a {@code SCHEDULED} task on {@code nodeId}: status {@code RUNNING}, claimed by that node,
+     * first start time and heartbeat stamped. Of several nodes claiming one task, exactly one succeeds.
+     */
+    public boolean claim(long id, String nodeId) {
+        Instant now = UtcTimes.now(clock);
+        return jdbc.sql("""
+                        UPDATE task SET status = 'RUNNING', claimed_by = :node, heartbeat_at = :now,
+                            started_at = COALESCE(started_at, :now), updated_at = :now, version = version + 1
+                        WHERE id = :id AND status = 'SCHEDULED'
+                        """)
+                .paramSource(SqlParams.params().text("node", nodeId).time("now", now).number("id", id))
+                .update() == 1;
+    }
+
+    /** Marks every task this node is running as alive now; returns how many there are. */
+    public int heartbeat(String nodeId) {
+        return jdbc.sql("UPDATE task SET heartbeat_at = :now WHERE claimed_by = :node AND status = 'RUNNING'")
+                .paramSource(SqlParams.params().time("now", UtcTimes.now(clock)).text("node", nodeId))
+                .update();
+    }
+
+    /** {@code RUNNING} tasks whose node has not sent a heartbeat since {@code heartbeatOlderThan}. */
+    public List<TaskRecord> findRunningClaimedByDeadNodes(Instant heartbeatOlderThan) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE status = 'RUNNING'"
+                        + " AND (heartbeat_at IS NULL OR heartbeat_at < :threshold) ORDER BY id")
+                .paramSource(SqlParams.params().time("threshold", heartbeatOlderThan))
+                .query(ROW_MAPPER)
+                .list();
+    }
+
+    /**
+     * Moves a {@code RUNNING} task from a node presumed dead to {@code nodeId}, so it can be resumed from
+     * its last completed step. Succeeds only if the task is still claimed by {@code deadNodeId} and that
+     * node's heartbeat is still older than {@code heartbeatOlderThan}: of several surviving nodes only one
+     * takes over, and a node that was merely slow and has since reported keeps its task.
+     */
+    public boolean takeOver(long id, String deadNodeId, Instant heartbeatOlderThan, String nodeId) {
+        Instant now = UtcTimes.now(clock);
+        return jdbc.sql("""
+                        UPDATE task SET claimed_by = :node, heartbeat_at = :now, updated_at = :now,
+                            version = version + 1
+                        WHERE id = :id AND status = 'RUNNING' AND claimed_by = :deadNode
+                            AND (heartbeat_at IS NULL OR heartbeat_at < :threshold)
+                        """)
+                .paramSource(SqlParams.params()
+                        .text("node", nodeId)
+                        .time("now", now)
+                        .number("id", id)
+                        .text("deadNode", deadNodeId)
+                        .time("threshold", heartbeatOlderThan))
+                .update() == 1;
+    }
+
+    /**
+     * Records an approver's decision on a task in {@code PENDING_APPROVAL} and moves it on
+     * ({@code SCHEDULED} or {@code REJECTED}). When two approvers click at once, only the first counts.
+     */
+    public boolean recordDecision(long id, ApprovalVerdict verdict, String decidedBy, String reason) {
+        Instant now = UtcTimes.now(clock);
+        TaskStatus next = verdict.resultingStatus();
+        return jdbc.sql("""
+                        UPDATE task SET status = :next, decided_by = :decidedBy, decided_at = :now,
+                            decision_reason = :reason, updated_at = :now, version = version + 1,
+                            finished_at = COALESCE(:finishedAt, finished_at)
+                        WHERE id = :id AND status = 'PENDING_APPROVAL'
+                        """)
+                .paramSource(SqlParams.params()
+                        .text("next", next.name())
+                        .text("decidedBy", Objects.requireNonNull(decidedBy, "decidedBy"))
+                        .time("now", now)
+                        .text("reason", reason)
+                        .time("finishedAt", next.isFinal() ? now : null)
+                        .number("id", id))
+                .update() == 1;
+    }
+
+    /**
+     * Ends a {@code RUNNING} task with a final status and the summary shown in chat. Returns
+     * {@code false} if the task was not running (already finished, or never started).
+     */
+    public boolean finish(long id, TaskStatus status, String summary) {
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException("Not a final status: " + status);
+        }
+        Instant now = UtcTimes.now(clock);
+        return jdbc.sql("""
+                        UPDATE task SET status = :status, result_summary = :summary, finished_at = :now,
+                            updated_at = :now, version = version + 1
+                        WHERE id = :id AND status = 'RUNNING'
+                        """)
+                .paramSource(SqlParams.params()
+                        .text("status", status.name())
+                        .text("summary", summary)
+                        .time("now", now)
+                        .number("id", id))
+                .update() == 1;
+    }
+
+    /**
+     * Moves the run time of a task that has not started, provided nobody changed the task since the
+     * caller read {@code expectedVersion} (optimistic locking).
+     */
+    public boolean reschedule(long id, int expectedVersion, Instant runAt) {
+        return jdbc.sql("""
+                        UPDATE task SET run_at = :runAt, updated_at = :now, version = version + 1
+                        WHERE id = :id AND version = :version AND status IN ('PENDING_APPROVAL', 'SCHEDULED')
+                        """)
+                .paramSource(SqlParams.params()
+                        .time("runAt", Objects.requireNonNull(runAt, "runAt"))
+                        .time("now", UtcTimes.now(clock))
+                        .number("id", id)
+                        .number("version", expectedVersion))
+                .update() == 1;
+    }
+
+    private static List<String> names(Collection<TaskStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
+    }
+
+    private static TaskRecord mapRow(ResultSet rs, int rowNum) throws SQLException {
+        String locale = rs.getString("locale");
+        String timeZone = rs.getString("time_zone");
+        return new TaskRecord(
+                rs.getLong("id"),
+                rs.getString("command_id"),
+                rs.getString("request_json"),
+                TaskStatus.valueOf(rs.getString("status")),
+                rs.getString("site"),
+                new Requester(
+                        Platform.valueOf(rs.getString("requester_platform")),
+                        rs.getString("requester_user_id"),
+                        rs.getString("requester_directory_uid"),
+                        rs.getString("requester_display_name")),
+                locale == null ? null : Locale.forLanguageTag(locale),
+                timeZone == null ? null : ZoneId.of(timeZone),
+                rs.getString("thread_ref_json"),
+                rs.getString("idempotency_key"),
+                UtcTimes.fromColumn(rs, "run_at"),
+                UtcTimes.fromColumn(rs, "created_at"),
+                UtcTimes.fromColumn(rs, "updated_at"),
+                UtcTimes.fromColumn(rs, "started_at"),
+                UtcTimes.fromColumn(rs, "finished_at"),
+                new TaskApproval(
+                        rs.getBoolean("needs_approval"),
+                        rs.getString("decided_by"),
+                        UtcTimes.fromColumn(rs, "decided_at"),
+                        rs.getString("decision_reason")),
+                rs.getString("claimed_by"),
+                UtcTimes.fromColumn(rs, "heartbeat_at"),
+                rs.getString("result_summary"),
+                rs.getInt("version"));
+    }
+}
