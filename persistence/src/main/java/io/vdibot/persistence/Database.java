@@ -16,7 +16,8 @@ public final class Database {
 
     /**
      * Applies every pending migration and returns how many ran (0 when the schema was current).
-     * Safe to call from several processes at once: Flyway serialises them on its history table.
+     * Several processes may call it at once against one server: Flyway takes a named lock around each
+     * migration, so each one runs exactly once between them.
      */
     public static int migrate(DataSource dataSource) {
         MigrateResult result = Flyway.configure()

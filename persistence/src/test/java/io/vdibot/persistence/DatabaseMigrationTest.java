@@ -31,6 +31,19 @@ class DatabaseMigrationTest {
     }
 
     @Test
+    void nodesStartingTogetherApplyEachMigrationOnceBetweenThem() throws Exception {
+        try (HikariDataSource empty = TestDatabase.emptyDatabase()) {
+            List<Integer> applied = Concurrently.run(3, node -> Database.migrate(empty));
+
+            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
+            assertThat(JdbcClient.create(empty)
+                    .sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
+                    .query(String.class).list())
+                    .containsExactly("1", "2", "3", "4");
+        }
+    }
+
+    @Test
     void everyTableIsInnoDbInUtf8mb4WithAPrimaryKeyAsGaleraRequires() {
         try (HikariDataSource empty = TestDatabase.emptyDatabase()) {
             Database.migrate(empty);

@@ -48,6 +48,12 @@ public final class ResourceLeaseRepository {
      * now owned by {@code nodeId}: a task resumed on another node keeps its resources.
      */
     public boolean tryAcquire(String resourceKey, String nodeId, long taskId, String note) {
+        // A held lease is the common case while a task waits for it; answering from a read avoids a
+        // failed insert (which the driver logs as a warning) on every attempt.
+        Optional<LeaseRecord> current = find(resourceKey);
+        if (current.isPresent()) {
+            return current.get().taskId() == taskId && reacquireForSameTask(resourceKey, nodeId, taskId);
+        }
         try {
             jdbc.sql("""
                             INSERT INTO resource_lease (resource_key, owner_node, task_id, acquired_at, note)

@@ -71,6 +71,13 @@ public final class TaskRepository {
      * others read that row back.
      */
     public TaskInsertion insertOrFind(NewTask task) {
+        if (task.idempotencyKey() != null) {
+            // Platforms retry often; finding the task first keeps the usual retry free of a failed insert.
+            Optional<TaskRecord> existing = findByIdempotencyKey(task.idempotencyKey());
+            if (existing.isPresent()) {
+                return new TaskInsertion(existing.get(), false);
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return new TaskInsertion(insertRow(task), true);

@@ -46,11 +46,15 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
-    void closeStopsTheServerAndIsIdempotent() throws Exception {
+    void aConfiguredAccountWorksAndCloseStopsTheServerOnce() throws Exception {
         Path dataDir = TestDatabase.ROOT.resolve(TestDatabase.unique("stop"));
         try {
-            EmbeddedMariaDb db = EmbeddedMariaDb.start(EmbeddedMariaDbSettings.defaults().withDataDir(dataDir))
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(EmbeddedMariaDbSettings.defaults().withDataDir(dataDir)
+                            .withCredentials("app_user", "it's a \"secret\" \\ 密码"))
                     .registerShutdownHook();
+            try (Connection c = connect(db)) {
+                assertThat(c.isValid(2)).isTrue();
+            }
             String url = db.jdbcUrl();
             db.close();
             db.close();
