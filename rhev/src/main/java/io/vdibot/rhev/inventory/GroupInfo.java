@@ -1,0 +1,5 @@
+package io.vdibot.rhev.inventory;
+
+/** A directory group known to the engine. */
+public record GroupInfo(String id, String name, String namespace) {
+}

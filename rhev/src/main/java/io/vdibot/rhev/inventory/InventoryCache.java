@@ -1,0 +1,249 @@
+package io.vdibot.rhev.inventory;
+
+import io.vdibot.commands.port.InventoryLookup;
+import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.rhev.connect.EngineConnections;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The estate of every site, cached per site and kind for a short time (30 s by default) and reloaded on demand
+ * with one collection query per kind. Serves the pickers and quick checks of the core ({@link InventoryLookup})
+ * and typed finders for executors and views.
+ *
+ * <p>Lists may be up to the TTL old. Whoever needs the state of this very moment (an executor's preflight) calls
+ * {@link #refresh(String)} first or uses {@link InventoryQueries} directly.
+ */
+public final class InventoryCache implements InventoryLookup {
+
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
+
+    private static final Comparator<String> NAME_ORDER =
+            String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+
+    private final InventoryQueries queries;
+    private final EngineConnections connections;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, SiteShelves> sites = new ConcurrentHashMap<>();
+
+    public InventoryCache(InventoryQueries queries, Duration ttl, Clock clock) {
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.connections = queries.calls().connections();
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("the TTL must not be negative");
+        }
+    }
+
+    public InventoryCache(InventoryQueries queries) {
+        this(queries, DEFAULT_TTL, Clock.systemUTC());
+    }
+
+    public InventoryQueries queries() {
+        return queries;
+    }
+
+    @Override
+    public List<String> sites() {
+        return connections.siteNames();
+    }
+
+    public String defaultSite() {
+        return connections.defaultSite();
+    }
+
+    /** Forgets everything cached for {@code site} (null = default); the next read loads afresh. */
+    public void refresh(String site) {
+        shelves(resolve(site)).invalidateAll();
+    }
+
+    @Override
+    public List<String> names(String site, InventoryKind kind, String prefix, int limit) {
+        String resolved = site == null ? defaultSite() : site;
+        if (!connections.knows(resolved) || limit <= 0) {
+            return List.of();
+        }
+        String wanted = prefix == null ? "" : prefix.toLowerCase(Locale.ROOT);
+        return names(resolved, kind)
+                .filter(Objects::nonNull)
+                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(wanted))
+                .distinct()
+                .sorted(NAME_ORDER)
+                .limit(limit)
+                .toList();
+    }
+
+    /** Exact, case-sensitive: engine names are. */
+    @Override
+    public boolean exists(String site, InventoryKind kind, String name) {
+        String resolved = site == null ? defaultSite() : site;
+        return name != null && connections.knows(resolved) && names(resolved, kind).anyMatch(name::equals);
+    }
+
+    private Stream<String> names(String site, InventoryKind kind) {
+        return switch (kind) {
+            case VMS -> vms(site).stream().map(VmInfo::name);
+            case POOLS -> pools(site).stream().map(PoolInfo::name);
+            case TEMPLATES -> templates(site).stream().map(TemplateInfo::name);
+            case HOSTS -> hosts(site).stream().map(HostInfo::name);
+            case CLUSTERS -> clusters(site).stream().map(ClusterInfo::name);
+            case STORAGE -> storageDomains(site).stream().map(StorageDomainInfo::name);
+            case NETWORKS -> networks(site).stream().map(NetworkInfo::name);
+            case USERS -> users(site).stream().map(UserInfo::userName);
+            case GROUPS -> groups(site).stream().map(GroupInfo::name);
+            case ROLES -> roles(site).stream().map(RoleInfo::name);
+        };
+    }
+
+    public List<DataCenterInfo> dataCenters(String site) {
+        String s = resolve(site);
+        SiteShelves shelves = shelves(s);
+        return shelves.dataCenters.get(clock, ttl, () -> queries.dataCenters(s));
+    }
+
+    public Optional<DataCenterInfo> dataCenterById(String site, String id) {
+        return dataCenters(site).stream().filter(dc -> dc.id().equals(id)).findFirst();
+    }
+
+    public List<ClusterInfo> clusters(String site) {
+        String s = resolve(site);
+        return shelves(s).clusters.get(clock, ttl, () -> queries.clusters(s, dataCenters(s)));
+    }
+
+    /** The first cluster of that name; cluster names are unique within a data center, rarely across them. */
+    public Optional<ClusterInfo> cluster(String site, String name) {
+        return clusters(site).stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Optional<ClusterInfo> clusterById(String site, String id) {
+        return clusters(site).stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Every template version at the site, the Blank template excluded. */
+    public List<TemplateInfo> templates(String site) {
+        String s = resolve(site);
+        return shelves(s).templates.get(clock, ttl, () -> queries.templates(s, null));
+    }
+
+    /** The versions of the template {@code name}, oldest first. */
+    public List<TemplateInfo> templateVersions(String site, String name) {
+        return templates(site).stream().filter(t -> t.name().equals(name))
+                .sorted(Comparator.comparingInt(TemplateInfo::version)).toList();
+    }
+
+    public Optional<TemplateInfo> templateById(String site, String id) {
+        return templates(site).stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public List<StorageDomainInfo> storageDomains(String site) {
+        String s = resolve(site);
+        return shelves(s).storage.get(clock, ttl, () -> queries.storageDomains(s, dataCenters(s)));
+    }
+
+    public Optional<StorageDomainInfo> storageDomain(String site, String name) {
+        return storageDomains(site).stream().filter(sd -> sd.name().equals(name)).findFirst();
+    }
+
+    /** Every VM at the site, with the addresses its guest agent reported. */
+    public List<VmInfo> vms(String site) {
+        String s = resolve(site);
+        return shelves(s).vms.get(clock, ttl, () -> queries.vms(s, null, true));
+    }
+
+    /** VMs of that name: one per data center at most. */
+    public List<VmInfo> vmsNamed(String site, String name) {
+        return vms(site).stream().filter(vm -> vm.name().equals(name)).toList();
+    }
+
+    public List<HostInfo> hosts(String site) {
+        String s = resolve(site);
+        return shelves(s).hosts.get(clock, ttl, () -> queries.hosts(s));
+    }
+
+    public Optional<HostInfo> hostById(String site, String id) {
+        return hosts(site).stream().filter(h -> h.id().equals(id)).findFirst();
+    }
+
+    public List<NetworkInfo> networks(String site) {
+        String s = resolve(site);
+        return shelves(s).networks.get(clock, ttl, () -> queries.networks(s));
+    }
+
+    public List<PoolInfo> pools(String site) {
+        String s = resolve(site);
+        return shelves(s).pools.get(clock, ttl, () -> queries.pools(s));
+    }
+
+    public Optional<PoolInfo> pool(String site, String name) {
+        return pools(site).stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public List<UserInfo> users(String site) {
+        String s = resolve(site);
+        return shelves(s).users.get(clock, ttl, () -> queries.users(s));
+    }
+
+    public List<GroupInfo> groups(String site) {
+        String s = resolve(site);
+        return shelves(s).groups.get(clock, ttl, () -> queries.groups(s));
+    }
+
+    public List<RoleInfo> roles(String site) {
+        String s = resolve(site);
+        return shelves(s).roles.get(clock, ttl, () -> queries.roles(s));
+    }
+
+    private String resolve(String site) {
+        String resolved = site == null ? defaultSite() : site;
+        connections.site(resolved);
+        return resolved;
+    }
+
+    private SiteShelves shelves(String site) {
+        return sites.computeIfAbsent(site, SiteShelves::new);
+    }
+
+    /** One shelf per kind, so a template picker never waits for the VM list. */
+    private static final class SiteShelves {
+        final Shelf<DataCenterInfo> dataCenters;
+        final Shelf<ClusterInfo> clusters;
+        final Shelf<TemplateInfo> templates;
+        final Shelf<StorageDomainInfo> storage;
+        final Shelf<VmInfo> vms;
+        final Shelf<HostInfo> hosts;
+        final Shelf<NetworkInfo> networks;
+        final Shelf<PoolInfo> pools;
+        final Shelf<UserInfo> users;
+        final Shelf<GroupInfo> groups;
+        final Shelf<RoleInfo> roles;
+
+        SiteShelves(String site) {
+            dataCenters = new Shelf<>("data centers of site " + site);
+            clusters = new Shelf<>("clusters of site " + site);
+            templates = new Shelf<>("templates of site " + site);
+            storage = new Shelf<>("storage domains of site " + site);
+            vms = new Shelf<>("VMs of site " + site);
+            hosts = new Shelf<>("hosts of site " + site);
+            networks = new Shelf<>("networks of site " + site);
+            pools = new Shelf<>("pools of site " + site);
+            users = new Shelf<>("users of site " + site);
+            groups = new Shelf<>("groups of site " + site);
+            roles = new Shelf<>("roles of site " + site);
+        }
+
+        void invalidateAll() {
+            Stream.of(dataCenters, clusters, templates, storage, vms, hosts, networks, pools, users, groups, roles)
+                    .forEach(Shelf::invalidate);
+        }
+    }
+}

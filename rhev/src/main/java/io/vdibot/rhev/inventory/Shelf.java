@@ -1,0 +1,80 @@
+package io.vdibot.rhev.inventory;
+
+import io.vdibot.rhev.call.EngineException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cached list of one kind of object at one site. Readers get an immutable list that is swapped whole when a
+ * load finishes, so they never see a half-loaded estate; one loader at a time, so a burst of picker requests after
+ * expiry costs one engine call, not one each.
+ */
+final class Shelf<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Shelf.class);
+
+    private record Loaded<T>(List<T> items, Instant at, long generation) {
+    }
+
+    private final String description;
+    private final AtomicReference<Loaded<T>> current = new AtomicReference<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final ReentrantLock loading = new ReentrantLock();
+
+    Shelf(String description) {
+        this.description = description;
+    }
+
+    /**
+     * The cached list while younger than {@code ttl} and not invalidated, otherwise a freshly loaded one. When
+     * loading fails but an older list exists, the older list is served (pickers keep working while an engine
+     * restarts); without one, the failure propagates.
+     */
+    List<T> get(Clock clock, Duration ttl, Supplier<List<T>> loader) {
+        Loaded<T> loaded = current.get();
+        if (isFresh(loaded, clock, ttl)) {
+            return loaded.items();
+        }
+        loading.lock();
+        try {
+            loaded = current.get();
+            if (isFresh(loaded, clock, ttl)) {
+                return loaded.items();
+            }
+            long startedIn = generation.get();
+            Instant startedAt = clock.instant();
+            try {
+                List<T> items = List.copyOf(loader.get());
+                current.set(new Loaded<>(items, startedAt, startedIn));
+                return items;
+            } catch (EngineException e) {
+                if (loaded == null) {
+                    throw e;
+                }
+                LOG.warn("could not reload {}, serving the list from {}: {}", description, loaded.at(),
+                        e.getMessage());
+                return loaded.items();
+            }
+        } finally {
+            loading.unlock();
+        }
+    }
+
+    /** Makes the next read load again; a load running now will not count as fresh. */
+    void invalidate() {
+        generation.incrementAndGet();
+    }
+
+    private boolean isFresh(Loaded<T> loaded, Clock clock, Duration ttl) {
+        return loaded != null && loaded.generation() == generation.get()
+                && clock.instant().isBefore(loaded.at().plus(ttl));
+    }
+}

@@ -1,0 +1,29 @@
+package io.vdibot.rhev.inventory;
+
+/**
+ * One template version. All versions of a template share its name; version 1 is the base.
+ *
+ * @param status      the engine's value: {@code ok}, {@code locked} (being created, copied, or used to build a
+ *                    pool) or {@code illegal}
+ * @param clusterId   the cluster the template belongs to; its data center scopes the template
+ * @param memoryBytes memory of VMs made from it
+ * @param cpus        sockets × cores of VMs made from it
+ */
+public record TemplateInfo(String id, String name, int version, String versionName, String status,
+                           String clusterId, String osType, long memoryBytes, int cpus, String description) {
+
+    /** The engine's id of the Blank template, which every engine has and nobody deploys from. */
+    public static final String BLANK_ID = "00000000-0000-0000-0000-000000000000";
+
+    public boolean isOk() {
+        return "ok".equals(status);
+    }
+
+    public boolean isLocked() {
+        return "locked".equals(status);
+    }
+
+    public boolean isBlank() {
+        return BLANK_ID.equals(id);
+    }
+}

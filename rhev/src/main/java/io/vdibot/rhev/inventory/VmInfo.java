@@ -1,0 +1,34 @@
+package io.vdibot.rhev.inventory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A VM as listed by the engine.
+ *
+ * @param status    the engine's value, e.g. {@code image_locked}, {@code down}, {@code up}
+ * @param hostId    where it runs, null when it does not
+ * @param poolId    its pool, null when it is not a pool VM
+ * @param addresses addresses reported by the guest agent (IPv4 first), empty until the agent reports
+ */
+public record VmInfo(String id, String name, String description, String status, String clusterId, String hostId,
+                     String templateId, String poolId, List<String> addresses, String fqdn, long memoryBytes,
+                     int cpus) {
+
+    public VmInfo {
+        addresses = List.copyOf(addresses);
+    }
+
+    /**
+     * The first IPv4 address the guest reported that someone could connect to. Loopback and link-local
+     * (169.254.x.x, what Windows assigns itself when DHCP does not answer) do not count.
+     */
+    public Optional<String> ipv4() {
+        return addresses.stream().filter(VmInfo::isIpv4)
+                .filter(a -> !a.startsWith("127.") && !a.startsWith("169.254.")).findFirst();
+    }
+
+    static boolean isIpv4(String address) {
+        return address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+}
