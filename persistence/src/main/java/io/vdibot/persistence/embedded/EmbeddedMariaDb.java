@@ -60,7 +60,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * Starts the server, initialising the data directory if it holds no MariaDB data yet.
      *
      * @throws IllegalArgumentException if the data directory lies under {@code java.io.tmpdir}
-     * @throws IllegalStateException    if another embedded server runs on the same data directory
+     * @throws IllegalStateException    if another server runs on the same data directory, or the server
+     *                                  does not start
      */
     public static EmbeddedMariaDb start(EmbeddedMariaDbSettings settings) {
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
@@ -68,40 +69,47 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         createDirectories(dataDir);
         DataDirLock lock = DataDirLock.acquire(dataDir);
         Path serverTmpDir = null;
-        MariaDbServer server = null;
+        StartedServer started = null;
         try {
+            LeftoverServer.refuseIfRunning(dataDir);
             serverTmpDir = Files.createTempDirectory("vdibot-mariadb-tmp-");
+            started = startOnAPort(settings, dataDir, serverTmpDir);
             String password = settings.password() != null ? settings.password() : MariaDbAccounts.randomPassword();
-            int port = settings.port();
-            for (int attempt = 1; server == null; attempt++) {
-                int candidate = port != 0 ? port : freeLoopbackPort();
-                try {
-                    server = MariaDbServer.start(configuration(settings, dataDir, serverTmpDir, candidate));
-                    port = candidate;
-                } catch (ManagedProcessException e) {
-                    // A port picked here can be taken by someone else before the server binds it.
-                    boolean lostPortRace = port == 0 && attempt < FREE_PORT_ATTEMPTS && !isFree(candidate);
-                    if (!lostPortRace) {
-                        throw new IllegalStateException("Embedded MariaDB did not start on " + dataDir, e);
-                    }
-                    log.warn("Port {} was taken before MariaDB could bind it; trying another one", candidate);
-                }
-            }
-            server.runAsAdministrator(
+            started.server().runAsAdministrator(
                     MariaDbAccounts.provisioning(settings.database(), settings.user(), password), OS_USER);
-            EmbeddedMariaDb db = new EmbeddedMariaDb(settings, dataDir, port, password, server, lock, serverTmpDir);
             log.info("Embedded MariaDB running on 127.0.0.1:{}, database {}, data in {}",
-                    port, settings.database(), dataDir);
-            return db;
+                    started.port(), settings.database(), dataDir);
+            return new EmbeddedMariaDb(
+                    settings, dataDir, started.port(), password, started.server(), lock, serverTmpDir);
         } catch (ManagedProcessException e) {
-            stopAfterFailedStart(server, lock, serverTmpDir);
+            stopAfterFailedStart(started, lock, serverTmpDir);
             throw new IllegalStateException("Embedded MariaDB started but could not be prepared", e);
         } catch (IOException e) {
-            stopAfterFailedStart(server, lock, serverTmpDir);
+            stopAfterFailedStart(started, lock, serverTmpDir);
             throw new UncheckedIOException("Cannot prepare the embedded MariaDB in " + dataDir, e);
         } catch (RuntimeException e) {
-            stopAfterFailedStart(server, lock, serverTmpDir);
+            stopAfterFailedStart(started, lock, serverTmpDir);
             throw e;
+        }
+    }
+
+    private record StartedServer(MariaDbServer server, int port) {
+    }
+
+    private static StartedServer startOnAPort(EmbeddedMariaDbSettings settings, Path dataDir, Path serverTmpDir) {
+        boolean pickPort = settings.port() == 0;
+        for (int attempt = 1; ; attempt++) {
+            int port = pickPort ? freeLoopbackPort() : settings.port();
+            try {
+                return new StartedServer(MariaDbServer.start(configuration(settings, dataDir, serverTmpDir, port)), port);
+            } catch (ManagedProcessException e) {
+                // A port picked here can be taken by someone else before the server binds it.
+                boolean lostPortRace = pickPort && attempt < FREE_PORT_ATTEMPTS && !isFree(port);
+                if (!lostPortRace) {
+                    throw new IllegalStateException("Embedded MariaDB did not start on " + dataDir, e);
+                }
+                log.warn("Port {} was taken before MariaDB could bind it; trying another one", port);
+            }
         }
     }
 
@@ -119,6 +127,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setDefaultCharacterSet("utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--pid-file=" + dataDir.resolve(LeftoverServer.PID_FILE))
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--skip-name-resolve")
                 // Without TLS settings MariaDB 11.4 generates an RSA certificate at every start, which
@@ -255,10 +264,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static void stopAfterFailedStart(MariaDbServer server, DataDirLock lock, Path serverTmpDir) {
-        if (server != null) {
+    private static void stopAfterFailedStart(StartedServer started, DataDirLock lock, Path serverTmpDir) {
+        if (started != null) {
             try {
-                server.stop();
+                started.server().stop();
             } catch (ManagedProcessException e) {
                 log.warn("Could not stop a half-started embedded MariaDB", e);
             }

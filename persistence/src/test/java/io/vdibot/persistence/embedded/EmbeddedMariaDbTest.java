@@ -33,6 +33,9 @@ class EmbeddedMariaDbTest {
                 assertThat(first.isRunning()).isTrue();
             }
 
+            // A stale pid file naming a live process that is no MariaDB must not stop the restart.
+            Files.writeString(dataDir.resolve(LeftoverServer.PID_FILE), ProcessHandle.current().pid() + "\n");
+
             try (EmbeddedMariaDb second = EmbeddedMariaDb.start(settings);
                  Connection c = connect(second);
                  Statement s = c.createStatement();
@@ -98,6 +101,27 @@ class EmbeddedMariaDbTest {
                 .hasMessageContaining("already running");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(running.isRunning()).isTrue();
+    }
+
+    @Test
+    void refusesToStartBesideAServerLeftOverFromAnEarlierRun() throws Exception {
+        Path dataDir = TestDatabase.ROOT.resolve(TestDatabase.unique("leftover"));
+        Files.createDirectories(dataDir);
+        // Stands in for a mariadbd whose JVM was killed: a live process naming the data directory.
+        Process leftover = new ProcessBuilder("/bin/sh", "-c", "sleep 60; true", dataDir.toString()).start();
+        try {
+            Files.writeString(dataDir.resolve(LeftoverServer.PID_FILE), leftover.pid() + "\n");
+
+            assertThatThrownBy(() -> EmbeddedMariaDb.start(EmbeddedMariaDbSettings.defaults().withDataDir(dataDir)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("left over")
+                    .hasMessageContaining("pid " + leftover.pid());
+        } finally {
+            leftover.descendants().forEach(ProcessHandle::destroy);
+            leftover.destroy();
+            leftover.waitFor();
+            TestDatabase.deleteRecursively(dataDir);
+        }
     }
 
     @Test

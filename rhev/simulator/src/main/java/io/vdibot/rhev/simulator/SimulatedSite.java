@@ -1,10 +1,14 @@
 package io.vdibot.rhev.simulator;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.vdibot.rhev.simulator.api.ExportImportResources;
 import io.vdibot.rhev.simulator.api.InventoryResources;
+import io.vdibot.rhev.simulator.api.StorageResources;
 import io.vdibot.rhev.simulator.api.VmResources;
 import io.vdibot.rhev.simulator.engine.Engine;
+import io.vdibot.rhev.simulator.engine.ExportImportOperations;
 import io.vdibot.rhev.simulator.engine.PermissionOperations;
+import io.vdibot.rhev.simulator.engine.StorageOperations;
 import io.vdibot.rhev.simulator.engine.VmOperations;
 import io.vdibot.rhev.simulator.faults.FaultPlan;
 import io.vdibot.rhev.simulator.http.Authenticator;
@@ -28,6 +32,8 @@ public final class SimulatedSite implements AutoCloseable {
         VmOperations vms = new VmOperations(engine);
         new InventoryResources(engine, permissions).register(router);
         new VmResources(engine, vms).register(router);
+        new StorageResources(engine, new StorageOperations(engine)).register(router);
+        new ExportImportResources(engine, new ExportImportOperations(engine)).register(router);
         this.server = new EngineServer(port, ca.serverContext(), ca.certificatePem(), authenticator, engine.faults(),
                 router, admin);
     }

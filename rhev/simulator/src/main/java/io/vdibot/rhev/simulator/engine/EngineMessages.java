@@ -128,9 +128,76 @@ public final class EngineMessages {
         return "Cannot detach VM from VM-Pool. VM is not attached to any VM-Pool.";
     }
 
+    public static String storageDomainNotExist(String action, String type) {
+        return "Cannot " + action + " " + type + ". Storage Domain doesn't exist.";
+    }
+
+    public static String storageDomainNotInDataCenter(String action, String type) {
+        return "Cannot " + action + " " + type + ". The selected Storage Domain is not part of the Data Center.";
+    }
+
+    /** ACTION_TYPE_FAILED_STORAGE_DOMAIN_STATUS_ILLEGAL, the variant without the status name. */
+    public static String storageDomainInaccessible(String action, String type) {
+        return "Cannot " + action + " " + type + ". The relevant Storage Domain is inaccessible.\n"
+                + "-Please handle Storage Domain issues and retry the operation.";
+    }
+
+    public static String storageDomainTypeIllegal(String action, String type) {
+        return "Cannot " + action + " " + type + ". Storage Domain type is illegal.";
+    }
+
+    /** The status is printed as the engine's StorageDomainStatus constant: "Active", "PreparingForMaintenance". */
     public static String storageDomainStatusIllegal(String action, String type, String status) {
         return "Cannot " + action + " " + type + ". The relevant Storage Domain's status is "
-                + displayStatus(status) + ".";
+                + storageDomainStatusName(status) + ".";
+    }
+
+    public static String deactivateWithRunningTasks(String action, String type, String tasks) {
+        return "Cannot " + action + " " + type + " while there are running tasks on this " + type + ".\n"
+                + "-Tasks running: " + tasks + "\n-Please wait until tasks will finish and try again.";
+    }
+
+    public static String removeStorageHostNotUp(String action, String type, String host) {
+        return "Cannot " + action + " " + type + ". Host " + host + " is not up.";
+    }
+
+    public static String removeStorageInvalidHostId() {
+        return "Can not Remove Storage Domain - the underlying Host ID is invalid.";
+    }
+
+    /** AddStorageServerConnection's refusal, reached first when an engine already has a domain on that path. */
+    public static String storageConnectionExists(String connectionId, String domainName) {
+        return "Cannot add Storage Connection. Storage connection " + connectionId + " already exists for "
+                + domainName + ".";
+    }
+
+    public static String storageConnectionInvalidHost() {
+        return "Cannot add Storage Connection. Invalid Host Id.";
+    }
+
+    public static String storageConnectionHostNotUp() {
+        return "Cannot add storage server connection when Host status is not up";
+    }
+
+    /** VDSM's answer when the NFS export cannot be mounted (ProblemWhileTryingToMountTarget). */
+    public static String mountFailed() {
+        return "Problem while trying to mount target";
+    }
+
+    /** VDSM's answer when a new domain is created on a path that already holds one (StorageDomainNotEmpty). */
+    public static String storagePathNotEmpty() {
+        return "Error in creating a Storage Domain. The selected storage path is not empty (probably contains "
+                + "another Storage Domain). Either remove the existing Storage Domain from this path, or change the "
+                + "Storage path).";
+    }
+
+    public static String clusterCanNotBeEmpty(String action, String type) {
+        return "Cannot " + action + " " + type + ". The relevant Cluster doesn't exist.";
+    }
+
+    public static String importVersionWithoutBase() {
+        return "Cannot import Template Version, Base Template for this Version is missing, please first Import Base "
+                + "Template, or Import Version as Base Template using Clone.";
     }
 
     public static String notExportDomain(String action, String type, String domain) {
@@ -138,8 +205,7 @@ public final class EngineMessages {
     }
 
     public static String storagePoolNotMatch(String action, String type) {
-        return "Cannot " + action + " " + type + ". The Storage Domain and the Data Center are not in the same "
-                + "Data Center.";
+        return "Cannot " + action + " " + type + ". The target Data Center does not contain the " + type + ".";
     }
 
     public static String templateBeingExported(String action, String type, String template) {
@@ -179,10 +245,6 @@ public final class EngineMessages {
         return "Cannot " + action + " " + type + ". Cluster ID is not valid.";
     }
 
-    public static String domainTypeIllegal(String action, String type) {
-        return "Cannot " + action + " " + type + ". The Storage Domain type is not supported for this operation.";
-    }
-
     public static String noHostUpInCluster(String action, String type) {
         return "Cannot " + action + " " + type + ". There are no available running Hosts in the Cluster.";
     }
@@ -197,6 +259,16 @@ public final class EngineMessages {
 
     public static String exportFailed(String template, String domain) {
         return "Failed to export Template " + template + " to " + domain;
+    }
+
+    static String storageDomainStatusName(String status) {
+        StringBuilder out = new StringBuilder();
+        for (String word : status.split("_")) {
+            if (!word.isEmpty()) {
+                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
     }
 
     /** Status names as the backend prints them in messages ("Up", "Preparing For Maintenance"). */

@@ -2,6 +2,7 @@ package io.vdibot.rhev.simulator.engine;
 
 import io.vdibot.rhev.simulator.model.StorageDomainEntity;
 import io.vdibot.rhev.simulator.model.TemplateEntity;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,21 @@ public final class SharedStorage {
         public String path;
         /** The data center (storage pool) id the domain metadata names as owner, or null. */
         public String ownerPoolId;
+        /** What the NFS export reports as free and used space. */
+        public long availableBytes;
+        public long usedBytes;
         public Map<String, ExportedTemplate> templates = new LinkedHashMap<>();
     }
 
     /** A template's OVF plus the sizes of its disks, as written by an export. */
     public static final class ExportedTemplate {
         public TemplateEntity template;
+        /** Provisioned size of each of the template's disks, in the order of {@code template.diskIds}. */
         public List<Long> diskSizes;
+        /** Allocated size of each disk, same order. */
+        public List<Long> diskActualSizes = new ArrayList<>();
+        /** The vNIC profile name of each of the template's NICs, so an importing engine can map them. */
+        public List<String> nicProfileNames = new ArrayList<>();
         public String exportedFromSite;
     }
 
@@ -42,6 +51,8 @@ public final class SharedStorage {
         metadata.address = domain.address;
         metadata.path = domain.path;
         metadata.ownerPoolId = ownerPoolId;
+        metadata.availableBytes = domain.availableBytes;
+        metadata.usedBytes = domain.usedBytes;
     }
 
     public synchronized Optional<ExportDomainMetadata> at(String address, String path) {
@@ -66,6 +77,16 @@ public final class SharedStorage {
             throw new IllegalStateException("no export domain at " + domain.nfsLocation());
         }
         metadata.templates.put(exported.template.id, exported);
+    }
+
+    public synchronized Optional<ExportedTemplate> template(StorageDomainEntity domain, String templateId) {
+        ExportDomainMetadata metadata = domains.get(domain.nfsLocation());
+        return metadata == null ? Optional.empty() : Optional.ofNullable(metadata.templates.get(templateId));
+    }
+
+    /** What a remove with {@code format=true} does: the domain's metadata and content are gone. */
+    public synchronized void erase(StorageDomainEntity domain) {
+        domains.remove(domain.nfsLocation());
     }
 
     public synchronized boolean holdsTemplate(StorageDomainEntity domain, String templateId) {
@@ -95,6 +116,8 @@ public final class SharedStorage {
         copy.address = source.address;
         copy.path = source.path;
         copy.ownerPoolId = source.ownerPoolId;
+        copy.availableBytes = source.availableBytes;
+        copy.usedBytes = source.usedBytes;
         return copy;
     }
 }
