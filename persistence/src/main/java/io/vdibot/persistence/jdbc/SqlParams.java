@@ -37,11 +37,6 @@ public final class SqlParams extends MapSqlParameterSource {
         return this;
     }
 
-    public SqlParams nullableNumber(String name, Long value) {
-        addValue(name, value, Types.BIGINT);
-        return this;
-    }
-
     public SqlParams flag(String name, boolean value) {
         addValue(name, value, Types.BOOLEAN);
         return this;
