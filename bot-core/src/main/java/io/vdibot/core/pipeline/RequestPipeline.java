@@ -139,7 +139,8 @@ public final class RequestPipeline implements CommandGateway {
     private RequestScope scope(Envelope envelope, DirectoryUser user) {
         Locale locale = envelope.locale() != null ? envelope.locale()
                 : user.locale().orElse(properties.defaultLocale());
-        ZoneId zone = envelope.zone() != null ? envelope.zone() : user.zone().orElse(properties.defaultZone());
+        // The directory is the source of truth for a user's zone; the platform's is a fallback.
+        ZoneId zone = user.zone().orElse(envelope.zone() != null ? envelope.zone() : properties.defaultZone());
         return new RequestScope(envelope, user, Messages.forLocale(locale), zone);
     }
 

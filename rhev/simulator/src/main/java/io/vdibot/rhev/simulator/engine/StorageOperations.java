@@ -104,9 +104,12 @@ public final class StorageOperations {
         JobEntity job = engine.startJob("Deactivating Storage Domain " + domain.name + " in Data Center " + dc.name,
                 call.correlationId());
         domain.status = DomainStatuses.LOCKED;
+        // Both steps are scheduled at once so their pace holds however late the clock is next read;
+        // each applies only if the domain is still where the previous one left it.
         Duration total = engine.timing().storageDeactivation();
-        engine.schedule(total.dividedBy(5), PREPARING_FOR_MAINTENANCE, domain.id,
-                args(call, job, Map.of("remaining", Long.toString(total.minus(total.dividedBy(5)).toNanos()))));
+        Map<String, String> args = args(call, job);
+        engine.schedule(total.dividedBy(5), PREPARING_FOR_MAINTENANCE, domain.id, args);
+        engine.schedule(total, IN_MAINTENANCE, domain.id, args);
         return job;
     }
 
@@ -118,8 +121,6 @@ public final class StorageOperations {
                     + "deactivated and has moved to 'Preparing for maintenance' until it will no longer be accessed "
                     + "by any Host of the Data Center.", change.args.get("correlation"), e -> references(e, domain));
             engine.endJob(change.args.get("job"), true);
-            engine.schedule(Duration.ofNanos(Long.parseLong(change.args.get("remaining"))), IN_MAINTENANCE,
-                    domain.id, change.args);
         });
     }
 
@@ -145,7 +146,7 @@ public final class StorageOperations {
         JobEntity job = engine.startJob("Activating Storage Domain " + domain.name + " on Data Center " + dc.name,
                 call.correlationId());
         domain.status = DomainStatuses.ACTIVATING;
-        engine.schedule(engine.timing().storageAttach().dividedBy(2), ACTIVE, domain.id, args(call, job, Map.of()));
+        engine.schedule(engine.timing().storageAttach().dividedBy(2), ACTIVE, domain.id, args(call, job));
         return job;
     }
 
@@ -195,8 +196,9 @@ public final class StorageOperations {
         }
         domain.dataCenterId = dc.id;
         domain.status = DomainStatuses.LOCKED;
-        engine.schedule(engine.timing().storageAttach().dividedBy(2), ACTIVATING, domain.id,
-                args(call, job, Map.of()));
+        Map<String, String> args = args(call, job);
+        engine.schedule(engine.timing().storageAttach().dividedBy(2), ACTIVATING, domain.id, args);
+        engine.schedule(engine.timing().storageAttach(), ACTIVE, domain.id, args);
         return domain;
     }
 
@@ -206,7 +208,6 @@ public final class StorageOperations {
             DataCenterEntity dc = estate.dataCenters.get(domain.dataCenterId);
             engine.event(962, "normal", "Storage Domain " + domain.name + " was attached to Data Center " + dc.name
                     + " by " + change.args.get("user"), change.args.get("correlation"), e -> references(e, domain));
-            engine.schedule(engine.timing().storageAttach().dividedBy(2), ACTIVE, domain.id, change.args);
         });
     }
 
@@ -220,7 +221,7 @@ public final class StorageOperations {
         JobEntity job = engine.startJob("Detaching Storage Domain " + domain.name + " from Data Center " + dc.name,
                 call.correlationId());
         domain.status = DomainStatuses.DETACHING;
-        engine.schedule(engine.timing().storageDetach(), DETACHED, domain.id, args(call, job, Map.of()));
+        engine.schedule(engine.timing().storageDetach(), DETACHED, domain.id, args(call, job));
         return job;
     }
 
@@ -389,8 +390,8 @@ public final class StorageOperations {
                 .distinct().toList();
     }
 
-    private static Map<String, String> args(Call call, JobEntity job, Map<String, String> extra) {
-        Map<String, String> args = new HashMap<>(extra);
+    private static Map<String, String> args(Call call, JobEntity job) {
+        Map<String, String> args = new HashMap<>();
         args.put("job", job.id);
         args.put("user", call.userName());
         if (call.correlationId() != null) {

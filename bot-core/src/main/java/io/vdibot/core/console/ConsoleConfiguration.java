@@ -1,0 +1,22 @@
+package io.vdibot.core.console;
+
+import io.vdibot.core.config.VdibotProperties;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.pipeline.RequestPipeline;
+import io.vdibot.core.pipeline.WorkTracker;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The console adapter, on by default; a service deployment turns it off. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "vdibot.console.enabled", havingValue = "true", matchIfMissing = true)
+public class ConsoleConfiguration {
+
+    @Bean
+    public ConsoleRunner consoleRunner(RequestPipeline pipeline, WorkTracker work, Notifiers notifiers,
+            VdibotProperties properties, ConfigurableApplicationContext context) {
+        return new ConsoleRunner(pipeline, work, notifiers, properties, context);
+    }
+}

@@ -1,0 +1,60 @@
+package io.vdibot.core.console;
+
+import io.vdibot.adapters.console.ConsoleAdapter;
+import io.vdibot.adapters.console.ConsoleOptions;
+import io.vdibot.adapters.console.ConsoleOutput;
+import io.vdibot.adapters.console.ConsoleRenderer;
+import io.vdibot.adapters.console.ImageDirectory;
+import io.vdibot.adapters.console.ConsoleThreadNotifier;
+import io.vdibot.adapters.console.SessionSummary;
+import io.vdibot.commands.Platform;
+import io.vdibot.core.config.VdibotProperties;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.pipeline.RequestPipeline;
+import io.vdibot.core.pipeline.WorkTracker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the console adapter on standard input once the bot is up; at end of input, when what it
+ * started has finished or been handed to the scheduler, the bot stops.
+ */
+public final class ConsoleRunner implements ApplicationRunner {
+
+    private final RequestPipeline pipeline;
+    private final WorkTracker work;
+    private final Notifiers notifiers;
+    private final VdibotProperties properties;
+    private final ConfigurableApplicationContext context;
+
+    public ConsoleRunner(RequestPipeline pipeline, WorkTracker work, Notifiers notifiers, VdibotProperties properties,
+            ConfigurableApplicationContext context) {
+        this.pipeline = pipeline;
+        this.work = work;
+        this.notifiers = notifiers;
+        this.properties = properties;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ConsoleOutput out = ConsoleOutput.stdout();
+        notifiers.register(Platform.CONSOLE, new ConsoleThreadNotifier(out, new ConsoleRenderer(ImageDirectory.temporary())));
+        ConsoleOptions options = ConsoleOptions.defaults().withInitialUser(properties.console().user())
+                .withLocale(null).withZone(properties.defaultZone())
+                .withMaxIdleWait(properties.console().idleTimeout());
+        ConsoleAdapter adapter = new ConsoleAdapter(pipeline, work::idle, out, options);
+        SessionSummary summary;
+        try {
+            summary = adapter.run(System.in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int status = summary.settled() ? 0 : 3;
+        System.exit(SpringApplication.exit(context, () -> status));
+    }
+}

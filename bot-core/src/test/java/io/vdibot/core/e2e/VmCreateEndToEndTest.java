@@ -1,0 +1,46 @@
+package io.vdibot.core.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The main path: a console line becomes a VM that is up with an IP, reported in the thread. */
+class VmCreateEndToEndTest {
+
+    private static final Duration LONG = Duration.ofSeconds(90);
+    private static BotHarness bot;
+
+    @BeforeAll
+    static void start() {
+        bot = BotHarness.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    @Test
+    void vmCreateGivesAVmThatIsUpWithAnIpReportedInTheThread() {
+        bot.type("/vdi vm create e2e-01 template=rhel9-desktop");
+        String task = bot.awaitGroup("\\[(T\\d+)\\] .*accepted", LONG);
+        bot.await("\\[" + task + "\\] .*has started", LONG);
+        bot.await("\\[" + task + "\\] ok: .*e2e-01", LONG);
+        assertThat(bot.lines()).anyMatch(l -> l.startsWith("[" + task + "]") && l.matches(".*10\\.\\d+\\.\\d+\\.\\d+.*"));
+        assertThat(bot.lines()).anyMatch(l -> l.startsWith("[on-call]") && l.contains(task));
+
+        bot.type("/vdi logs " + task);
+        bot.await("\\[c\\d+\\] .*e2e-01", LONG);
+    }
+
+    @Test
+    void aViewerIsRefusedAndNothingIsCreated() {
+        bot.type("/login dave");
+        bot.type("/vdi vm create e2e-denied template=rhel9-desktop");
+        bot.await("not allowed|无权", LONG);
+        bot.type("/login alice");
+    }
+}
