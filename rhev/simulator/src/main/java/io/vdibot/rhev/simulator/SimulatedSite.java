@@ -3,12 +3,16 @@ package io.vdibot.rhev.simulator;
 import com.sun.net.httpserver.HttpHandler;
 import io.vdibot.rhev.simulator.api.ExportImportResources;
 import io.vdibot.rhev.simulator.api.InventoryResources;
+import io.vdibot.rhev.simulator.api.PoolResources;
+import io.vdibot.rhev.simulator.api.TemplateResources;
 import io.vdibot.rhev.simulator.api.StorageResources;
 import io.vdibot.rhev.simulator.api.VmResources;
 import io.vdibot.rhev.simulator.engine.Engine;
 import io.vdibot.rhev.simulator.engine.ExportImportOperations;
 import io.vdibot.rhev.simulator.engine.PermissionOperations;
+import io.vdibot.rhev.simulator.engine.PoolOperations;
 import io.vdibot.rhev.simulator.engine.StorageOperations;
+import io.vdibot.rhev.simulator.engine.TemplateOperations;
 import io.vdibot.rhev.simulator.engine.VmOperations;
 import io.vdibot.rhev.simulator.faults.FaultPlan;
 import io.vdibot.rhev.simulator.http.Authenticator;
@@ -34,6 +38,8 @@ public final class SimulatedSite implements AutoCloseable {
         new VmResources(engine, vms).register(router);
         new StorageResources(engine, new StorageOperations(engine)).register(router);
         new ExportImportResources(engine, new ExportImportOperations(engine)).register(router);
+        new TemplateResources(engine, new TemplateOperations(engine, vms)).register(router);
+        new PoolResources(engine, new PoolOperations(engine, vms)).register(router);
         this.server = new EngineServer(port, ca.serverContext(), ca.certificatePem(), authenticator, engine.faults(),
                 router, admin);
     }

@@ -39,6 +39,11 @@ public final class Engine {
     private final Map<String, Consumer<PendingChange>> handlers = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long modifications;
+    /**
+     * While a due change is applied: the instant it fell due. Follow-up changes and timestamps are
+     * taken from it, so a chain of changes keeps its modelled pace however late the clock is read.
+     */
+    private Instant applying;
 
     public Engine(Estate estate, SharedStorage sharedStorage, SimClock clock, EngineTiming timing, FaultPlan faults) {
         this.estate = estate;
@@ -68,8 +73,10 @@ public final class Engine {
         return faults;
     }
 
+    /** The clock's time, or inside a due change's handler the instant that change fell due. */
     public Instant now() {
-        return clock.now();
+        Instant at = applying;
+        return at != null && lock.isHeldByCurrentThread() ? at : clock.now();
     }
 
     /** Counts changes, so a state store knows when there is something new to save. */
@@ -121,14 +128,19 @@ public final class Engine {
             if (handler == null) {
                 throw new IllegalStateException("no handler for scheduled change " + next.kind);
             }
-            handler.accept(next);
+            applying = next.due;
+            try {
+                handler.accept(next);
+            } finally {
+                applying = null;
+            }
         }
         purgeOldJobs(now);
     }
 
     public PendingChange schedule(Duration delay, String kind, String entityId, Map<String, String> args) {
         PendingChange change = new PendingChange();
-        change.due = clock.now().plus(delay);
+        change.due = now().plus(delay);
         change.sequence = estate.nextPendingSequence++;
         change.kind = kind;
         change.entityId = entityId;
@@ -157,7 +169,7 @@ public final class Engine {
         event.code = code;
         event.severity = severity;
         event.description = description;
-        event.time = clock.now();
+        event.time = now();
         event.correlationId = correlationId;
         references.accept(event);
         estate.events.add(event);
@@ -169,7 +181,7 @@ public final class Engine {
         job.id = newId();
         job.description = description;
         job.correlationId = correlationId;
-        job.startTime = clock.now();
+        job.startTime = now();
         job.lastUpdated = job.startTime;
         JobEntity.StepEntity step = new JobEntity.StepEntity();
         step.id = newId();
@@ -188,7 +200,7 @@ public final class Engine {
         }
         String status = succeeded ? "finished" : "failed";
         job.status = status;
-        job.endTime = clock.now();
+        job.endTime = now();
         job.lastUpdated = job.endTime;
         for (JobEntity.StepEntity step : job.steps) {
             if ("started".equals(step.status)) {

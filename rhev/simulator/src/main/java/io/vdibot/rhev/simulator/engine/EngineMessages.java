@@ -57,7 +57,29 @@ public final class EngineMessages {
     }
 
     public static String templateDoesNotExist(String action, String type) {
-        return "Cannot " + action + " " + type + ". Template does not exist.";
+        return "Cannot " + action + " " + type + ". The relevant Template doesn't exist.";
+    }
+
+    public static String blankTemplateCannotHaveVersions() {
+        return "Blank template can't have sub-templates.";
+    }
+
+    public static String clusterOnDifferentDataCenter(String action, String type) {
+        return "Cannot " + action + " " + type + ". Target cluster belongs to different Data Center.";
+    }
+
+    public static String templateNotInCurrentDataCenter() {
+        return "The specified Template doesn't exist in the current Data Center.";
+    }
+
+    public static String cannotRemoveBlankTemplate(String action, String type) {
+        return "Cannot " + action + " " + type + ". Removing Blank Template is not allowed.";
+    }
+
+    /** The engine joins the VM names with a bare comma. */
+    public static String templateUsedByVms(java.util.List<String> vmNames) {
+        return "Cannot delete Template. Template is being used by the following VMs: " + String.join(",", vmNames)
+                + ".";
     }
 
     public static String onlyBaseCanBeBase(String action, String type) {

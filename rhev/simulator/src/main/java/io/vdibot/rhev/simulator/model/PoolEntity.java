@@ -15,5 +15,7 @@ public class PoolEntity {
     public boolean useLatestTemplateVersion;
     /** VMs the engine still has to add after a create or update; the pool is busy while > 0. */
     public int vmsToAdd;
+    /** Whether those VMs are the pool's first ones (a create) rather than an update's. */
+    public boolean beingCreated;
     public boolean beingRemoved;
 }
