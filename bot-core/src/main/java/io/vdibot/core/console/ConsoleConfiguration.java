@@ -1,6 +1,9 @@
 package io.vdibot.core.console;
 
 import io.vdibot.core.config.VdibotProperties;
+import io.vdibot.core.execution.NodeIdentity;
+import io.vdibot.persistence.task.TaskRepository;
+import java.time.Clock;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
@@ -15,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 public class ConsoleConfiguration {
 
     @Bean
-    public ConsoleRunner consoleRunner(RequestPipeline pipeline, WorkTracker work, Notifiers notifiers,
-            VdibotProperties properties, ConfigurableApplicationContext context) {
-        return new ConsoleRunner(pipeline, work, notifiers, properties, context);
+    public ConsoleRunner consoleRunner(RequestPipeline pipeline, WorkTracker work, TaskRepository tasks,
+            NodeIdentity node, Clock clock, Notifiers notifiers, VdibotProperties properties,
+            ConfigurableApplicationContext context) {
+        return new ConsoleRunner(pipeline, work, tasks, node, clock, notifiers, properties, context);
     }
 }

@@ -9,6 +9,9 @@ import io.vdibot.adapters.console.ConsoleThreadNotifier;
 import io.vdibot.adapters.console.SessionSummary;
 import io.vdibot.commands.Platform;
 import io.vdibot.core.config.VdibotProperties;
+import io.vdibot.core.execution.NodeIdentity;
+import io.vdibot.persistence.task.TaskRepository;
+import java.time.Clock;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
@@ -26,15 +29,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ConsoleRunner implements ApplicationRunner {
 
     private final RequestPipeline pipeline;
-    private final WorkTracker work;
+    private final java.util.function.BooleanSupplier idle;
     private final Notifiers notifiers;
     private final VdibotProperties properties;
     private final ConfigurableApplicationContext context;
 
-    public ConsoleRunner(RequestPipeline pipeline, WorkTracker work, Notifiers notifiers, VdibotProperties properties,
-            ConfigurableApplicationContext context) {
+    public ConsoleRunner(RequestPipeline pipeline, WorkTracker work, TaskRepository tasks, NodeIdentity node,
+            Clock clock, Notifiers notifiers, VdibotProperties properties, ConfigurableApplicationContext context) {
         this.pipeline = pipeline;
-        this.work = work;
+        this.idle = new ConsoleIdleCheck(work, tasks, node, clock);
         this.notifiers = notifiers;
         this.properties = properties;
         this.context = context;
@@ -47,7 +50,7 @@ public final class ConsoleRunner implements ApplicationRunner {
         ConsoleOptions options = ConsoleOptions.defaults().withInitialUser(properties.console().user())
                 .withLocale(null).withZone(properties.defaultZone())
                 .withMaxIdleWait(properties.console().idleTimeout());
-        ConsoleAdapter adapter = new ConsoleAdapter(pipeline, work::idle, out, options);
+        ConsoleAdapter adapter = new ConsoleAdapter(pipeline, idle, out, options);
         SessionSummary summary;
         try {
             summary = adapter.run(System.in);

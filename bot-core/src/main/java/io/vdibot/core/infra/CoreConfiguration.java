@@ -17,6 +17,9 @@ import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
 import io.vdibot.core.query.CancelHandler;
 import io.vdibot.core.query.HelpHandler;
+import io.vdibot.core.query.SitesHandler;
+import io.vdibot.rhev.connect.EngineConnections;
+import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.core.query.TaskQueries;
 import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.core.task.ApprovalDesk;
@@ -132,6 +135,11 @@ public class CoreConfiguration {
     public CancelHandler cancelHandler(TaskRepository tasks, TaskScheduling scheduling, PermissionPolicy permissions,
             Notifiers notifiers, TaskJson json) {
         return new CancelHandler(tasks, scheduling, permissions, notifiers, json);
+    }
+
+    @Bean
+    public SitesHandler sitesHandler(EngineConnections connections, InventoryCache inventory) {
+        return new SitesHandler(connections, inventory);
     }
 
     @Bean
