@@ -19,6 +19,7 @@ import io.vdibot.rhev.simulator.http.Authenticator;
 import io.vdibot.rhev.simulator.http.EngineServer;
 import io.vdibot.rhev.simulator.http.Router;
 import io.vdibot.rhev.simulator.tls.CertificateAuthority;
+import java.util.Map;
 
 /** One engine: its state machine, its API routes and its HTTPS listener. */
 public final class SimulatedSite implements AutoCloseable {
@@ -26,12 +27,13 @@ public final class SimulatedSite implements AutoCloseable {
     private final String name;
     private final Engine engine;
     private final EngineServer server;
+    private final Router router;
 
     SimulatedSite(String name, Engine engine, int port, CertificateAuthority ca, Authenticator authenticator,
             HttpHandler admin) {
         this.name = name;
         this.engine = engine;
-        Router router = new Router();
+        this.router = new Router();
         PermissionOperations permissions = new PermissionOperations(engine);
         VmOperations vms = new VmOperations(engine);
         new InventoryResources(engine, permissions).register(router);
@@ -63,6 +65,20 @@ public final class SimulatedSite implements AutoCloseable {
 
     public FaultPlan faults() {
         return engine.faults();
+    }
+
+    /**
+     * API requests this site has answered through its routes so far, by method and route pattern (for example
+     * {@code GET vms} or {@code POST vms/{id}/start}). Requests refused before routing (authentication, injected
+     * faults) are not counted.
+     */
+    public Map<String, Long> requestCounts() {
+        return router.requestCounts();
+    }
+
+    /** The sum of {@link #requestCounts()}. */
+    public long requestCount() {
+        return router.requestCount();
     }
 
     @Override

@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Maps API paths such as {@code vms/{id}/start} to handlers. Literal segments win over
- * placeholders, so {@code storagedomains/{id}/templates} is never mistaken for an id.
+ * placeholders, so {@code storagedomains/{id}/templates} is never mistaken for an id. Counts the
+ * requests it dispatches by route ({@code GET vms}, {@code POST vms/{id}/start}), so a benchmark can
+ * tell how many engine calls a client made and of which kind.
  */
 public final class Router {
 
@@ -30,6 +35,7 @@ public final class Router {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     public Router get(String pattern, Handler handler) {
         return add("GET", pattern, handler);
@@ -63,6 +69,8 @@ public final class Router {
             }
             pathKnown = true;
             if (route.method().equals(request.method())) {
+                counts.computeIfAbsent(request.method() + " " + String.join("/", route.segments()),
+                        k -> new LongAdder()).increment();
                 return route.handler().handle(request, params);
             }
         }
@@ -70,6 +78,18 @@ public final class Router {
             throw new EngineFault(405, "Method Not Allowed", null);
         }
         throw EngineFault.notFound();
+    }
+
+    /** Requests dispatched to a route so far, by method and route pattern, in pattern order. */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((route, count) -> out.put(route, count.sum()));
+        return out;
+    }
+
+    /** Requests dispatched to a route so far, of every kind. */
+    public long requestCount() {
+        return counts.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     private static Map<String, String> match(String[] pattern, String[] path) {
