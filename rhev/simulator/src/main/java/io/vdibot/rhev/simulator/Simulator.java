@@ -21,6 +21,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class Simulator implements AutoCloseable {
     private final StateStore store;
     private final Map<String, Long> savedModifications = new HashMap<>();
     private final ScheduledExecutorService saver;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Simulator(Builder b) {
         this.store = b.stateDir == null ? null : new StateStore(b.stateDir);
@@ -144,8 +146,12 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    /** Stops every site and writes the state one last time; a second call does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         if (saver != null) {
             saver.shutdownNow();
         }

@@ -248,14 +248,27 @@ public final class InventoryResources {
             return ApiResponse.ok(Xml.write(w -> XmlStepWriter.writeMany(
                     map(job.steps, s -> InventoryRepresentation.step(job, s)).iterator(), w)));
         }));
+        router.get("events/{id}", (r, p) -> engine.read(() -> {
+            EventEntity event = estate.events.stream().filter(e -> Long.toString(e.index).equals(p.get("id")))
+                    .findFirst().orElseThrow(EngineFault::notFound);
+            return ApiResponse.ok(Xml.write(w -> XmlEventWriter.writeOne(InventoryRepresentation.event(event), w)));
+        }));
         router.get("events", (r, p) -> engine.read(() -> {
-            long from = r.param("from").map(Long::parseLong).orElse(0L);
+            long from = r.param("from").map(InventoryResources::eventIndex).orElse(0L);
             List<EventEntity> newestFirst = new ArrayList<>(estate.events.stream().filter(e -> e.index > from).toList());
             newestFirst.sort(Comparator.comparingLong((EventEntity e) -> e.index).reversed());
             List<EventEntity> selected = Listing.select(r, newestFirst, EVENT_FIELDS, this::eventField);
             return ApiResponse.ok(Xml.write(w -> XmlEventWriter.writeMany(
                     map(selected, InventoryRepresentation::event).iterator(), w)));
         }));
+    }
+
+    private static long eventIndex(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new EngineFault(400, "Invalid value", "Value '" + value + "' of parameter 'from' is not a valid integer");
+        }
     }
 
     private ApiResponse entryPoint() {

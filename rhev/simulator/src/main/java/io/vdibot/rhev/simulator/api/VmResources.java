@@ -74,14 +74,16 @@ public final class VmResources {
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
-        return engine.read(() -> {
-            Follow follow = Follow.of(request);
+        Follow follow = Follow.of(request);
+        // The SDK objects are a snapshot, so the large XML document is written outside the engine lock.
+        List<Vm> out = engine.read(() -> {
             List<VmEntity> selected = Listing.select(request, new ArrayList<>(estate.vms.values()), SEARCH_FIELDS,
                     this::field);
-            List<Vm> out = new ArrayList<>(selected.size());
-            selected.forEach(vm -> out.add(representation.vm(vm, follow)));
-            return ApiResponse.ok(Xml.write(w -> XmlVmWriter.writeMany(out.iterator(), w)));
+            List<Vm> representations = new ArrayList<>(selected.size());
+            selected.forEach(vm -> representations.add(representation.vm(vm, follow)));
+            return representations;
         });
+        return ApiResponse.ok(Xml.write(w -> XmlVmWriter.writeMany(out.iterator(), w)));
     }
 
     private ApiResponse add(ApiRequest request, Map<String, String> params) {

@@ -14,14 +14,18 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * One simulated engine: its estate, the clock it runs on and the changes it has scheduled.
- * Every call takes the engine lock and first applies the changes that are due, so state moves with
- * the clock without background threads, and a manual clock makes every transition deterministic.
+ * Every call first applies the changes that are due, so state moves with the clock without
+ * background threads, and a manual clock makes every transition deterministic.
+ *
+ * <p>Writes and catching up are exclusive; reads share the lock, so that many clients listing a
+ * large estate at once are served in parallel. A read must therefore not change the estate, and
+ * must not call {@link #write} (that would need to upgrade the lock, which is refused).
  */
 public final class Engine {
 
@@ -37,8 +41,14 @@ public final class Engine {
     private final EngineTiming timing;
     private final FaultPlan faults;
     private final Map<String, Consumer<PendingChange>> handlers = new HashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long modifications;
+    /**
+     * The earliest instant at which catching up has something to do (a change falls due or a job is
+     * to be purged); until then reads skip the exclusive lock. {@code MIN} forces a first catch-up,
+     * which applies whatever a restored state directory left pending.
+     */
+    private volatile Instant nextWork = Instant.MIN;
     /**
      * While a due change is applied: the instant it fell due. Follow-up changes and timestamps are
      * taken from it, so a chain of changes keeps its modelled pace however late the clock is read.
@@ -76,7 +86,7 @@ public final class Engine {
     /** The clock's time, or inside a due change's handler the instant that change fell due. */
     public Instant now() {
         Instant at = applying;
-        return at != null && lock.isHeldByCurrentThread() ? at : clock.now();
+        return at != null && lock.isWriteLockedByCurrentThread() ? at : clock.now();
     }
 
     /** Counts changes, so a state store knows when there is something new to save. */
@@ -91,26 +101,42 @@ public final class Engine {
         }
     }
 
-    /** Runs a read under the engine lock, after catching up with the clock. */
+    /** Runs a read under the shared engine lock, after catching up with the clock. */
     public <T> T read(Supplier<T> query) {
-        lock.lock();
+        boolean nested = lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread();
+        if (!nested && !clock.now().isBefore(nextWork)) {
+            lock.writeLock().lock();
+            try {
+                catchUp();
+                lock.readLock().lock();
+            } finally {
+                lock.writeLock().unlock();
+            }
+        } else {
+            lock.readLock().lock();
+        }
         try {
-            catchUp();
             return query.get();
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 
-    /** Runs a change under the engine lock, after catching up with the clock. */
+    /** Runs a change under the exclusive engine lock, after catching up with the clock. */
     public <T> T write(Supplier<T> change) {
-        lock.lock();
+        if (lock.getReadHoldCount() > 0 && !lock.isWriteLockedByCurrentThread()) {
+            throw new IllegalStateException("an engine write cannot run inside a read");
+        }
+        lock.writeLock().lock();
         try {
             catchUp();
             modifications++;
             return change.get();
         } finally {
-            lock.unlock();
+            if (lock.getWriteHoldCount() == 1) {
+                nextWork = earliestWork();
+            }
+            lock.writeLock().unlock();
         }
     }
 
@@ -136,6 +162,26 @@ public final class Engine {
             }
         }
         purgeOldJobs(now);
+        nextWork = earliestWork();
+    }
+
+    private Instant earliestWork() {
+        Instant earliest = Instant.MAX;
+        for (PendingChange change : estate.pending) {
+            if (change.due.isBefore(earliest)) {
+                earliest = change.due;
+            }
+        }
+        for (JobEntity job : estate.jobs.values()) {
+            if (job.endTime != null) {
+                // purged once the retention has strictly passed
+                Instant purge = job.endTime.plus(retentionOf(job)).plusNanos(1);
+                if (purge.isBefore(earliest)) {
+                    earliest = purge;
+                }
+            }
+        }
+        return earliest;
     }
 
     public PendingChange schedule(Duration delay, String kind, String entityId, Map<String, String> args) {
@@ -146,6 +192,9 @@ public final class Engine {
         change.entityId = entityId;
         change.args.putAll(args);
         estate.pending.add(change);
+        if (change.due.isBefore(nextWork)) {
+            nextWork = change.due;
+        }
         return change;
     }
 
@@ -225,8 +274,10 @@ public final class Engine {
     }
 
     private void purgeOldJobs(Instant now) {
-        estate.jobs.values().removeIf(job -> job.endTime != null
-                && job.endTime.plus("failed".equals(job.status) ? FAILED_JOB_RETENTION : SUCCEEDED_JOB_RETENTION)
-                        .isBefore(now));
+        estate.jobs.values().removeIf(job -> job.endTime != null && job.endTime.plus(retentionOf(job)).isBefore(now));
+    }
+
+    private static Duration retentionOf(JobEntity job) {
+        return "failed".equals(job.status) ? FAILED_JOB_RETENTION : SUCCEEDED_JOB_RETENTION;
     }
 }

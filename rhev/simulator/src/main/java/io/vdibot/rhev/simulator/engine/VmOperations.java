@@ -305,7 +305,8 @@ public final class VmOperations {
                 : "VM " + vm.name + " powered off by " + call.userName() + " (Host: "
                         + (host == null ? "unknown" : host.name) + ").",
                 call.correlationId(), e -> e.vmId = vm.id);
-        engine.schedule(engine.timing().vmPoweringDown(), VM_DOWN, vm.id, Map.of("job", job.id));
+        engine.schedule(engine.timing().vmPoweringDown(), VM_DOWN, vm.id, Map.of("job", job.id,
+                "exit", graceful ? "User shut down from within the guest" : "Admin shut down from the engine"));
         return job;
     }
 
@@ -316,7 +317,8 @@ public final class VmOperations {
         }
         cancelRunSteps(vm);
         vm.status = "powering_down";
-        engine.schedule(engine.timing().vmPoweringDown(), VM_DOWN, vm.id);
+        engine.schedule(engine.timing().vmPoweringDown(), VM_DOWN, vm.id,
+                Map.of("exit", "Admin shut down from the engine"));
     }
 
     private void cancelRunSteps(VmEntity vm) {
@@ -332,8 +334,8 @@ public final class VmOperations {
             vm.stopTime = engine.now();
             vm.reportedIps.clear();
             vm.fqdn = null;
-            engine.event(61, "normal", "VM " + vm.name + " is down. Exit message: User shut down from within the guest",
-                    null, e -> e.vmId = vm.id);
+            engine.event(61, "normal", "VM " + vm.name + " is down. Exit message: "
+                    + change.args.getOrDefault("exit", "User shut down from within the guest"), null, e -> e.vmId = vm.id);
             String jobId = change.args.get("job");
             if (jobId != null) {
                 engine.endJob(jobId, true);
@@ -382,10 +384,15 @@ public final class VmOperations {
     }
 
     private Optional<HostEntity> leastLoadedHost(String clusterId) {
+        Map<String, Integer> load = new java.util.HashMap<>();
+        for (VmEntity vm : estate.vms.values()) {
+            if (vm.hostId != null) {
+                load.merge(vm.hostId, 1, Integer::sum);
+            }
+        }
         return estate.hosts.values().stream()
                 .filter(h -> h.clusterId.equals(clusterId) && "up".equals(h.status))
-                .min(Comparator.comparingLong(h -> estate.vms.values().stream()
-                        .filter(vm -> h.id.equals(vm.hostId)).count()));
+                .min(Comparator.comparingInt(h -> load.getOrDefault(h.id, 0)));
     }
 
     private static int count(Boolean flag) {

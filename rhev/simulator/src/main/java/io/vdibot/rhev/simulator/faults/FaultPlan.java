@@ -24,7 +24,10 @@ public final class FaultPlan {
         public double errorRate;
         /** The next N matching API requests get their connection closed without an answer. */
         public int resetNext;
-        /** The whole site is unreachable: connections are refused. */
+        /**
+         * The whole engine is unreachable: API, SSO and CA download drop every connection without an
+         * answer. The admin endpoint keeps working, so the site can be brought back.
+         */
         public boolean down;
         /** VMs whose name matches never get an IP from the guest agent. */
         public String noIpVmPattern;

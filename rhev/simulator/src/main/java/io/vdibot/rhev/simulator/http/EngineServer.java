@@ -47,6 +47,10 @@ public final class EngineServer implements AutoCloseable {
         server.createContext("/ovirt-engine/services/sso-logout", sso::logout);
         byte[] pem = caPem.getBytes(StandardCharsets.US_ASCII);
         server.createContext("/ovirt-engine/services/pki-resource", exchange -> {
+            if (faults.isDown()) {
+                ApiEndpoint.abort(exchange);
+                return;
+            }
             Map<String, String> query = Exchanges.parseForm(
                     exchange.getRequestURI().getRawQuery() == null ? new byte[0]
                             : exchange.getRequestURI().getRawQuery().getBytes(StandardCharsets.US_ASCII));

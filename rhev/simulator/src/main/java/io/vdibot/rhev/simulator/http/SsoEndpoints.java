@@ -64,6 +64,10 @@ final class SsoEndpoints {
     }
 
     void logout(HttpExchange exchange) throws IOException {
+        if (faults.isDown()) {
+            ApiEndpoint.abort(exchange);
+            return;
+        }
         Map<String, String> form = Exchanges.parseForm(Exchanges.readBody(exchange));
         String token = form.get("token");
         if (token != null) {

@@ -23,8 +23,11 @@ public final class SearchQuery {
     private static final Pattern KEYWORD = Pattern.compile("\\G\\s*(and|or|sortby|page)\\b\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("\\G\\s*([A-Za-z0-9_.]+)\\s*");
 
-    private record Condition(String field, String op, String value) {
+    /** One {@code field<op>value}; the value as a wildcard pattern and as a number are worked out once. */
+    private record Condition(String field, String op, String value, Pattern pattern, Double number) {
     }
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final List<List<Condition>> alternatives;
     private final String sortField;
@@ -53,6 +56,9 @@ public final class SearchQuery {
         Integer page = null;
         int pos = 0;
         boolean expectCondition = true;
+        // where an "and"/"or" still waits for its condition; criteria end where sortby or page begin
+        int openConnector = -1;
+        boolean criteriaDone = false;
         while (pos < text.length()) {
             if (text.substring(pos).isBlank()) {
                 break;
@@ -60,15 +66,25 @@ public final class SearchQuery {
             Matcher keyword = KEYWORD.matcher(text);
             if (keyword.find(pos) && keyword.start() == pos) {
                 String word = keyword.group(1).toLowerCase(Locale.ROOT);
+                int wordStart = keyword.start(1);
                 pos = keyword.end();
                 switch (word) {
-                    case "and" -> expectCondition = true;
-                    case "or" -> {
-                        alternatives.add(current);
-                        current = new ArrayList<>();
+                    case "and", "or" -> {
+                        if (expectCondition || criteriaDone) {
+                            throw syntax(text, wordStart);
+                        }
+                        if (word.equals("or")) {
+                            alternatives.add(current);
+                            current = new ArrayList<>();
+                        }
                         expectCondition = true;
+                        openConnector = wordStart;
                     }
                     case "sortby" -> {
+                        if (openConnector >= 0 || sortField != null || page != null) {
+                            throw syntax(text, openConnector >= 0 ? openConnector : wordStart);
+                        }
+                        criteriaDone = true;
                         Matcher field = WORD.matcher(text);
                         if (!field.find(pos) || field.start() != pos || !fields.contains(field.group(1))) {
                             throw syntax(text, pos);
@@ -83,6 +99,10 @@ public final class SearchQuery {
                         }
                     }
                     default -> {
+                        if (openConnector >= 0 || page != null) {
+                            throw syntax(text, openConnector >= 0 ? openConnector : wordStart);
+                        }
+                        criteriaDone = true;
                         Matcher number = WORD.matcher(text);
                         if (!number.find(pos) || number.start() != pos || !number.group(1).matches("\\d+")) {
                             throw syntax(text, pos);
@@ -94,7 +114,7 @@ public final class SearchQuery {
                 continue;
             }
             Matcher condition = CONDITION.matcher(text);
-            if (!expectCondition || !condition.find(pos) || condition.start() != pos) {
+            if (!expectCondition || criteriaDone || !condition.find(pos) || condition.start() != pos) {
                 throw syntax(text, pos);
             }
             String field = condition.group(1);
@@ -105,9 +125,14 @@ public final class SearchQuery {
             if (value.startsWith("\"")) {
                 value = value.substring(1, value.length() - 1);
             }
-            current.add(new Condition(field, condition.group(2), value));
+            current.add(new Condition(field, condition.group(2), value, wildcard(value, caseSensitive),
+                    NUMBER.matcher(value).matches() ? Double.valueOf(value) : null));
             pos = condition.end();
             expectCondition = false;
+            openConnector = -1;
+        }
+        if (openConnector >= 0) {
+            throw syntax(text, openConnector);
         }
         alternatives.add(current);
         return new SearchQuery(alternatives, sortField, descending, page, caseSensitive);
@@ -158,14 +183,14 @@ public final class SearchQuery {
             }
             return "!=".equals(condition.op()) && !many.iterator().hasNext();
         }
-        if (actual instanceof Number number && condition.value().matches("-?\\d+(\\.\\d+)?")) {
-            int cmp = Double.compare(number.doubleValue(), Double.parseDouble(condition.value()));
+        if (actual instanceof Number number && condition.number() != null) {
+            int cmp = Double.compare(number.doubleValue(), condition.number());
             return compare(condition.op(), cmp);
         }
         String text = actual == null ? "" : actual.toString();
         return switch (condition.op()) {
-            case "=" -> wildcard(condition.value()).matcher(text).matches();
-            case "!=" -> !wildcard(condition.value()).matcher(text).matches();
+            case "=" -> condition.pattern().matcher(text).matches();
+            case "!=" -> !condition.pattern().matcher(text).matches();
             default -> compare(condition.op(), normalise(text).compareTo(normalise(condition.value())));
         };
     }
@@ -181,7 +206,7 @@ public final class SearchQuery {
         };
     }
 
-    private Pattern wildcard(String value) {
+    private static Pattern wildcard(String value, boolean caseSensitive) {
         StringBuilder regex = new StringBuilder();
         String[] parts = value.split("\\*", -1);
         for (int i = 0; i < parts.length; i++) {

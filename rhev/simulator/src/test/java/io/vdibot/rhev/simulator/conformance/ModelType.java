@@ -22,9 +22,16 @@ final class ModelType {
     private final String collectionTag;
     private final Map<String, ModelMember> members;
     private final Set<String> enumValues;
+    private final boolean idAttribute;
 
     private ModelType(String name, Kind kind, boolean resource, String tag, String collectionTag,
                       Map<String, ModelMember> members, Set<String> enumValues) {
+        this(name, kind, resource, tag, collectionTag, members, enumValues, resource);
+    }
+
+    private ModelType(String name, Kind kind, boolean resource, String tag, String collectionTag,
+                      Map<String, ModelMember> members, Set<String> enumValues, boolean idAttribute) {
+        this.idAttribute = idAttribute;
         this.name = name;
         this.kind = kind;
         this.resource = resource;
@@ -51,8 +58,22 @@ final class ModelType {
         return new ModelType(name, Kind.STRUCT, resource, EngineNaming.typeTag(name), collectionTag, members, Set.of());
     }
 
+    /**
+     * Like {@link #struct(String, boolean, String, Map)} for a type that is no resource but has an
+     * {@code id} member, which the XML carries as an attribute ({@code <vlan id="210"/>}).
+     */
+    static ModelType structWithIdAttribute(String name, String collectionTag, Map<String, ModelMember> members) {
+        return new ModelType(name, Kind.STRUCT, false, EngineNaming.typeTag(name), collectionTag, members, Set.of(),
+                true);
+    }
+
     String name() {
         return name;
+    }
+
+    /** Whether elements of this type may carry an {@code id} attribute. */
+    boolean hasIdAttribute() {
+        return idAttribute;
     }
 
     Kind kind() {

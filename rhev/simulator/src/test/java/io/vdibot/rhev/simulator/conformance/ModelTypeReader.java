@@ -91,7 +91,14 @@ final class ModelTypeReader {
             throw new IllegalStateException("model type is neither interface nor enum: " + modelClass.getName());
         }
         boolean resource = isResource(modelClass);
+        if (!resource && hasIdMember(modelClass)) {
+            return ModelType.structWithIdAttribute(name, EngineNaming.collectionTag(name), membersOf(modelClass));
+        }
         return ModelType.struct(name, resource, EngineNaming.collectionTag(name), membersOf(modelClass));
+    }
+
+    private static boolean hasIdMember(Class<?> modelClass) {
+        return Arrays.stream(modelClass.getMethods()).anyMatch(m -> isModelMember(m) && m.getName().equals("id"));
     }
 
     /**

@@ -167,7 +167,7 @@ public final class XmlConformanceChecker {
         }
 
         private void object(Element element, ModelType type, String owner, String path) {
-            attributes(element, type.isResource() ? RESOURCE_ATTRIBUTES : Set.of(), owner, path);
+            attributes(element, allowedAttributes(type), owner, path);
             noText(element, type.name(), path);
             Set<String> seen = new HashSet<>();
             for (Element child : children(element)) {
@@ -191,6 +191,18 @@ public final class XmlConformanceChecker {
                 }
                 member(child, member.get(), type.name(), childPath);
             }
+        }
+
+        /**
+         * Resources carry {@code id} and {@code href}; a plain struct with an {@code id} member (a
+         * VLAN) writes it as an attribute too, as the metamodel's XML rules and the SDK do:
+         * {@code <vlan id="210"/>}.
+         */
+        private Set<String> allowedAttributes(ModelType type) {
+            if (type.isResource()) {
+                return RESOURCE_ATTRIBUTES;
+            }
+            return type.hasIdAttribute() ? Set.of("id") : Set.of();
         }
 
         private void member(Element element, ModelMember member, String owner, String path) {

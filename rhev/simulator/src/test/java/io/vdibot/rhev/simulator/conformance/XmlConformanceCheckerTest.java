@@ -15,10 +15,12 @@ import static org.ovirt.engine.sdk4.builders.Builders.hostStorage;
 import static org.ovirt.engine.sdk4.builders.Builders.ip;
 import static org.ovirt.engine.sdk4.builders.Builders.job;
 import static org.ovirt.engine.sdk4.builders.Builders.mac;
+import static org.ovirt.engine.sdk4.builders.Builders.network;
 import static org.ovirt.engine.sdk4.builders.Builders.nic;
 import static org.ovirt.engine.sdk4.builders.Builders.reportedDevice;
 import static org.ovirt.engine.sdk4.builders.Builders.storageDomain;
 import static org.ovirt.engine.sdk4.builders.Builders.template;
+import static org.ovirt.engine.sdk4.builders.Builders.vlan;
 import static org.ovirt.engine.sdk4.builders.Builders.vm;
 import static org.ovirt.engine.sdk4.builders.Builders.vmPool;
 
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.ovirt.api.metamodel.runtime.xml.XmlWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlActionWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlFaultWriter;
+import org.ovirt.engine.sdk4.internal.xml.XmlNetworkWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlStorageDomainWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlVmPoolWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlVmWriter;
@@ -84,6 +87,15 @@ class XmlConformanceCheckerTest {
 
         assertThat(xml).contains("<vm_pools>", "<vm_pool ");
         assertThat(checker.check(xml, "vm_pools")).isEmpty();
+    }
+
+    @Test
+    void networkWithAVlanWhoseIdIsAnAttributeConforms() {
+        String xml = written(writer -> XmlNetworkWriter.writeOne(network().id("n1").name("vdi-desktops")
+                .vlan(vlan().id(210)).mtu(1500).build(), writer));
+
+        assertThat(xml).contains("<vlan id=\"210\">");
+        assertThat(checker.check(xml, "network")).isEmpty();
     }
 
     @Test
