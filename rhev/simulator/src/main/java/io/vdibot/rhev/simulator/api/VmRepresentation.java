@@ -98,6 +98,12 @@ public final class VmRepresentation {
         if (follow.has("disk_attachments")) {
             b.diskAttachments(diskAttachments(vm, follow.below("disk_attachments").has("disk")));
         }
+        if (follow.has("permissions")) {
+            // What /vms/{id}/permissions lists: grants on this VM itself, not those inherited from a pool or group.
+            b.permissions(estate.permissions.values().stream()
+                    .filter(p -> "vm".equals(p.objectType) && vm.id.equals(p.objectId))
+                    .map(InventoryRepresentation::permission).toList());
+        }
         return b.build();
     }
 
