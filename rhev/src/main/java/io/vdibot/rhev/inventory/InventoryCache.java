@@ -6,12 +6,13 @@ import io.vdibot.rhev.connect.EngineConnections;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -26,14 +27,12 @@ public final class InventoryCache implements InventoryLookup {
 
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
 
-    private static final Comparator<String> NAME_ORDER =
-            String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
-
     private final InventoryQueries queries;
     private final EngineConnections connections;
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, SiteShelves> sites = new ConcurrentHashMap<>();
+    private final Map<IndexKey, IndexedList> indexes = new ConcurrentHashMap<>();
 
     public InventoryCache(InventoryQueries queries, Duration ttl, Clock clock) {
         this.queries = Objects.requireNonNull(queries, "queries");
@@ -67,42 +66,89 @@ public final class InventoryCache implements InventoryLookup {
         shelves(resolve(site)).invalidateAll();
     }
 
+    /** Forgets everything cached for every site. */
+    public void refreshAll() {
+        sites().forEach(this::refresh);
+    }
+
+    /**
+     * Loads every kind of {@code site} (null = default) now, in one collection query per kind, and tells how many
+     * of each there are. Unlike a read after {@link #refresh}, an engine that does not answer fails the reload
+     * with its {@link io.vdibot.rhev.call.EngineException} instead of leaving the older lists in service silently.
+     */
+    public Map<InventoryKind, Integer> reload(String site) {
+        String s = resolve(site);
+        SiteShelves shelves = shelves(s);
+        shelves.invalidateAll();
+        List<DataCenterInfo> dataCenters = shelves.dataCenters.reload(clock, () -> queries.dataCenters(s));
+        Map<InventoryKind, Integer> counts = new EnumMap<>(InventoryKind.class);
+        counts.put(InventoryKind.CLUSTERS,
+                shelves.clusters.reload(clock, () -> queries.clusters(s, dataCenters)).size());
+        counts.put(InventoryKind.HOSTS, shelves.hosts.reload(clock, () -> queries.hosts(s)).size());
+        counts.put(InventoryKind.STORAGE,
+                shelves.storage.reload(clock, () -> queries.storageDomains(s, dataCenters)).size());
+        counts.put(InventoryKind.NETWORKS, shelves.networks.reload(clock, () -> queries.networks(s)).size());
+        counts.put(InventoryKind.TEMPLATES, (int) shelves.templates.reload(clock, () -> queries.templates(s, null))
+                .stream().map(TemplateInfo::name).distinct().count());
+        counts.put(InventoryKind.VMS, shelves.vms.reload(clock, () -> loadVms(s)).size());
+        counts.put(InventoryKind.POOLS, shelves.pools.reload(clock, () -> queries.pools(s)).size());
+        counts.put(InventoryKind.USERS, shelves.users.reload(clock, () -> queries.users(s)).size());
+        counts.put(InventoryKind.GROUPS, shelves.groups.reload(clock, () -> queries.groups(s)).size());
+        counts.put(InventoryKind.ROLES, shelves.roles.reload(clock, () -> queries.roles(s)).size());
+        return counts;
+    }
+
+    /** Names from a sorted index of the cached list: a binary search, not a scan, whatever the size of the site. */
     @Override
     public List<String> names(String site, InventoryKind kind, String prefix, int limit) {
         String resolved = site == null ? defaultSite() : site;
         if (!connections.knows(resolved) || limit <= 0) {
             return List.of();
         }
-        String wanted = prefix == null ? "" : prefix.toLowerCase(Locale.ROOT);
-        return names(resolved, kind)
-                .filter(Objects::nonNull)
-                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(wanted))
-                .distinct()
-                .sorted(NAME_ORDER)
-                .limit(limit)
-                .toList();
+        return index(resolved, kind).startingWith(prefix, limit);
     }
 
     /** Exact, case-sensitive: engine names are. */
     @Override
     public boolean exists(String site, InventoryKind kind, String name) {
         String resolved = site == null ? defaultSite() : site;
-        return name != null && connections.knows(resolved) && names(resolved, kind).anyMatch(name::equals);
+        return name != null && connections.knows(resolved) && index(resolved, kind).contains(name);
     }
 
-    private Stream<String> names(String site, InventoryKind kind) {
+    private NameIndex index(String site, InventoryKind kind) {
         return switch (kind) {
-            case VMS -> vms(site).stream().map(VmInfo::name);
-            case POOLS -> pools(site).stream().map(PoolInfo::name);
-            case TEMPLATES -> templates(site).stream().map(TemplateInfo::name);
-            case HOSTS -> hosts(site).stream().map(HostInfo::name);
-            case CLUSTERS -> clusters(site).stream().map(ClusterInfo::name);
-            case STORAGE -> storageDomains(site).stream().map(StorageDomainInfo::name);
-            case NETWORKS -> networks(site).stream().map(NetworkInfo::name);
-            case USERS -> users(site).stream().map(UserInfo::userName);
-            case GROUPS -> groups(site).stream().map(GroupInfo::name);
-            case ROLES -> roles(site).stream().map(RoleInfo::name);
+            case VMS -> index(site, kind, vms(site), VmInfo::name);
+            case POOLS -> index(site, kind, pools(site), PoolInfo::name);
+            case TEMPLATES -> index(site, kind, templates(site), TemplateInfo::name);
+            case HOSTS -> index(site, kind, hosts(site), HostInfo::name);
+            case CLUSTERS -> index(site, kind, clusters(site), ClusterInfo::name);
+            case STORAGE -> index(site, kind, storageDomains(site), StorageDomainInfo::name);
+            case NETWORKS -> index(site, kind, networks(site), NetworkInfo::name);
+            case USERS -> index(site, kind, users(site), UserInfo::userName);
+            case GROUPS -> index(site, kind, groups(site), GroupInfo::name);
+            case ROLES -> index(site, kind, roles(site), RoleInfo::name);
         };
+    }
+
+    /**
+     * The index of {@code items}, built again only when the shelf hands out another list: a shelf serves the same
+     * immutable list until it reloads, so the list's identity says whether the index is current.
+     */
+    private <T> NameIndex index(String site, InventoryKind kind, List<T> items, Function<T, String> name) {
+        IndexKey key = new IndexKey(site, kind);
+        IndexedList indexed = indexes.get(key);
+        if (indexed != null && indexed.source() == items) {
+            return indexed.index();
+        }
+        NameIndex index = NameIndex.of(items.stream().map(name));
+        indexes.put(key, new IndexedList(items, index));
+        return index;
+    }
+
+    private record IndexKey(String site, InventoryKind kind) {
+    }
+
+    private record IndexedList(List<?> source, NameIndex index) {
     }
 
     public List<DataCenterInfo> dataCenters(String site) {
@@ -154,15 +200,29 @@ public final class InventoryCache implements InventoryLookup {
         return storageDomains(site).stream().filter(sd -> sd.name().equals(name)).findFirst();
     }
 
-    /** Every VM at the site, with the addresses its guest agent reported. */
+    /** Every VM at the site, with the addresses its guest agent reported and the grants that assign it. */
     public List<VmInfo> vms(String site) {
         String s = resolve(site);
-        return shelves(s).vms.get(clock, ttl, () -> queries.vms(s, null, true));
+        return shelves(s).vms.get(clock, ttl, () -> loadVms(s));
+    }
+
+    private List<VmInfo> loadVms(String site) {
+        return queries.vms(site, null, true, true);
     }
 
     /** VMs of that name: one per data center at most. */
     public List<VmInfo> vmsNamed(String site, String name) {
         return vms(site).stream().filter(vm -> vm.name().equals(name)).toList();
+    }
+
+    /** Running, total and handed-out VMs of every pool that has VMs, by pool id. */
+    public Map<String, PoolUsage> poolUsage(String site) {
+        return PoolUsage.of(vms(site));
+    }
+
+    /** The engine users with at least one VM assigned to them (see {@link UserDesktops}). */
+    public List<UserDesktops> desktops(String site) {
+        return UserDesktops.of(vms(site), users(site), roles(site));
     }
 
     public List<HostInfo> hosts(String site) {
@@ -186,6 +246,14 @@ public final class InventoryCache implements InventoryLookup {
 
     public Optional<PoolInfo> pool(String site, String name) {
         return pools(site).stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The grants on one pool, read from the engine at each call: only a view of that one pool needs them, and the
+     * engine has no collection of every pool's grants.
+     */
+    public List<PermissionInfo> poolPermissions(String site, String poolId) {
+        return queries.poolPermissions(resolve(site), poolId);
     }
 
     public List<UserInfo> users(String site) {

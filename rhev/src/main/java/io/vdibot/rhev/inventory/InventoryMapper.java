@@ -11,6 +11,7 @@ import org.ovirt.engine.sdk4.types.Group;
 import org.ovirt.engine.sdk4.types.Host;
 import org.ovirt.engine.sdk4.types.Ip;
 import org.ovirt.engine.sdk4.types.Network;
+import org.ovirt.engine.sdk4.types.Permission;
 import org.ovirt.engine.sdk4.types.ReportedDevice;
 import org.ovirt.engine.sdk4.types.Role;
 import org.ovirt.engine.sdk4.types.StorageDomain;
@@ -60,7 +61,14 @@ public final class InventoryMapper {
                 vm.host() == null ? null : vm.host().id(),
                 vm.template() == null ? null : vm.template().id(),
                 vm.vmPool() == null ? null : vm.vmPool().id(),
-                addresses(vm.reportedDevices()), vm.fqdn(), orZero(vm.memoryAsLong()), cpus(vm.cpu()));
+                addresses(vm.reportedDevices()), vm.fqdn(), orZero(vm.memoryAsLong()), cpus(vm.cpu()),
+                vm.permissionsPresent() ? vm.permissions().stream().map(InventoryMapper::permission).toList()
+                        : List.of());
+    }
+
+    public static PermissionInfo permission(Permission p) {
+        return new PermissionInfo(p.id(), p.role() == null ? null : p.role().id(),
+                p.user() == null ? null : p.user().id(), p.group() == null ? null : p.group().id());
     }
 
     /** Guest-reported addresses, IPv4 first (users connect to those), in the order the agent gave them. */
@@ -94,11 +102,20 @@ public final class InventoryMapper {
      *                       {@code /datacenters/{id}/storagedomains}; null when it is attached nowhere
      */
     public static StorageDomainInfo storageDomain(StorageDomain sd, String attachedStatus) {
+        return storageDomain(sd, attachedStatus, Map.of());
+    }
+
+    /**
+     * @param statusByDataCenter the domain's status in each data center it is attached to, by data center id
+     */
+    public static StorageDomainInfo storageDomain(StorageDomain sd, String attachedStatus,
+            Map<String, String> statusByDataCenter) {
         List<String> dcIds = sd.dataCenters().stream().map(DataCenter::id).toList();
         String status = attachedStatus != null ? attachedStatus
                 : sd.status() != null ? sd.status().value() : (dcIds.isEmpty() ? "unattached" : null);
         return new StorageDomainInfo(sd.id(), sd.name(), sd.type() == null ? null : sd.type().value(), status,
-                sd.masterPresent() && sd.master(), orZero(sd.availableAsLong()), orZero(sd.usedAsLong()), dcIds);
+                sd.masterPresent() && sd.master(), orZero(sd.availableAsLong()), orZero(sd.usedAsLong()), dcIds,
+                statusByDataCenter);
     }
 
     public static PoolInfo pool(VmPool pool) {
@@ -106,7 +123,8 @@ public final class InventoryMapper {
                 orZero(pool.prestartedVmsAsInteger()), orZero(pool.maxUserVmsAsInteger()),
                 pool.type() == null ? null : pool.type().value(), pool.statefulPresent() && pool.stateful(),
                 pool.cluster() == null ? null : pool.cluster().id(),
-                pool.template() == null ? null : pool.template().id());
+                pool.template() == null ? null : pool.template().id(),
+                pool.useLatestTemplateVersionPresent() && pool.useLatestTemplateVersion());
     }
 
     public static UserInfo user(User user) {

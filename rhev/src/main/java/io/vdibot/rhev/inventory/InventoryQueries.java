@@ -1,6 +1,7 @@
 package io.vdibot.rhev.inventory;
 
 import io.vdibot.rhev.call.EngineCalls;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +57,31 @@ public final class InventoryQueries {
      *                      the same call
      */
     public List<VmInfo> vms(String site, String search, boolean withAddresses) {
+        return vms(site, search, withAddresses, false);
+    }
+
+    /**
+     * VMs matching {@code search}, or all when null.
+     *
+     * @param withAddresses   embed the guest-reported devices to learn the IPs in the same call
+     * @param withPermissions embed each VM's own grants ({@code follow=permissions}), which tell whom a VM is
+     *                        assigned to, instead of asking {@code /vms/{id}/permissions} once per VM
+     */
+    public List<VmInfo> vms(String site, String search, boolean withAddresses, boolean withPermissions) {
         return list(site, "list VMs", s -> {
             var request = s.vmsService().list();
             if (search != null) {
                 request.search(search);
             }
+            List<String> follow = new ArrayList<>();
             if (withAddresses) {
-                request.follow("reported_devices");
+                follow.add("reported_devices");
+            }
+            if (withPermissions) {
+                follow.add("permissions");
+            }
+            if (!follow.isEmpty()) {
+                request.follow(String.join(",", follow));
             }
             return request.send().vms().stream().map(InventoryMapper::vm).toList();
         });
@@ -84,6 +103,7 @@ public final class InventoryQueries {
      */
     public List<StorageDomainInfo> storageDomains(String site, List<DataCenterInfo> dataCenters) {
         Map<String, String> attachedStatus = new HashMap<>();
+        Map<String, Map<String, String>> statusByDataCenter = new HashMap<>();
         for (DataCenterInfo dc : dataCenters) {
             list(site, "list storage domains of data center " + dc.name(),
                     s -> s.dataCentersService().dataCenterService(dc.id()).storageDomainsService().list().send()
@@ -91,16 +111,26 @@ public final class InventoryQueries {
                     .forEach(sd -> {
                         if (sd.status() != null) {
                             attachedStatus.putIfAbsent(sd.id(), sd.status().value());
+                            statusByDataCenter.computeIfAbsent(sd.id(), id -> new HashMap<>())
+                                    .put(dc.id(), sd.status().value());
                         }
                     });
         }
         return list(site, "list storage domains", s -> s.storageDomainsService().list().send().storageDomains()
-                .stream().map(sd -> InventoryMapper.storageDomain(sd, attachedStatus.get(sd.id()))).toList());
+                .stream().map(sd -> InventoryMapper.storageDomain(sd, attachedStatus.get(sd.id()),
+                        statusByDataCenter.getOrDefault(sd.id(), Map.of()))).toList());
     }
 
     public List<PoolInfo> pools(String site) {
         return list(site, "list pools",
                 s -> s.vmPoolsService().list().send().pools().stream().map(InventoryMapper::pool).toList());
+    }
+
+    /** The grants on one pool: which users and groups may take its VMs, and who administers it. */
+    public List<PermissionInfo> poolPermissions(String site, String poolId) {
+        return list(site, "list permissions of pool " + poolId,
+                s -> s.vmPoolsService().poolService(poolId).permissionsService().list().send().permissions()
+                        .stream().map(InventoryMapper::permission).toList());
     }
 
     public List<UserInfo> users(String site) {

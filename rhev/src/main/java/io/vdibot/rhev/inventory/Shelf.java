@@ -68,6 +68,23 @@ final class Shelf<T> {
         }
     }
 
+    /**
+     * Loads now, whatever the age of the cached list, and fails rather than serve an older one: for an explicit
+     * refresh, whose caller must learn that the engine did not answer.
+     */
+    List<T> reload(Clock clock, Supplier<List<T>> loader) {
+        loading.lock();
+        try {
+            long startedIn = generation.incrementAndGet();
+            Instant startedAt = clock.instant();
+            List<T> items = List.copyOf(loader.get());
+            current.set(new Loaded<>(items, startedAt, startedIn));
+            return items;
+        } finally {
+            loading.unlock();
+        }
+    }
+
     /** Makes the next read load again; a load running now will not count as fresh. */
     void invalidate() {
         generation.incrementAndGet();

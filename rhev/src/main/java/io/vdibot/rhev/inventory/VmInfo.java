@@ -6,17 +6,38 @@ import java.util.Optional;
 /**
  * A VM as listed by the engine.
  *
- * @param status    the engine's value, e.g. {@code image_locked}, {@code down}, {@code up}
- * @param hostId    where it runs, null when it does not
- * @param poolId    its pool, null when it is not a pool VM
- * @param addresses addresses reported by the guest agent (IPv4 first), empty until the agent reports
+ * @param status      the engine's value, e.g. {@code image_locked}, {@code down}, {@code up}
+ * @param hostId      where it runs, null when it does not
+ * @param poolId      its pool, null when it is not a pool VM
+ * @param addresses   addresses reported by the guest agent (IPv4 first), empty until the agent reports
+ * @param permissions grants on the VM itself (a pool VM handed to a user carries that user's grant), empty when
+ *                    they were not asked for
  */
 public record VmInfo(String id, String name, String description, String status, String clusterId, String hostId,
                      String templateId, String poolId, List<String> addresses, String fqdn, long memoryBytes,
-                     int cpus) {
+                     int cpus, List<PermissionInfo> permissions) {
 
     public VmInfo {
         addresses = List.copyOf(addresses);
+        permissions = List.copyOf(permissions);
+    }
+
+    /** A VM listed without its permissions. */
+    public VmInfo(String id, String name, String description, String status, String clusterId, String hostId,
+                  String templateId, String poolId, List<String> addresses, String fqdn, long memoryBytes,
+                  int cpus) {
+        this(id, name, description, status, clusterId, hostId, templateId, poolId, addresses, fqdn, memoryBytes,
+                cpus, List.of());
+    }
+
+    /** Running and usable; a VM powering up or migrating is counted when it gets there. */
+    public boolean isUp() {
+        return "up".equals(status);
+    }
+
+    /** The users granted a role on this VM: whom it is assigned to. */
+    public List<String> userIds() {
+        return permissions.stream().filter(PermissionInfo::toUser).map(PermissionInfo::userId).distinct().toList();
     }
 
     /**
