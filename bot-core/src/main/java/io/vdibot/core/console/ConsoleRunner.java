@@ -3,16 +3,11 @@ package io.vdibot.core.console;
 import io.vdibot.adapters.console.ConsoleAdapter;
 import io.vdibot.adapters.console.ConsoleOptions;
 import io.vdibot.adapters.console.ConsoleOutput;
-import io.vdibot.adapters.console.ConsoleRenderer;
-import io.vdibot.adapters.console.ImageDirectory;
-import io.vdibot.adapters.console.ConsoleThreadNotifier;
 import io.vdibot.adapters.console.SessionSummary;
-import io.vdibot.commands.Platform;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.core.execution.NodeIdentity;
 import io.vdibot.persistence.task.TaskRepository;
 import java.time.Clock;
-import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
 import java.io.IOException;
@@ -30,23 +25,21 @@ public final class ConsoleRunner implements ApplicationRunner {
 
     private final RequestPipeline pipeline;
     private final java.util.function.BooleanSupplier idle;
-    private final Notifiers notifiers;
+    private final ConsoleOutput out;
     private final VdibotProperties properties;
     private final ConfigurableApplicationContext context;
 
     public ConsoleRunner(RequestPipeline pipeline, WorkTracker work, TaskRepository tasks, NodeIdentity node,
-            Clock clock, Notifiers notifiers, VdibotProperties properties, ConfigurableApplicationContext context) {
+            Clock clock, ConsoleOutput out, VdibotProperties properties, ConfigurableApplicationContext context) {
         this.pipeline = pipeline;
         this.idle = new ConsoleIdleCheck(work, tasks, node, clock);
-        this.notifiers = notifiers;
+        this.out = out;
         this.properties = properties;
         this.context = context;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        ConsoleOutput out = ConsoleOutput.stdout();
-        notifiers.register(Platform.CONSOLE, new ConsoleThreadNotifier(out, new ConsoleRenderer(ImageDirectory.temporary())));
         ConsoleOptions options = ConsoleOptions.defaults().withInitialUser(properties.console().user())
                 .withLocale(null).withZone(properties.defaultZone())
                 .withMaxIdleWait(properties.console().idleTimeout());
