@@ -7,6 +7,7 @@ import io.vdibot.adapters.console.ConsoleOptions;
 import io.vdibot.adapters.console.ConsoleOutput;
 import io.vdibot.adapters.console.ConsoleRenderer;
 import io.vdibot.adapters.console.ConsoleThreadNotifier;
+import io.vdibot.adapters.console.ImageDirectory;
 import io.vdibot.commands.Platform;
 import io.vdibot.core.VdiBotApplication;
 import io.vdibot.core.notify.Notifiers;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +53,7 @@ public final class BotHarness implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final PrintStream toBot;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger typed = new AtomicInteger();
     private final Thread consoleThread;
     private final Path dataDir;
@@ -65,9 +68,11 @@ public final class BotHarness implements AutoCloseable {
         properties.put("vdibot.progress-interval", "200ms");
         properties.putAll(overrides);
 
-        LineCapture capture = new LineCapture(lines);
+        LineCapture capture = new LineCapture(lines, listeners);
         ConsoleOutput out = new ConsoleOutput(new PrintStream(capture, true, StandardCharsets.UTF_8));
-        ConsoleThreadNotifier notifier = new ConsoleThreadNotifier(out, new ConsoleRenderer());
+        // images (dashboard charts) are written under the data directory, as the console does for a user
+        ConsoleThreadNotifier notifier = new ConsoleThreadNotifier(out,
+                new ConsoleRenderer(new ImageDirectory(dataDir.resolve("images"))));
         // The console must be reachable before the scheduler starts: a trigger missed while the bot was down
         // fires at once, and its first lines would otherwise go nowhere.
         context = new SpringApplicationBuilder(VdiBotApplication.class).properties(properties)
@@ -150,6 +155,11 @@ public final class BotHarness implements AutoCloseable {
         int number = typed.incrementAndGet();
         toBot.println(line);
         return "c" + number;
+    }
+
+    /** Calls {@code listener} with every line as soon as it is printed (for timing). */
+    public void onLine(Consumer<String> listener) {
+        listeners.add(listener);
     }
 
     /** Everything printed so far. */
@@ -275,17 +285,21 @@ public final class BotHarness implements AutoCloseable {
     /** Splits what the console prints into lines. */
     private static final class LineCapture extends OutputStream {
         private final List<String> sink;
+        private final List<Consumer<String>> listeners;
         private final ByteArrayOutputStream current = new ByteArrayOutputStream();
 
-        LineCapture(List<String> sink) {
+        LineCapture(List<String> sink, List<Consumer<String>> listeners) {
             this.sink = sink;
+            this.listeners = listeners;
         }
 
         @Override
         public synchronized void write(int b) {
             if (b == '\n') {
-                sink.add(current.toString(StandardCharsets.UTF_8));
+                String line = current.toString(StandardCharsets.UTF_8);
+                sink.add(line);
                 current.reset();
+                listeners.forEach(l -> l.accept(line));
             } else {
                 current.write(b);
             }
