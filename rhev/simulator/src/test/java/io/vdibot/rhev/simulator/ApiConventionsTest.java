@@ -22,6 +22,7 @@ import org.ovirt.engine.sdk4.services.VmsService;
 import org.ovirt.engine.sdk4.types.Event;
 import org.ovirt.engine.sdk4.types.Job;
 import org.ovirt.engine.sdk4.types.JobStatus;
+import org.ovirt.engine.sdk4.types.Nic;
 import org.ovirt.engine.sdk4.types.Vm;
 import org.ovirt.engine.sdk4.types.VmStatus;
 
@@ -139,6 +140,11 @@ class ApiConventionsTest {
         assertThat(vms.list().search("pool=finance-win10 and status!=up").send().vms())
                 .extracting(Vm::status).containsOnly(VmStatus.DOWN).hasSize(2);
         assertThat(vms.list().max(3).send().vms()).hasSize(3);
+        assertThat(dc1.systemService().rolesService().list().max(2).send().roles()).hasSize(2);
+        assertThat(dc1.systemService().domainsService().list().max(1).send().domains()).hasSize(1);
+        assertThat(dc1.systemService().vnicProfilesService().list().max(1).send().profiles()).hasSize(1);
+        assertThat(dc1.systemService().hostsService().list().search("status=maintenance").send().hosts())
+                .extracting(h -> h.name()).containsExactly("par-hv-i02");
     }
 
     @Test
@@ -173,6 +179,34 @@ class ApiConventionsTest {
                 .satisfies(attachment -> assertThat(attachment.bootable()).isTrue());
         assertThat(dc1.systemService().vmsService().list().search("name=par-build-01").follow("nics").send().vms()
                 .get(0).nics()).hasSize(1);
+    }
+
+    @Test
+    void linksInAVmLeadToItsSubCollectionsThroughFollowLink() {
+        Vm vm = dc1.systemService().vmsService().list().search("name=par-build-01").send().vms().get(0);
+        assertThat(dc1.isLink(vm.nics())).isTrue();
+        List<Nic> nics = dc1.followLink(vm.nics());
+        assertThat(nics).singleElement().satisfies(nic -> assertThat(nic.name()).isEqualTo("nic1"));
+        assertThat(dc1.followLink(vm.reportedDevices())).hasSize(1);
+        assertThat(dc1.followLink(vm.diskAttachments())).hasSize(1);
+        assertThat(dc1.followLink(vm.permissions())).isEmpty();
+
+        var vmService = dc1.systemService().vmsService().vmService(vm.id());
+        var nicService = vmService.nicsService().nicService(nics.get(0).id());
+        assertThat(nicService.get().send().nic().mac().address()).isEqualTo(nics.get(0).mac().address());
+        assertThat(nicService.reportedDevicesService().list().send().reportedDevice()).singleElement()
+                .satisfies(device -> assertThat(device.mac().address()).isEqualTo(nics.get(0).mac().address()));
+        String deviceId = vmService.reportedDevicesService().list().send().reportedDevice().get(0).id();
+        assertThat(vmService.reportedDevicesService().reportedDeviceService(deviceId).get().send().reportedDevice()
+                .name()).isEqualTo("eth0");
+        String attachmentId = vmService.diskAttachmentsService().list().send().attachments().get(0).id();
+        assertThat(vmService.diskAttachmentsService().attachmentService(attachmentId).get().send().attachment()
+                .bootable()).isTrue();
+
+        for (String sub : List.of("nics/", "reporteddevices/", "diskattachments/", "nics/" + UNKNOWN + "/reporteddevices")) {
+            String path = "vms/" + vm.id() + "/" + sub + (sub.endsWith("/") ? UNKNOWN : "");
+            assertThat(raw.get(path).statusCode()).as(path).isEqualTo(404);
+        }
     }
 
     @ParameterizedTest

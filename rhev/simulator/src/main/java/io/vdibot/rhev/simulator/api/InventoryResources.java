@@ -104,7 +104,8 @@ public final class InventoryResources {
         router.get("networks/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                 XmlNetworkWriter.writeOne(InventoryRepresentation.network(find(estate.networks, p)), w)))));
         router.get("vnicprofiles", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlVnicProfileWriter.writeMany(map(values(estate.vnicProfiles),
+                XmlVnicProfileWriter.writeMany(map(Listing.select(r, values(estate.vnicProfiles), NAME_FIELDS,
+                        (v, f) -> "id".equals(f) ? v.id : "name".equals(f) ? v.name : null),
                         InventoryRepresentation::vnicProfile).iterator(), w)))));
         router.get("vnicprofiles/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                 XmlVnicProfileWriter.writeOne(InventoryRepresentation.vnicProfile(find(estate.vnicProfiles, p)), w)))));
@@ -123,7 +124,9 @@ public final class InventoryResources {
 
     private void registerDirectory(Router router) {
         router.get("domains", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlDomainWriter.writeMany(
-                map(values(estate.domains), InventoryRepresentation::domain).iterator(), w)))));
+                map(Listing.select(r, values(estate.domains), NAME_FIELDS,
+                        (d, f) -> "id".equals(f) ? d.id : "name".equals(f) ? d.name : null),
+                        InventoryRepresentation::domain).iterator(), w)))));
         router.get("domains/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                 XmlDomainWriter.writeOne(InventoryRepresentation.domain(find(estate.domains, p)), w)))));
         router.get("domains/{id}/users", (r, p) -> engine.read(() -> {
@@ -141,7 +144,11 @@ public final class InventoryResources {
         router.get("groups/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                 XmlGroupWriter.writeOne(InventoryRepresentation.group(find(estate.groups, p)), w)))));
         router.get("roles", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlRoleWriter.writeMany(
-                map(values(estate.roles), InventoryRepresentation::role).iterator(), w)))));
+                map(Listing.select(r, values(estate.roles), NAME_FIELDS, (role, f) -> switch (f) {
+                    case "id" -> role.id;
+                    case "name" -> role.name;
+                    default -> role.description;
+                }), InventoryRepresentation::role).iterator(), w)))));
         router.get("roles/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                 XmlRoleWriter.writeOne(InventoryRepresentation.role(find(estate.roles, p)), w)))));
     }

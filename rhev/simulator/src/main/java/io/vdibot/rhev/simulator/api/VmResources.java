@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.ovirt.engine.sdk4.internal.xml.XmlActionReader;
 import org.ovirt.engine.sdk4.internal.xml.XmlDiskAttachmentWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlNicWriter;
@@ -26,6 +27,9 @@ import org.ovirt.engine.sdk4.internal.xml.XmlReportedDeviceWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlVmReader;
 import org.ovirt.engine.sdk4.internal.xml.XmlVmWriter;
 import org.ovirt.engine.sdk4.types.Action;
+import org.ovirt.engine.sdk4.types.DiskAttachment;
+import org.ovirt.engine.sdk4.types.Nic;
+import org.ovirt.engine.sdk4.types.ReportedDevice;
 import org.ovirt.engine.sdk4.types.Vm;
 
 /** {@code /vms} and what hangs below it. */
@@ -35,6 +39,11 @@ public final class VmResources {
             "ip", "on_host", "fqdn", "os", "type", "datacenter", "memory", "vcpus", "creationdate", "template");
     /** How long {@code Expect: 201-created} waits for disk creation before answering 202 anyway. */
     private static final Duration BLOCKING_WAIT_LIMIT = Duration.ofSeconds(60);
+
+    /** The sub-collections served below a VM and a VM NIC, linked from their representations. */
+    static final Map<String, List<String>> LINKS = Map.of(
+            "vm", List.of("diskattachments", "nics", "permissions", "reporteddevices"),
+            "nic", List.of("reporteddevices"));
 
     private final Engine engine;
     private final Estate estate;
@@ -63,14 +72,41 @@ public final class VmResources {
                     vms.detachFromPool(r.call(), p.get("id"));
                     return Actions.Outcome.done(null);
                 })))
-                .get("vms/{id}/nics", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
+                .get("vms/{id}/nics", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.writeLinked(LINKS, w ->
                         XmlNicWriter.writeMany(representation.nics(vms.require(p.get("id"))).iterator(), w)))))
+                .get("vms/{id}/nics/{nic}", (r, p) -> engine.read(() -> {
+                    Nic nic = one(representation.nics(vms.require(p.get("id"))), Nic::id, p.get("nic"));
+                    return ApiResponse.ok(Xml.writeLinked(LINKS, w -> XmlNicWriter.writeOne(nic, w)));
+                }))
+                .get("vms/{id}/nics/{nic}/reporteddevices", (r, p) -> engine.read(() -> {
+                    VmEntity vm = vms.require(p.get("id"));
+                    Nic nic = one(representation.nics(vm), Nic::id, p.get("nic"));
+                    List<ReportedDevice> devices = representation.reportedDevices(vm).stream()
+                            .filter(d -> d.mac().address().equals(nic.mac().address())).toList();
+                    return ApiResponse.ok(Xml.write(w -> XmlReportedDeviceWriter.writeMany(devices.iterator(), w)));
+                }))
                 .get("vms/{id}/reporteddevices", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                         XmlReportedDeviceWriter.writeMany(
                                 representation.reportedDevices(vms.require(p.get("id"))).iterator(), w)))))
+                .get("vms/{id}/reporteddevices/{device}", (r, p) -> engine.read(() -> {
+                    ReportedDevice device = one(representation.reportedDevices(vms.require(p.get("id"))),
+                            ReportedDevice::id, p.get("device"));
+                    return ApiResponse.ok(Xml.write(w -> XmlReportedDeviceWriter.writeOne(device, w)));
+                }))
                 .get("vms/{id}/diskattachments", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                         XmlDiskAttachmentWriter.writeMany(representation.diskAttachments(
-                                vms.require(p.get("id")), Follow.of(r).has("disk")).iterator(), w)))));
+                                vms.require(p.get("id")), Follow.of(r).has("disk")).iterator(), w)))))
+                .get("vms/{id}/diskattachments/{attachment}", (r, p) -> engine.read(() -> {
+                    DiskAttachment attachment = one(representation.diskAttachments(vms.require(p.get("id")),
+                            Follow.of(r).has("disk")), DiskAttachment::id, p.get("attachment"));
+                    return ApiResponse.ok(Xml.write(w -> XmlDiskAttachmentWriter.writeOne(attachment, w)));
+                }));
+    }
+
+    /** The item of a VM's sub-collection with that id, or the engine's 404. */
+    private static <T> T one(List<T> items, Function<T, String> id, String wanted) {
+        return items.stream().filter(item -> wanted.equals(id.apply(item))).findFirst()
+                .orElseThrow(EngineFault::notFound);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
@@ -83,7 +119,7 @@ public final class VmResources {
             selected.forEach(vm -> representations.add(representation.vm(vm, follow)));
             return representations;
         });
-        return ApiResponse.ok(Xml.write(w -> XmlVmWriter.writeMany(out.iterator(), w)));
+        return ApiResponse.ok(Xml.writeLinked(LINKS, w -> XmlVmWriter.writeMany(out.iterator(), w)));
     }
 
     private ApiResponse add(ApiRequest request, Map<String, String> params) {
@@ -158,7 +194,7 @@ public final class VmResources {
 
     private byte[] write(VmEntity vm, ApiRequest request) {
         Vm out = representation.vm(vm, Follow.of(request));
-        return Xml.write(w -> XmlVmWriter.writeOne(out, w));
+        return Xml.writeLinked(LINKS, w -> XmlVmWriter.writeOne(out, w));
     }
 
     private Object field(VmEntity vm, String field) {

@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ovirt.api.metamodel.runtime.xml.XmlReader;
@@ -22,6 +24,19 @@ public final class Xml {
     public static byte[] write(Consumer<XmlWriter> body) {
         CharSink out = new CharSink();
         try (XmlWriter writer = new XmlWriter(out, false)) {
+            body.accept(writer);
+            writer.flush();
+        }
+        return out.toUtf8();
+    }
+
+    /**
+     * Like {@link #write}, adding {@code <link>} elements for sub-collections to the document's own
+     * resources, e.g. {@code vm -> [nics, diskattachments]} (see {@link LinkingXmlWriter}).
+     */
+    public static byte[] writeLinked(Map<String, List<String>> relsByTag, Consumer<XmlWriter> body) {
+        CharSink out = new CharSink();
+        try (XmlWriter writer = new LinkingXmlWriter(out, relsByTag)) {
             body.accept(writer);
             writer.flush();
         }

@@ -7,7 +7,6 @@ import io.vdibot.rhev.simulator.engine.Call;
 import io.vdibot.rhev.simulator.engine.EngineFault;
 import io.vdibot.rhev.simulator.faults.FaultPlan;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +51,8 @@ final class ApiEndpoint implements HttpHandler {
                 abort(exchange);
                 return;
             }
-            String path = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(PREFIX.length()),
-                    StandardCharsets.UTF_8);
+            // URI decoding of the path: %xx sequences only ('+' is a plus sign in a path, not a space)
+            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
             Matcher version = VERSION_PREFIX.matcher(path);
             String versionHeader = exchange.getRequestHeaders().getFirst("Version");
             if (version.matches()) {

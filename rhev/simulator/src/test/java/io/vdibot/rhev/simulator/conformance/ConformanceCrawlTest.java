@@ -93,9 +93,19 @@ class ConformanceCrawlTest {
         for (String site : List.of("dc1", "dc2")) {
             RawApi raw = RawApi.connect(fixture, site);
             for (String vm : ids(raw, "vms")) {
-                checkList(raw, "vms/" + vm + "/nics", "nics", "nic");
-                checkList(raw, "vms/" + vm + "/reporteddevices", "reported_devices", "reported_device");
-                checkList(raw, "vms/" + vm + "/diskattachments", "disk_attachments", "disk_attachment");
+                for (String nic : checkList(raw, "vms/" + vm + "/nics", "nics", "nic")) {
+                    check(raw, "vms/" + vm + "/nics/" + nic, "nic");
+                    checkList(raw, "vms/" + vm + "/nics/" + nic + "/reporteddevices", "reported_devices",
+                            "reported_device");
+                }
+                for (String device : checkList(raw, "vms/" + vm + "/reporteddevices", "reported_devices",
+                        "reported_device")) {
+                    check(raw, "vms/" + vm + "/reporteddevices/" + device, "reported_device");
+                }
+                for (String attachment : checkList(raw, "vms/" + vm + "/diskattachments", "disk_attachments",
+                        "disk_attachment")) {
+                    check(raw, "vms/" + vm + "/diskattachments/" + attachment, "disk_attachment");
+                }
                 permissions(raw, "vms/" + vm);
             }
             for (String job : ids(raw, "jobs")) {
