@@ -182,6 +182,20 @@ class ApiConventionsTest {
     }
 
     @Test
+    void textOutsideAsciiSurvivesTheRoundTripInUtf8() {
+        String description = "财务部桌面 – Café 🖥";
+        Vm vm = dc1.systemService().vmsService().add().vm(new VmBuilder().name("utf8-vm-01").description(description)
+                .cluster(new ClusterBuilder().name("Linux-Desktops"))
+                .template(new TemplateBuilder().name("rhel9-desktop"))).send().vm();
+        assertThat(vm.description()).isEqualTo(description);
+        assertThat(dc1.systemService().vmsService().vmService(vm.id()).get().send().vm().description())
+                .isEqualTo(description);
+        HttpResponse<String> raw = ApiConventionsTest.raw.get("vms/" + vm.id());
+        assertThat(raw.headers().firstValue("Content-Type")).hasValue("application/xml;charset=UTF-8");
+        assertThat(raw.body()).contains("<description>" + description + "</description>");
+    }
+
+    @Test
     void linksInAVmLeadToItsSubCollectionsThroughFollowLink() {
         Vm vm = dc1.systemService().vmsService().list().search("name=par-build-01").send().vms().get(0);
         assertThat(dc1.isLink(vm.nics())).isTrue();

@@ -59,6 +59,7 @@ class VmListingBenchmarkTest {
         assertThat(sample.statusCode()).isEqualTo(200);
         long responseBytes = sample.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
 
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<String> figures = new ArrayList<>();
         figures.add(String.format(Locale.ROOT, "VMs listed per request: %d (follow=nics), response size %.1f MiB",
                 expectedVms, responseBytes / 1048576.0));
@@ -71,6 +72,9 @@ class VmListingBenchmarkTest {
         long heapUsed = memory.getHeapMemoryUsage().getUsed();
         figures.add(String.format(Locale.ROOT,
                 "heap used after GC: %.1f MiB (simulator and test client share this JVM)", heapUsed / 1048576.0));
+        figures.add(String.format(Locale.ROOT, "machine: %d CPUs, system load average %.1f before, %.1f after "
+                + "(client and server compete for the same CPUs)", Runtime.getRuntime().availableProcessors(),
+                loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
         System.out.println();
         System.out.println("==== simulator benchmark: GET /vms?follow=nics, " + SCALE + " generated VMs ("
