@@ -51,9 +51,15 @@ public record VdibotProperties(
         }
     }
 
-    /** The simulated demo sites. */
+    /**
+     * The simulated demo sites.
+     *
+     * @param scale when above zero, this many generated VMs (and their pools and templates) are added to each
+     *              site's demo estate, to see the bot with a large estate
+     */
     public record Demo(@DefaultValue("2") int sites, @DefaultValue("18443") int port,
-            @DefaultValue("0.05") double timeScale, @DefaultValue("vdibot") String password) {
+            @DefaultValue("0.05") double timeScale, @DefaultValue("vdibot") String password,
+            @DefaultValue("0") int scale) {
     }
 
     /**

@@ -18,6 +18,10 @@ import io.vdibot.core.pipeline.WorkTracker;
 import io.vdibot.core.query.CancelHandler;
 import io.vdibot.core.query.HelpHandler;
 import io.vdibot.core.query.SitesHandler;
+import io.vdibot.core.view.DashboardHandler;
+import io.vdibot.core.view.ListHandler;
+import io.vdibot.core.view.RefreshHandler;
+import io.vdibot.core.view.ShowHandler;
 import io.vdibot.rhev.connect.EngineConnections;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.core.query.TaskQueries;
@@ -140,6 +144,26 @@ public class CoreConfiguration {
     @Bean
     public SitesHandler sitesHandler(EngineConnections connections, InventoryCache inventory) {
         return new SitesHandler(connections, inventory);
+    }
+
+    @Bean
+    public ShowHandler showHandler(InventoryCache inventory) {
+        return new ShowHandler(inventory);
+    }
+
+    @Bean
+    public ListHandler listHandler(InventoryCache inventory) {
+        return new ListHandler(inventory);
+    }
+
+    @Bean
+    public DashboardHandler dashboardHandler(InventoryCache inventory, Clock clock) {
+        return new DashboardHandler(inventory, clock);
+    }
+
+    @Bean
+    public RefreshHandler refreshHandler(InventoryCache inventory) {
+        return new RefreshHandler(inventory);
     }
 
     @Bean

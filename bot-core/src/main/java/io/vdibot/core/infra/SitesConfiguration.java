@@ -37,7 +37,7 @@ public class SitesConfiguration {
     public Simulator demoSites(VdibotProperties properties) {
         VdibotProperties.Demo demo = properties.demo();
         Simulator simulator = Simulator.builder().sites(demo.sites()).basePort(demo.port())
-                .timeScale(demo.timeScale()).password(demo.password())
+                .timeScale(demo.timeScale()).password(demo.password()).scale(demo.scale())
                 .stateDir(properties.dataDir().resolve("simulator")).start();
         simulator.sites().forEach(site -> LOG.info("demo site {} at {}", site.name(), site.apiUrl()));
         return simulator;
