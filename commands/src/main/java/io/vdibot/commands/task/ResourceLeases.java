@@ -1,5 +1,7 @@
 package io.vdibot.commands.task;
 
+import java.util.Optional;
+
 /**
  * Exclusive leases on shared resources (an export storage domain moved between sites), held in the
  * database shared by every bot process so that two tasks never interleave on one resource. A task
@@ -12,4 +14,12 @@ public interface ResourceLeases {
 
     /** Releases the lease if {@code taskCode} holds it. */
     void release(String resourceKey, String taskCode);
+
+    /**
+     * The task code holding the lease, if any, so that a task refused a lease can name the one in its way.
+     * Implementations that cannot tell answer empty.
+     */
+    default Optional<String> holder(String resourceKey) {
+        return Optional.empty();
+    }
 }
