@@ -1,0 +1,272 @@
+package io.vdibot.rhev.template;
+
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.reply.FieldsBlock.Field;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.request.TemplateCreateRequest;
+import io.vdibot.commands.task.TaskContext;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.rhev.call.EngineException;
+import io.vdibot.rhev.inventory.ClusterInfo;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.StorageDomainInfo;
+import io.vdibot.rhev.inventory.TemplateInfo;
+import io.vdibot.rhev.inventory.VmInfo;
+import io.vdibot.rhev.task.CorrelationIds;
+import io.vdibot.rhev.task.Durations;
+import io.vdibot.rhev.task.EngineTexts;
+import io.vdibot.rhev.task.StepRunner;
+import io.vdibot.rhev.wait.Poller;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One execution of a {@code template.create} task: the steps, in order, with what each reports. */
+final class TemplateCreateRun {
+
+    static final String PREFLIGHT = "preflight";
+    static final String CREATE = "create-template";
+    static final String WAIT_OK = "wait-ok";
+
+    private final TaskContext context;
+    private final TemplateCreateRequest request;
+    private final String site;
+    private final Messages messages;
+    private final InventoryCache inventory;
+    private final TemplateActions templates;
+    private final CorrelatedJobs jobs;
+    private final TemplateTimings timings;
+    private final Poller poller;
+    private final StepRunner steps;
+    private String templateId;
+    private String templateName;
+    private boolean gone;
+
+    TemplateCreateRun(TaskContext context, InventoryCache inventory, TemplateActions templates, CorrelatedJobs jobs,
+            TemplateTimings timings, Clock clock, Poller poller) {
+        this.context = context;
+        this.request = (TemplateCreateRequest) context.request();
+        this.site = context.site();
+        this.messages = context.messages();
+        this.inventory = inventory;
+        this.templates = templates;
+        this.jobs = jobs;
+        this.timings = timings;
+        this.poller = poller;
+        this.steps = new StepRunner(context, clock);
+        this.templateName = request.name();
+    }
+
+    TaskOutcome execute() {
+        try {
+            TemplateCreatePlan plan = TemplateCreatePlan.parse(steps.run(PREFLIGHT,
+                    messages.format("template.create.progress.preflight", request.vm(), request.name(), site),
+                    () -> preflight().journal()));
+            templateName = plan.name();
+            templateId = steps.run(CREATE,
+                    messages.format("template.create.progress.create-template", plan.name(), plan.vmName()),
+                    () -> create(plan));
+            steps.run(WAIT_OK, messages.format("template.create.progress.wait-ok", plan.name()), this::waitOk);
+            return outcome(plan, current().orElseThrow(this::vanished));
+        } catch (TaskFailure failure) {
+            throw failed(failure.getMessage(), failure);
+        } catch (EngineException failure) {
+            throw failed(EngineTexts.explain(messages, failure), failure);
+        }
+    }
+
+    // ---- preflight ----
+
+    private TemplateCreatePlan preflight() {
+        inventory.queries().calls().call(site, "check the engine",
+                connection -> connection.systemService().get().send().api());
+        if (request.versionName() != null && request.versionOf() == null) {
+            throw fail("template.create.version-name-without-base");
+        }
+        inventory.refresh(site);
+        ClusterInfo cluster = null;
+        if (request.cluster() != null) {
+            cluster = inventory.cluster(site, request.cluster())
+                    .orElseThrow(() -> fail("template.create.cluster-not-found", request.cluster(), site));
+        }
+        VmInfo vm = sourceVm(cluster);
+        ClusterInfo vmCluster = inventory.clusterById(site, vm.clusterId())
+                .orElseThrow(() -> fail("template.create.vm-not-found", request.vm(), site));
+        String dataCenterId = vmCluster.dataCenterId();
+        String dataCenter = vmCluster.dataCenterName() != null ? vmCluster.dataCenterName() : dataCenterId;
+        String storageId = null;
+        if (request.storage() != null) {
+            StorageDomainInfo storage = inventory.storageDomain(site, request.storage())
+                    .orElseThrow(() -> fail("template.create.storage-not-found", request.storage(), site));
+            if (!"data".equals(storage.type())) {
+                throw fail("template.create.storage-not-data", storage.name(), site, storage.type());
+            }
+            storageId = storage.id();
+        }
+        String baseId = null;
+        String name = request.name();
+        List<TemplateInfo> inDataCenter = new ArrayList<>();
+        for (TemplateInfo t : templates.named(site, request.versionOf() != null ? request.versionOf() : name)) {
+            if (inventory.clusterById(site, t.clusterId()).map(c -> Objects.equals(dataCenterId, c.dataCenterId()))
+                    .orElse(false)) {
+                inDataCenter.add(t);
+            }
+        }
+        if (request.versionOf() != null) {
+            TemplateInfo base = inDataCenter.stream().filter(t -> t.version() == 1).findFirst()
+                    .orElseThrow(() -> fail("template.create.base-not-found", request.versionOf(), dataCenter,
+                            site));
+            baseId = base.id();
+            name = base.name();
+            context.log().deploy(messages.format("template.create.log.preflight-version", site, vm.name(),
+                    dataCenter, base.name(), base.id()));
+        } else {
+            Optional<TemplateInfo> taken = inDataCenter.stream()
+                    .filter(t -> !TemplateMarker.isCreatedBy(t.description(), context.taskCode())).findFirst();
+            if (taken.isPresent()) {
+                throw fail("template.create.name-taken", name, dataCenter);
+            }
+            context.log().deploy(messages.format("template.create.log.preflight", site, vm.name(), dataCenter,
+                    name));
+        }
+        return new TemplateCreatePlan(name, vm.id(), vm.name(), cluster == null ? null : cluster.id(),
+                cluster == null ? vmCluster.name() : cluster.name(), storageId, baseId);
+    }
+
+    /** The VM of that name; with a cluster given, the one in that cluster's data center (names are per DC). */
+    private VmInfo sourceVm(ClusterInfo cluster) {
+        List<VmInfo> named = inventory.queries().vms(site, "name=" + request.vm(), false).stream()
+                .filter(vm -> request.vm().equals(vm.name())).toList();
+        return named.stream()
+                .filter(vm -> cluster == null || inventory.clusterById(site, vm.clusterId())
+                        .map(c -> Objects.equals(c.dataCenterId(), cluster.dataCenterId())).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> fail("template.create.vm-not-found", request.vm(), site));
+    }
+
+    // ---- acting and waiting ----
+
+    private String create(TemplateCreatePlan plan) {
+        boolean seal = Boolean.TRUE.equals(request.seal());
+        boolean copyPermissions = Boolean.TRUE.equals(request.copyPermissions());
+        TemplateActions.NewTemplate spec = new TemplateActions.NewTemplate(plan.name(), plan.vmId(),
+                plan.clusterId(), plan.storageDomainId(), plan.baseTemplateId(), request.versionName(), seal,
+                copyPermissions);
+        // The engine refuses a running VM with the words it uses for a locked one ("VM is locked or still
+        // running"), which would otherwise be retried as a passing lock and reported as a busy engine.
+        String vmStatus = inventory.queries().vms(site, "name=" + plan.vmName(), false).stream()
+                .filter(vm -> vm.id().equals(plan.vmId())).map(VmInfo::status).findFirst().orElse("down");
+        boolean running = !"down".equals(vmStatus) && !"image_locked".equals(vmStatus);
+        TemplateActions.Created created;
+        try {
+            created = templates.createOrReuse(site, spec, context.taskCode(),
+                    CorrelationIds.of(context.taskCode(), CREATE), !running);
+        } catch (EngineException e) {
+            if (running && e.kind() == EngineException.Kind.FAULT) {
+                throw fail("engine.refused", site, e.engineText());
+            }
+            throw e;
+        }
+        TemplateInfo template = created.template();
+        if (created.reused()) {
+            context.log().deploy(messages.format("template.create.log.reused", template.name(), template.id()));
+        } else {
+            context.log().deploy(messages.format("template.create.log.created", site, template.name(),
+                    template.id(), plan.vmName(), yesNo(seal), yesNo(copyPermissions)));
+        }
+        context.progress().milestone(Reply.text(messages.format("template.create.milestone.created",
+                template.name(), plan.vmName(), site)));
+        return template.id();
+    }
+
+    private String waitOk() {
+        TemplateInfo ready = poller.poll(timings.schedule(timings.createTimeout()), () -> {
+            Optional<TemplateInfo> now = current();
+            if (now.isEmpty()) {
+                throw vanished();
+            }
+            if ("illegal".equals(now.get().status())) {
+                throw fail("template.create.illegal", templateName);
+            }
+            return now.get().isOk() ? now : Optional.empty();
+        }).orElseThrow(() -> fail("template.create.create-timeout", templateName,
+                Durations.format(timings.createTimeout())));
+        context.log().deploy(messages.format("template.create.log.ok", ready.name(), version(ready), site));
+        return ready.id();
+    }
+
+    private Optional<TemplateInfo> current() {
+        return templates.named(site, templateName).stream().filter(t -> t.id().equals(templateId)).findFirst();
+    }
+
+    /** The engine removes a template whose disks could not be copied; the events of its command say why. */
+    private TaskFailure vanished() {
+        gone = true;
+        String why = jobs.of(site, CorrelationIds.of(context.taskCode(), CREATE)).engineText();
+        return why.isEmpty() ? fail("template.create.vanished", templateName)
+                : fail("template.create.vanished-because", templateName, why);
+    }
+
+    // ---- the result ----
+
+    private TaskOutcome outcome(TemplateCreatePlan plan, TemplateInfo ready) {
+        List<List<String>> rows = new ArrayList<>();
+        for (StepRunner.StepRecord record : steps.records()) {
+            rows.add(List.of(messages.format("template.create.step." + record.step()),
+                    record.duration() == null ? messages.format("template.create.step.done-before")
+                            : Durations.format(record.duration())));
+        }
+        String cluster = ready.clusterId() == null ? plan.clusterName()
+                : inventory.clusterById(site, ready.clusterId()).map(ClusterInfo::name).orElse(plan.clusterName());
+        Reply reply = Reply.builder().tone(Reply.Tone.SUCCESS)
+                .heading(messages.format("template.create.result.title", ready.name()))
+                .fields(List.of(
+                        new Field(messages.format("template.create.field.template"), ready.name()),
+                        new Field(messages.format("template.create.field.version"), version(ready)),
+                        new Field(messages.format("template.create.field.site"), site),
+                        new Field(messages.format("template.create.field.cluster"), cluster),
+                        new Field(messages.format("template.create.field.vm"), plan.vmName()),
+                        new Field(messages.format("template.create.field.sealed"),
+                                yesNo(Boolean.TRUE.equals(request.seal()))),
+                        new Field(messages.format("template.create.field.permissions"),
+                                yesNo(Boolean.TRUE.equals(request.copyPermissions())))))
+                .text(messages.format("template.create.result.steps"))
+                .table(List.of(messages.format("template.create.field.step"),
+                        messages.format("template.create.field.duration")), rows)
+                .build();
+        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("template.create.summary", ready.name(),
+                version(ready), site, plan.vmName()), reply);
+    }
+
+    private String version(TemplateInfo template) {
+        return template.versionName() == null ? String.valueOf(template.version())
+                : messages.format("template.create.version", template.version(), template.versionName());
+    }
+
+    private String yesNo(boolean value) {
+        return messages.format(value ? "template.create.yes" : "template.create.no");
+    }
+
+    // ---- failures ----
+
+    private TaskFailure fail(String key, Object... args) {
+        return new TaskFailure(messages.format(key, args), null);
+    }
+
+    /** The failure as the requester reads it; a template already created is named and left for inspection. */
+    private TaskFailure failed(String reason, RuntimeException cause) {
+        String step = steps.current();
+        context.log().error(messages.format("template.create.log.step-failed",
+                step == null ? "-" : messages.format("template.create.step." + step), reason));
+        if (templateId == null || gone) {
+            return new TaskFailure(reason, null, cause);
+        }
+        String kept = messages.format("template.create.left-in-place", templateName, site);
+        context.log().error(kept);
+        return new TaskFailure(reason + " " + kept, null, cause);
+    }
+}

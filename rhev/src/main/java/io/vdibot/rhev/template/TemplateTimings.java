@@ -1,0 +1,38 @@
+package io.vdibot.rhev.template;
+
+import io.vdibot.rhev.wait.PollSchedule;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the template executors wait.
+ *
+ * @param pollInitial    first pause between two looks at the engine
+ * @param pollMax        longest pause; pauses grow by half each time up to it
+ * @param createTimeout  a template made from a VM: its disks are copied, minutes per disk on busy storage
+ * @param copyTimeout    an export to, or an import from, the export domain: full copies of every disk over NFS
+ * @param storageTimeout a storage domain changing state (maintenance, detach, attach, activation); seconds on a
+ *                       quiet engine, minutes while hosts still use the domain
+ */
+public record TemplateTimings(Duration pollInitial, Duration pollMax, Duration createTimeout, Duration copyTimeout,
+                              Duration storageTimeout) {
+
+    public static final TemplateTimings DEFAULTS = new TemplateTimings(Duration.ofSeconds(2),
+            Duration.ofSeconds(15), Duration.ofMinutes(60), Duration.ofMinutes(120), Duration.ofMinutes(15));
+
+    private static final double GROWTH = 1.5;
+
+    public TemplateTimings {
+        Objects.requireNonNull(pollInitial, "pollInitial");
+        Objects.requireNonNull(pollMax, "pollMax");
+        Objects.requireNonNull(createTimeout, "createTimeout");
+        Objects.requireNonNull(copyTimeout, "copyTimeout");
+        Objects.requireNonNull(storageTimeout, "storageTimeout");
+        // validates the poll bounds once, at configuration time
+        new PollSchedule(pollInitial, pollMax, GROWTH, createTimeout);
+    }
+
+    PollSchedule schedule(Duration timeout) {
+        return new PollSchedule(pollInitial, pollMax, GROWTH, timeout);
+    }
+}

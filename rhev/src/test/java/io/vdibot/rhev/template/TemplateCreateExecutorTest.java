@@ -1,0 +1,263 @@
+package io.vdibot.rhev.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vdibot.commands.reply.FieldsBlock;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.reply.TableBlock;
+import io.vdibot.commands.request.TemplateCreateRequest;
+import io.vdibot.commands.schedule.Schedule;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.rhev.call.EngineCalls;
+import io.vdibot.rhev.call.RetryPolicy;
+import io.vdibot.rhev.call.Sleeper;
+import io.vdibot.rhev.connect.EngineConnections;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.InventoryQueries;
+import io.vdibot.rhev.simulator.engine.Engine;
+import io.vdibot.rhev.simulator.model.DiskEntity;
+import io.vdibot.rhev.simulator.model.PermissionEntity;
+import io.vdibot.rhev.simulator.model.TemplateEntity;
+import io.vdibot.rhev.simulator.model.VmEntity;
+import io.vdibot.rhev.support.InMemoryJournal;
+import io.vdibot.rhev.support.RecordingTask;
+import io.vdibot.rhev.support.Sites;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code template.create} against the simulated engine of site dc1, through the real SDK. */
+class TemplateCreateExecutorTest {
+
+    private static final TemplateTimings FAST = new TemplateTimings(Duration.ofMillis(20), Duration.ofMillis(100),
+            Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20));
+
+    private static Sites sites;
+    private static EngineConnections connections;
+    private static InventoryCache inventory;
+
+    @BeforeAll
+    static void startEngines() {
+        sites = Sites.start();
+        connections = sites.connections();
+        EngineCalls calls = new EngineCalls(connections,
+                new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(50)), Sleeper.system());
+        inventory = new InventoryCache(new InventoryQueries(calls));
+    }
+
+    @AfterAll
+    static void stopEngines() {
+        sites.close();
+    }
+
+    private static TemplateCreateExecutor executor() {
+        return new TemplateCreateExecutor(inventory, FAST, Clock.systemUTC(), Sleeper.system());
+    }
+
+    private static TemplateCreateRequest request(String name, String vm, Boolean seal, String versionOf,
+            String versionName, String cluster, String storage, Boolean copyPermissions) {
+        return new TemplateCreateRequest(name, vm, seal, versionOf, versionName, cluster, storage, copyPermissions,
+                "dc1", Schedule.immediately(Clock.systemUTC(), ZoneId.of("UTC")));
+    }
+
+    private static Engine engine() {
+        return sites.simulator().site("dc1").engine();
+    }
+
+    private static List<TemplateEntity> templatesNamed(String name) {
+        return engine().read(() -> engine().estate().templates.values().stream().filter(t -> t.name.equals(name))
+                .toList());
+    }
+
+    private static VmEntity vm(String name) {
+        return engine().read(() -> engine().estate().vms.values().stream().filter(v -> v.name.equals(name))
+                .findFirst().orElseThrow());
+    }
+
+    private static long events(int code, String correlationId) {
+        return engine().read(() -> engine().estate().events.stream()
+                .filter(e -> e.code == code && correlationId.equals(e.correlationId)).count());
+    }
+
+    private static Map<String, String> fields(Reply reply) {
+        return reply.blocks().stream().filter(FieldsBlock.class::isInstance).map(FieldsBlock.class::cast)
+                .flatMap(b -> b.fields().stream())
+                .collect(Collectors.toMap(FieldsBlock.Field::label, FieldsBlock.Field::value));
+    }
+
+    @Test
+    void makesATemplateFromADownVmOnTheChosenStorageWithTheVmPermissions() {
+        VmEntity golden = vm("par-win11-golden");
+        assertThat(golden.status).isEqualTo("down");
+        String groupId = engine().read(() -> engine().estate().groups.values().stream()
+                .filter(g -> g.name.equals("engineering-desktops")).findFirst().orElseThrow().id);
+        engine().write(() -> {
+            PermissionEntity permission = new PermissionEntity();
+            permission.id = "5e1f0000-0000-0000-0000-00000000a001";
+            permission.roleId = "00000000-0000-0000-0001-000000000001";
+            permission.groupId = groupId;
+            permission.objectType = "vm";
+            permission.objectId = golden.id;
+            engine().estate().permissions.put(permission.id, permission);
+            return null;
+        });
+        RecordingTask task = RecordingTask.of("T3001", request("win11-golden-tpl", "par-win11-golden", null, null,
+                null, "Win-Desktops", "paris-data-02", true), "dc1");
+
+        TaskOutcome outcome = executor().execute(task);
+
+        assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(outcome.summary()).isEqualTo(
+                "Template win11-golden-tpl version 1 (base version) created at site dc1 from VM par-win11-golden.");
+        assertThat(fields(outcome.result())).containsEntry("Template", "win11-golden-tpl")
+                .containsEntry("Site", "dc1").containsEntry("Cluster", "Win-Desktops")
+                .containsEntry("Source VM", "par-win11-golden").containsEntry("Sealed", "no")
+                .containsEntry("VM permissions copied", "yes");
+        TableBlock steps = outcome.result().blocks().stream().filter(TableBlock.class::isInstance)
+                .map(TableBlock.class::cast).findFirst().orElseThrow();
+        assertThat(steps.rows()).extracting(row -> row.get(0))
+                .containsExactly("Checks", "Create template", "Disks copied");
+
+        TemplateEntity created = templatesNamed("win11-golden-tpl").get(0);
+        assertThat(created.status).isEqualTo("ok");
+        assertThat(created.description).isEqualTo("Created by VDI Bot task T3001");
+        assertThat(created.sealed).isFalse();
+        assertThat(created.sourceVmId).isEqualTo(golden.id);
+        List<DiskEntity> disks = engine().read(() -> created.diskIds.stream().map(engine().estate().disks::get)
+                .toList());
+        String dataTwo = engine().read(() -> engine().estate().storageDomains.values().stream()
+                .filter(d -> d.name.equals("paris-data-02")).findFirst().orElseThrow().id);
+        assertThat(disks).isNotEmpty().allSatisfy(d -> assertThat(d.storageDomainId).isEqualTo(dataTwo));
+        assertThat(engine().read(() -> engine().estate().permissions.values().stream()
+                .filter(p -> "template".equals(p.objectType) && created.id.equals(p.objectId)).toList()))
+                .singleElement().satisfies(p -> assertThat(p.groupId).isEqualTo(groupId));
+        assertThat(vm("par-win11-golden").status).isEqualTo("down");
+        assertThat(events(48, "T3001-create-template")).isEqualTo(1);
+        assertThat(task.journal().executed()).containsExactly("preflight", "create-template", "wait-ok");
+        assertThat(task.milestones()).extracting(Reply::plainText).containsExactly(
+                "Template win11-golden-tpl is being created from VM par-win11-golden at site dc1.\n");
+        assertThat(task.deployLog()).contains(
+                "Preflight passed at site dc1: VM par-win11-golden is in data center Paris-DC, and the name "
+                        + "win11-golden-tpl is free there.",
+                "Template win11-golden-tpl version 1 (base version) is OK at site dc1.");
+        assertThat(task.errorLog()).isEmpty();
+    }
+
+    @Test
+    void addsANewVersionOfAnExistingTemplate() {
+        TemplateEntity base = templatesNamed("win11-23h2").stream().filter(t -> t.versionNumber == 1).findFirst()
+                .orElseThrow();
+        RecordingTask task = RecordingTask.of("T3002", request("win11-23h2", "par-win11-golden", null, "win11-23h2",
+                "2026-11-patches", null, null, null), "dc1");
+
+        TaskOutcome outcome = executor().execute(task);
+
+        assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        TemplateEntity version = templatesNamed("win11-23h2").stream()
+                .filter(t -> "2026-11-patches".equals(t.versionName)).findFirst().orElseThrow();
+        assertThat(version.baseTemplateId).isEqualTo(base.id);
+        assertThat(version.versionNumber).isGreaterThanOrEqualTo(3);
+        assertThat(version.status).isEqualTo("ok");
+        assertThat(fields(outcome.result())).containsEntry("Version",
+                version.versionNumber + " (2026-11-patches)");
+        assertThat(task.deployLog()).anySatisfy(line -> assertThat(line)
+                .contains("it becomes a new version of template win11-23h2 (id " + base.id + ")"));
+    }
+
+    @Test
+    void sealingAWindowsVmIsRefusedWithTheEnginesWords() {
+        RecordingTask task = RecordingTask.of("T3003", request("win11-sealed", "par-win11-golden", true, null, null,
+                null, null, null), "dc1");
+
+        assertThatThrownBy(() -> executor().execute(task)).isInstanceOf(TaskFailure.class).hasMessage(
+                "The engine of site dc1 refused: Cannot add Template. Sealing of Windows systems is currently not "
+                        + "supported.");
+        assertThat(templatesNamed("win11-sealed")).isEmpty();
+        assertThat(task.errorLog()).singleElement().asString().startsWith("Step \"Create template\" failed: ");
+    }
+
+    @Test
+    void aRunningVmIsRefusedWithTheEnginesWords() {
+        RecordingTask task = RecordingTask.of("T3004", request("jump-tpl", "par-jump-01", null, null, null, null,
+                null, null), "dc1");
+
+        assertThatThrownBy(() -> executor().execute(task)).isInstanceOf(TaskFailure.class).hasMessage(
+                "The engine of site dc1 refused: Cannot add Template. VM is locked or still running, try again once "
+                        + "VM is in the Down state.");
+        assertThat(templatesNamed("jump-tpl")).isEmpty();
+    }
+
+    @Test
+    void aLinuxVmStoppedFirstIsSealed() throws InterruptedException {
+        VmEntity build = vm("par-build-01");
+        connections.connection("dc1").systemService().vmsService().vmService(build.id).stop().send();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"down".equals(vm("par-build-01").status) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        RecordingTask task = new RecordingTask("T3005", request("rhel9-sealed", "par-build-01", true, null, null,
+                null, null, null), "dc1", Locale.SIMPLIFIED_CHINESE, new InMemoryJournal(), false);
+
+        TaskOutcome outcome = executor().execute(task);
+
+        assertThat(templatesNamed("rhel9-sealed")).singleElement().satisfies(t -> {
+            assertThat(t.sealed).isTrue();
+            assertThat(t.status).isEqualTo("ok");
+        });
+        assertThat(outcome.summary()).isEqualTo("已在站点 dc1 上从虚拟机 par-build-01 创建模板 rhel9-sealed 版本 版本 1（base version）。");
+        assertThat(fields(outcome.result())).containsEntry("已封装", "是");
+    }
+
+    @Test
+    void unknownVmsAndTakenNamesAreNamedAndNothingIsCreated() {
+        RecordingTask unknown = RecordingTask.of("T3006", request("ghost-tpl", "par-ghost-01", null, null, null, null,
+                null, null), "dc1");
+        assertThatThrownBy(() -> executor().execute(unknown)).isInstanceOf(TaskFailure.class)
+                .hasMessage("VM par-ghost-01 does not exist at site dc1.");
+
+        RecordingTask taken = RecordingTask.of("T3007", request("rhel9-desktop", "par-win11-golden", null, null, null,
+                null, null, null), "dc1");
+        assertThatThrownBy(() -> executor().execute(taken)).isInstanceOf(TaskFailure.class)
+                .hasMessage("A template named rhel9-desktop already exists in data center Paris-DC. Choose another "
+                        + "name, or add a version with version-of=rhel9-desktop.");
+        assertThat(templatesNamed("rhel9-desktop")).hasSize(1);
+        assertThat(templatesNamed("ghost-tpl")).isEmpty();
+
+        RecordingTask notData = RecordingTask.of("T3008", request("golden-x", "par-win11-golden", null, null, null,
+                null, "vdi-export", null), "dc1");
+        assertThatThrownBy(() -> executor().execute(notData)).isInstanceOf(TaskFailure.class)
+                .hasMessage("Storage domain vdi-export at site dc1 is of type export; template disks can only go to "
+                        + "a data domain.");
+    }
+
+    @Test
+    void aTaskResumedAfterDyingInsideCreateFindsItsTemplateInsteadOfMakingASecond() {
+        InMemoryJournal journal = new InMemoryJournal().crashAfter("create-template");
+        TemplateCreateRequest request = request("golden-resumed", "par-win11-golden", null, null, null, null, null,
+                null);
+        RecordingTask first = new RecordingTask("T3009", request, "dc1", Locale.ENGLISH, journal, false);
+        assertThatThrownBy(() -> executor().execute(first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
+        assertThat(templatesNamed("golden-resumed")).hasSize(1);
+
+        RecordingTask resumed = new RecordingTask("T3009", request, "dc1", Locale.ENGLISH, journal, true);
+        TaskOutcome outcome = executor().execute(resumed);
+
+        assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(templatesNamed("golden-resumed")).singleElement()
+                .satisfies(t -> assertThat(t.status).isEqualTo("ok"));
+        assertThat(events(48, "T3009-create-template")).isEqualTo(1);
+        assertThat(journal.executed()).containsExactly("preflight", "create-template", "create-template", "wait-ok");
+        assertThat(resumed.deployLog()).anySatisfy(line -> assertThat(line)
+                .startsWith("Found template golden-resumed (id ").endsWith("continuing with it."));
+    }
+}
