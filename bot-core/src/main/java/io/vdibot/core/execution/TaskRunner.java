@@ -53,6 +53,8 @@ public final class TaskRunner {
     private final Duration progressInterval;
     private final Duration lateAfter;
     private final Locale fallbackLocale;
+    /** When this node began running tasks: a task due before then was missed because no bot was running. */
+    private final Instant upSince = Instant.now();
 
     public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs,
             List<TaskExecutor> executors, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
@@ -83,7 +85,10 @@ public final class TaskRunner {
         TaskRequest request = (TaskRequest) json.readRequest(claimed.commandId(), claimed.requestJson());
         boolean late = !request.runAt().now()
                 && Duration.between(claimed.runAt(), firedAt).compareTo(lateAfter) > 0;
-        run(claimed, request, false, late);
+        // Late because the bot was down, or because this node was busy with tasks due before it?
+        String lateKey = !late ? null
+                : claimed.runAt().isBefore(upSince) ? "reply.task.ran-late" : "reply.task.ran-late-busy";
+        run(claimed, request, false, lateKey);
     }
 
     /** A task whose node died, taken over by this node: resume it from its journal, or give it up. */
@@ -101,10 +106,10 @@ public final class TaskRunner {
             }
             return;
         }
-        run(task, request, true, false);
+        run(task, request, true, null);
     }
 
-    private void run(TaskRecord task, TaskRequest request, boolean resumed, boolean late) {
+    private void run(TaskRecord task, TaskRequest request, boolean resumed, String lateKey) {
         work.started();
         MDC.put("task", task.code());
         MDC.put("command", task.commandId());
@@ -112,9 +117,9 @@ public final class TaskRunner {
         ThreadRef thread = threadOf(task);
         ThrottledProgress progress = new ThrottledProgress(thread, notifiers, timer, progressInterval);
         try {
-            if (late) {
+            if (lateKey != null) {
                 notifiers.post(thread, Reply.builder().tone(Reply.Tone.WARNING).text(messages.format(
-                        "reply.task.ran-late", task.code(), task.commandId(), messages.describe(request.runAt())))
+                        lateKey, task.code(), task.commandId(), messages.describe(request.runAt())))
                         .build());
             }
             notifiers.post(thread, Reply.text(messages.format(resumed ? "reply.task.resumed" : "reply.task.started",
