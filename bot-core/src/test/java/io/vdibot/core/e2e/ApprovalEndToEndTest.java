@@ -147,7 +147,7 @@ class ApprovalEndToEndTest {
         String small = bot.awaitTask("appr-small", WAIT);
         bot.awaitIn(small, "accepted", WAIT);
         assertThat(bot.task(small).status()).isEqualTo(TaskStatus.SCHEDULED);
-        assertThat(triggerExists(bot.task(small).id())).isTrue();
+        assertThat(awaitTrigger(bot.task(small).id())).isTrue();
 
         // the requester may withdraw a request that waits for approval
         String cancel = bot.send("/vdi cancel " + big);
@@ -157,6 +157,15 @@ class ApprovalEndToEndTest {
         assertThat(bot.task(big).status()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(bot.task(small).status()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(triggerExists(bot.task(small).id())).isFalse();
+    }
+
+    /** The answer comes right before the trigger is stored. */
+    private static boolean awaitTrigger(long taskId) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!triggerExists(taskId) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return triggerExists(taskId);
     }
 
     private static boolean triggerExists(long taskId) throws SchedulerException {

@@ -75,7 +75,10 @@ public final class BotHarness implements AutoCloseable {
                 new ConsoleRenderer(new ImageDirectory(dataDir.resolve("images"))));
         // The console must be reachable before the scheduler starts: a trigger missed while the bot was down
         // fires at once, and its first lines would otherwise go nowhere.
-        context = new SpringApplicationBuilder(VdiBotApplication.class).properties(properties)
+        // as command-line arguments, so that they win over application.yml (builder properties would not)
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        context = new SpringApplicationBuilder(VdiBotApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                     @Override
                     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -85,7 +88,7 @@ public final class BotHarness implements AutoCloseable {
                         return bean;
                     }
                 }))
-                .run();
+                .run(args);
         try {
             PipedInputStream in = new PipedInputStream(64 * 1024);
             toBot = new PrintStream(new PipedOutputStream(in), true, StandardCharsets.UTF_8);
