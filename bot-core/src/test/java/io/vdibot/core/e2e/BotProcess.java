@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * to kill one with SIGKILL, or to run several against one database. Standard output (the console's threads)
  * and standard error (the logs) go to files, kept for diagnosis.
  */
-final class BotProcess implements AutoCloseable {
+public final class BotProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -40,7 +40,7 @@ final class BotProcess implements AutoCloseable {
      * Starts {@code java -cp <this test's class path> io.vdibot.core.VdiBotApplication <args>}, with its output
      * in {@code <logDir>/<name>.out} and {@code <logDir>/<name>.err}.
      */
-    static BotProcess launch(String name, Path logDir, List<String> jvmOptions, List<String> args) {
+    public static BotProcess launch(String name, Path logDir, List<String> jvmOptions, List<String> args) {
         try {
             Files.createDirectories(logDir);
             Path out = logDir.resolve(name + ".out");
@@ -63,20 +63,20 @@ final class BotProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Types a line into the bot's console; standard input stays open, so the bot keeps running. */
-    void type(String line) {
+    public void type(String line) {
         try {
             stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
@@ -86,7 +86,7 @@ final class BotProcess implements AutoCloseable {
     }
 
     /** What the bot's console printed so far. */
-    List<String> lines() {
+    public List<String> lines() {
         try {
             return Files.exists(stdout) ? Files.readAllLines(stdout, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {
@@ -94,13 +94,13 @@ final class BotProcess implements AutoCloseable {
         }
     }
 
-    long count(String regex) {
+    public long count(String regex) {
         Pattern pattern = Pattern.compile(regex);
         return lines().stream().filter(l -> pattern.matcher(l).find()).count();
     }
 
     /** Waits for a console line matching {@code regex}; fails early if the process dies. */
-    String await(String regex, Duration timeout) {
+    public String await(String regex, Duration timeout) {
         Pattern pattern = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -121,7 +121,7 @@ final class BotProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no clean-up, as when a node is lost. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitFor(30);
     }
