@@ -6,6 +6,7 @@ import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.task.TaskExecutor;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.core.directory.IdentityResolver;
+import io.vdibot.core.execution.DatabaseResourceLeases;
 import io.vdibot.core.execution.NodeIdentity;
 import io.vdibot.core.execution.TaskLiveness;
 import io.vdibot.core.execution.TaskRunner;
@@ -17,6 +18,7 @@ import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
 import io.vdibot.core.query.CancelHandler;
 import io.vdibot.core.query.HelpHandler;
+import io.vdibot.core.query.LocksHandler;
 import io.vdibot.core.query.SitesHandler;
 import io.vdibot.core.view.DashboardHandler;
 import io.vdibot.core.view.ListHandler;
@@ -32,7 +34,11 @@ import io.vdibot.core.task.DatabaseRetry;
 import io.vdibot.core.task.TaskIntake;
 import io.vdibot.core.task.TaskJson;
 import io.vdibot.core.task.TaskValidator;
+import io.vdibot.core.task.TemplateCreateValidator;
+import io.vdibot.core.task.TemplateMigrateValidator;
 import io.vdibot.core.task.VmCreateValidator;
+import io.vdibot.commands.task.ResourceLeases;
+import io.vdibot.persistence.lease.ResourceLeaseRepository;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.persistence.task.TaskStepRepository;
@@ -120,6 +126,31 @@ public class CoreConfiguration {
     @Bean
     public VmCreateValidator vmCreateValidator(InventoryLookup inventory) {
         return new VmCreateValidator(inventory);
+    }
+
+    @Bean
+    public TemplateCreateValidator templateCreateValidator(InventoryLookup inventory) {
+        return new TemplateCreateValidator(inventory);
+    }
+
+    @Bean
+    public TemplateMigrateValidator templateMigrateValidator(InventoryLookup inventory) {
+        return new TemplateMigrateValidator(inventory);
+    }
+
+    @Bean
+    public ResourceLeaseRepository resourceLeaseRepository(DataSource dataSource, Clock clock) {
+        return new ResourceLeaseRepository(dataSource, clock);
+    }
+
+    @Bean
+    public ResourceLeases resourceLeases(ResourceLeaseRepository leases, NodeIdentity node) {
+        return new DatabaseResourceLeases(leases, node);
+    }
+
+    @Bean
+    public LocksHandler locksHandler(ResourceLeaseRepository leases) {
+        return new LocksHandler(leases);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.vdibot.core.infra;
 
+import io.vdibot.commands.task.ResourceLeases;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.connect.EngineConnections;
@@ -8,6 +9,8 @@ import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.InventoryQueries;
 import io.vdibot.rhev.simulator.SimulatedSite;
 import io.vdibot.rhev.simulator.Simulator;
+import io.vdibot.rhev.template.TemplateCreateExecutor;
+import io.vdibot.rhev.template.TemplateMigrateExecutor;
 import io.vdibot.rhev.vm.VmCreateExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +21,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -73,6 +77,18 @@ public class SitesConfiguration {
     @Bean
     public InventoryCache inventoryCache(EngineConnections connections) {
         return new InventoryCache(new InventoryQueries(new EngineCalls(connections)));
+    }
+
+    @Bean
+    public TemplateCreateExecutor templateCreateExecutor(InventoryCache inventory) {
+        return new TemplateCreateExecutor(inventory);
+    }
+
+    /** {@code vdibot.migration.move-back-default}: return the export domain to the source site after a migration. */
+    @Bean
+    public TemplateMigrateExecutor templateMigrateExecutor(InventoryCache inventory, ResourceLeases leases,
+            @Value("${vdibot.migration.move-back-default:true}") boolean moveBackDefault) {
+        return new TemplateMigrateExecutor(inventory, leases, moveBackDefault);
     }
 
     @Bean
