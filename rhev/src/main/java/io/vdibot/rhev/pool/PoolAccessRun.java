@@ -1,0 +1,123 @@
+package io.vdibot.rhev.pool;
+
+import io.vdibot.commands.reply.FieldsBlock.Field;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.request.PoolGrantRequest;
+import io.vdibot.commands.request.PoolRevokeRequest;
+import io.vdibot.commands.task.TaskContext;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.rhev.call.EngineException;
+import io.vdibot.rhev.inventory.GroupInfo;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.PermissionInfo;
+import io.vdibot.rhev.inventory.PoolInfo;
+import io.vdibot.rhev.inventory.RoleInfo;
+import io.vdibot.rhev.wait.PacedPoller;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One execution of {@code pool.grant} or {@code pool.revoke}: a directory group's role on a pool, given or taken
+ * away. The group and the role are looked up by name in the engine. Both are safe to repeat: the engine returns an
+ * identical grant instead of adding a second, and a revoke that finds no such grant changes nothing and says so.
+ */
+final class PoolAccessRun extends PoolRun {
+
+    static final String PREFLIGHT = "preflight";
+    static final String GRANT = "grant";
+    static final String REVOKE = "revoke";
+    private static final String NOTHING = "none";
+
+    private final boolean grant;
+    private final String name;
+    private final String group;
+    private final String role;
+
+    PoolAccessRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings,
+            Clock clock, PacedPoller poller) {
+        super(context, inventory, actions, timings, clock, poller);
+        if (context.request() instanceof PoolGrantRequest g) {
+            grant = true;
+            name = g.name();
+            group = g.group();
+            role = g.role();
+        } else {
+            PoolRevokeRequest r = (PoolRevokeRequest) context.request();
+            grant = false;
+            name = r.name();
+            group = r.group();
+            role = r.role();
+        }
+    }
+
+    TaskOutcome execute() {
+        try {
+            String[] plan = steps.run(PREFLIGHT, messages.format("pool.access.progress.preflight", name, group, role,
+                    site), this::preflight).split(" ");
+            pool = poolById(name, plan[0]);
+            if (grant) {
+                steps.run(GRANT, messages.format("pool.create.progress.grant", group, role, name),
+                        () -> grant(plan[1], plan[2]));
+                return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.grant.result.title",
+                        "pool.grant.summary");
+            }
+            String revoked = steps.run(REVOKE, messages.format("pool.revoke.progress.revoke", group, role, name),
+                    () -> revoke(plan[1], plan[2]));
+            if (NOTHING.equals(revoked)) {
+                return outcome(TaskStatus.SUCCEEDED, Reply.Tone.INFO, "pool.revoke.result.nothing",
+                        "pool.revoke.summary.nothing");
+            }
+            return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.revoke.result.title",
+                    "pool.revoke.summary");
+        } catch (TaskFailure | EngineException failure) {
+            throw failed(reasonOf(failure), failure, null);
+        }
+    }
+
+    @Override
+    protected RuntimeException vanished() {
+        return fail("pool.vanished", name, site);
+    }
+
+    private String preflight() {
+        checkEngine();
+        PoolInfo found = requirePool(name);
+        String groupId = actions.queries().groups(site).stream().filter(g -> g.name().equals(group))
+                .map(GroupInfo::id).findFirst().orElseThrow(() -> fail("pool.group-not-found", group, site));
+        String roleId = actions.queries().roles(site).stream().filter(r -> r.name().equals(role))
+                .map(RoleInfo::id).findFirst().orElseThrow(() -> fail("pool.role-not-found", role, site));
+        return found.id() + " " + groupId + " " + roleId;
+    }
+
+    private String grant(String groupId, String roleId) {
+        String permissionId = actions.grant(site, pool.id(), groupId, roleId, correlationId(GRANT)).id();
+        log.deploy(messages.format("pool.log.granted", group, role, name));
+        return permissionId;
+    }
+
+    private String revoke(String groupId, String roleId) {
+        Optional<PermissionInfo> existing = actions.permissions(site, pool.id()).stream()
+                .filter(p -> groupId.equals(p.groupId()) && roleId.equals(p.roleId())).findFirst();
+        if (existing.isEmpty()) {
+            log.deploy(messages.format("pool.revoke.log.nothing", group, role, name));
+            return NOTHING;
+        }
+        actions.revoke(site, pool.id(), existing.get().id(), correlationId(REVOKE));
+        log.deploy(messages.format("pool.revoke.log.revoked", group, role, name));
+        return existing.get().id();
+    }
+
+    private TaskOutcome outcome(TaskStatus status, Reply.Tone tone, String titleKey, String summaryKey) {
+        Reply.Builder reply = Reply.builder().tone(tone)
+                .heading(messages.format(titleKey, group, role, name))
+                .fields(List.of(new Field(messages.format("pool.field.pool"), name),
+                        new Field(messages.format("pool.field.site"), site),
+                        new Field(messages.format("pool.field.group"), group),
+                        new Field(messages.format("pool.field.role"), role)));
+        appendStepsAndLogs(reply);
+        return new TaskOutcome(status, messages.format(summaryKey, group, role, name, site), reply.build());
+    }
+}

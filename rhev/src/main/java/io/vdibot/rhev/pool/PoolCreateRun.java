@@ -1,0 +1,372 @@
+package io.vdibot.rhev.pool;
+
+import io.vdibot.commands.reply.FieldsBlock.Field;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.request.PoolCreateRequest;
+import io.vdibot.commands.task.TaskContext;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.rhev.call.EngineException;
+import io.vdibot.rhev.inventory.ClusterInfo;
+import io.vdibot.rhev.inventory.GroupInfo;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.PoolInfo;
+import io.vdibot.rhev.inventory.RoleInfo;
+import io.vdibot.rhev.inventory.TemplateInfo;
+import io.vdibot.rhev.inventory.VmInfo;
+import io.vdibot.rhev.task.Durations;
+import io.vdibot.rhev.wait.PacedPoller;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One execution of a {@code pool.create} task. The pool is created with the first batch's size and grown batch by
+ * batch; the engine adds the VMs itself. After each batch the run waits until the new VMs are down with their
+ * disks, starts as many of them as the pool should keep prestarted (the engine's own pool monitor would take
+ * minutes), and waits until those are up with an address. A started VM without an address by the timeout is
+ * powered off and started once more; one that still has none is named in the error log and the task ends
+ * {@link TaskStatus#PARTIALLY_SUCCEEDED}.
+ */
+final class PoolCreateRun extends PoolRun {
+
+    static final String PREFLIGHT = "preflight";
+    static final String CREATE = "create-pool";
+    static final String GRANT = "grant";
+
+    /** The engine's limit on VM names, which the names it gives pool VMs must respect. */
+    private static final int MAX_VM_NAME_LENGTH = 64;
+    private static final Pattern MASK = Pattern.compile("\\?+");
+
+    private final PoolCreateRequest request;
+    private final PoolLimits limits;
+    private final List<String> withoutAddress = new ArrayList<>();
+    private Duration batchTimeThisRun = Duration.ZERO;
+    private int batchVmsThisRun;
+
+    PoolCreateRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolLimits limits,
+            PoolTimings timings, Clock clock, PacedPoller poller) {
+        super(context, inventory, actions, timings, clock, poller);
+        this.request = (PoolCreateRequest) context.request();
+        this.limits = limits;
+    }
+
+    static String start(int batch) {
+        return "start-" + batch;
+    }
+
+    static String ready(int batch) {
+        return "ready-" + batch;
+    }
+
+    TaskOutcome execute() {
+        String name = request.name();
+        try {
+            PoolCreatePlan plan = PoolCreatePlan.parse(steps.run(PREFLIGHT, messages.format(
+                    "pool.create.progress.preflight", request.template(), name, site), () -> preflight().journal()));
+            List<Integer> sizes = new PoolBatchPlan(0, request.size(), limits.batchFor(request.batch())).sizes();
+            String poolId = steps.run(CREATE, messages.format("pool.create.progress.create-pool", name,
+                    sizes.get(0), sizes.size()), () -> create(plan, sizes.get(0)));
+            pool = poolById(name, poolId);
+            Set<String> known = new HashSet<>();
+            for (int batch = 1; batch <= sizes.size(); batch++) {
+                runBatch(batch, sizes, known);
+            }
+            if (plan.grants()) {
+                steps.run(GRANT, messages.format("pool.create.progress.grant", request.group(), request.role(), name),
+                        () -> grant(plan));
+            }
+            return outcome(plan);
+        } catch (TaskFailure | EngineException failure) {
+            throw failed(reasonOf(failure), failure, pool == null ? null
+                    : messages.format("pool.create.left-in-place", name, site));
+        } finally {
+            forgetCachedInventory();
+        }
+    }
+
+    // ---- preflight: everything that can be known before touching the estate ----
+
+    private PoolCreatePlan preflight() {
+        checkEngine();
+        int batch = limits.batchFor(request.batch());
+        if (request.size() > limits.poolSizeMax()) {
+            throw fail("pool.limit.size", request.size(), limits.poolSizeMax());
+        }
+        if (batch > limits.batchSizeMax()) {
+            throw fail("pool.limit.batch", batch, limits.batchSizeMax());
+        }
+        Optional<PoolInfo> existing = actions.named(site, request.name());
+        if (existing.isPresent() && !PoolMarker.isCreatedBy(existing.get().description(), context.taskCode())) {
+            throw fail("pool.create.name-taken", request.name(), site, existing.get().size());
+        }
+        String longest = longestVmName(request.name(), request.size());
+        if (longest.length() > MAX_VM_NAME_LENGTH) {
+            throw fail("pool.create.vm-names-too-long", request.name(), longest, MAX_VM_NAME_LENGTH);
+        }
+        TemplateChoice template = new TemplateChoice(site, inventory, actions.queries(), messages);
+        List<TemplateInfo> versions = template.versions(request.template());
+        ClusterInfo cluster = request.cluster() != null ? template.namedCluster(request.cluster())
+                : template.clusterOf(versions);
+        TemplateInfo chosen = template.version(versions, cluster, request.templateVersion());
+        if (!chosen.isOk() && !chosen.isLocked()) {
+            throw fail("pool.template-not-ok", chosen.name(), chosen.version(), chosen.status());
+        }
+        String groupId = null;
+        String roleId = null;
+        if (request.group() != null) {
+            groupId = actions.queries().groups(site).stream().filter(g -> g.name().equals(request.group()))
+                    .map(GroupInfo::id).findFirst()
+                    .orElseThrow(() -> fail("pool.group-not-found", request.group(), site));
+            roleId = actions.queries().roles(site).stream().filter(r -> r.name().equals(request.role()))
+                    .map(RoleInfo::id).findFirst()
+                    .orElseThrow(() -> fail("pool.role-not-found", request.role(), site));
+        }
+        boolean followLatest = request.templateVersion() != null && request.templateVersion().latest();
+        log.deploy(messages.format("pool.create.log.preflight", chosen.name(), chosen.version(), cluster.name(),
+                request.name(), request.size(), batch));
+        return new PoolCreatePlan(chosen.id(), followLatest, cluster.id(), groupId, roleId);
+    }
+
+    /** The longest name the engine will give a VM of this pool: the mask filled, or {@code -N} appended. */
+    static String longestVmName(String poolName, int size) {
+        Matcher mask = MASK.matcher(poolName);
+        if (!mask.find()) {
+            return poolName + "-" + size;
+        }
+        return poolName.replace(mask.group(), String.format("%0" + mask.group().length() + "d", size));
+    }
+
+    // ---- creating and growing ----
+
+    private String create(PoolCreatePlan plan, int firstBatch) {
+        PoolActions.NewPool spec = new PoolActions.NewPool(request.name(), request.description(), plan.clusterId(),
+                plan.templateId(), plan.followLatest(), firstBatch, prestartedFor(firstBatch), request.maxPerUser(),
+                request.type() == null ? null : request.type().keyword(), request.stateful());
+        // The template is locked while any pool is being built from it: wait for it rather than fail.
+        PoolActions.Created created = whileBusy(timings.createTimeout(),
+                () -> actions.createOrReuse(site, spec, context.taskCode()));
+        if (created.reused()) {
+            log.deploy(messages.format("pool.create.log.reused", request.name(), created.pool().id()));
+        } else {
+            log.deploy(messages.format("pool.create.log.created", request.name(), created.pool().id(), firstBatch));
+        }
+        return created.pool().id();
+    }
+
+    /** The engine refuses more prestarted VMs than the pool has, so the count grows with the pool. */
+    private int prestartedFor(int size) {
+        return Math.min(request.prestarted() == null ? 0 : request.prestarted(), size);
+    }
+
+    private void runBatch(int batch, List<Integer> sizes, Set<String> known) {
+        int batches = sizes.size();
+        int size = sizes.get(batch - 1);
+        int count = size - (batch == 1 ? 0 : sizes.get(batch - 2));
+        boolean ranBefore = context.steps().result(ready(batch)).isPresent();
+        lastListing = null;
+        Instant started = clock.instant();
+        if (batch > 1) {
+            steps.run(grow(batch), messages.format("pool.create.progress.grow", batch, batches, request.name(), size),
+                    () -> growTo(batch, size, prestartedFor(size)));
+        }
+        List<String> created = PoolJournal.names(steps.run(created(batch),
+                messages.format("pool.create.progress.created", batch, batches, count),
+                () -> awaitBatch(batch, size, known, count, prestartedFor(size))));
+        created.forEach(token -> known.add(token.startsWith("!") ? token.substring(1) : token));
+        stuck().addAll(PoolJournal.failed(created));
+        List<String> verify = PoolJournal.names(steps.run(start(batch),
+                messages.format("pool.create.progress.start", batch, batches),
+                () -> start(batch, size, PoolJournal.fine(created))));
+        Map<String, String> outcomes = PoolJournal.outcomes(steps.run(ready(batch),
+                messages.format("pool.create.progress.ready", batch, batches, verify.size()),
+                () -> ready(batch, verify)));
+        List<String> failedHere = outcomes.entrySet().stream().filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey).toList();
+        withoutAddress.addAll(failedHere);
+        if (!ranBefore) {
+            batchTimeThisRun = batchTimeThisRun.plus(Duration.between(started, clock.instant()));
+            batchVmsThisRun += count;
+            milestone(batch, batches, count, size, outcomes.size() - failedHere.size(), failedHere);
+        }
+    }
+
+    /**
+     * Starts the batch's VMs that the pool needs running to have its prestarted count; returns the VMs of the batch
+     * that run now (those started here, and any the engine's pool monitor started), which are then watched.
+     */
+    private String start(int batch, int size, List<String> created) {
+        int wanted = prestartedFor(size);
+        // the wait that just ended listed the pool a moment ago; after a restart it is listed again
+        List<VmInfo> all = lastListing != null ? lastListing : actions.vms(site, pool, false);
+        lastListing = null;
+        Set<String> inBatch = new HashSet<>(created);
+        long running = all.stream().filter(PoolCreateRun::isRunning).count();
+        List<VmInfo> candidates = all.stream().filter(vm -> inBatch.contains(vm.name()) && "down".equals(vm.status()))
+                .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER)).toList();
+        int toStart = (int) Math.max(0, Math.min(candidates.size(), wanted - running));
+        List<VmInfo> chosen = candidates.subList(0, toStart);
+        List<String> startedNow = actions.startAll(site, chosen, correlationId(start(batch)));
+        List<String> watch = new ArrayList<>();
+        for (VmInfo vm : all) {
+            if (inBatch.contains(vm.name()) && (isRunning(vm) || chosen.contains(vm))) {
+                watch.add(vm.name());
+            }
+        }
+        watch.sort(PoolJournal.NAME_ORDER);
+        if (!watch.isEmpty()) {
+            log.deploy(messages.format("pool.create.log.started", batch, startedNow.size(),
+                    watch.size() - startedNow.size(), String.join(", ", watch)));
+        }
+        return PoolJournal.names(watch);
+    }
+
+    private static boolean isRunning(VmInfo vm) {
+        return !"down".equals(vm.status()) && !"image_locked".equals(vm.status());
+    }
+
+    /** Waits for the started VMs' addresses; powers off and starts once more those without one by the timeout. */
+    private String ready(int batch, List<String> watch) {
+        if (watch.isEmpty()) {
+            return "";
+        }
+        Instant waitStart = clock.instant();
+        PoolWaits.Readiness first = waits.ready(pool, watch, timings.readyTimeout(), pacing.expectedReady());
+        first.ready().forEach((name, address) -> log.deploy(messages.format("pool.create.log.address", name,
+                address)));
+        Map<String, String> retried = new LinkedHashMap<>();
+        if (first.complete()) {
+            pacing.learnReady(Duration.between(waitStart, clock.instant()));
+        } else {
+            retry(batch, watch.stream().filter(n -> !first.ready().containsKey(n)).toList(), first, retried);
+        }
+        Map<String, String> outcome = new LinkedHashMap<>();
+        watch.forEach(name -> outcome.put(name, first.ready().getOrDefault(name, retried.get(name))));
+        return PoolJournal.outcomes(outcome);
+    }
+
+    private void retry(int batch, List<String> unready, PoolWaits.Readiness first, Map<String, String> outcome) {
+        log.deploy(messages.format("pool.create.log.retry", String.join(", ", unready),
+                Durations.format(timings.readyTimeout())));
+        String correlation = correlationId("retry-" + batch);
+        List<VmInfo> running = unready.stream().map(first.last()::get)
+                .filter(vm -> vm != null && !"down".equals(vm.status())).toList();
+        actions.stopAll(site, running, correlation);
+        waits.down(pool, running.stream().map(VmInfo::name).toList());
+        List<VmInfo> down = actions.vmsNamed(site, pool, unready, false).stream()
+                .filter(vm -> "down".equals(vm.status())).toList();
+        actions.startAll(site, down, correlation);
+        PoolWaits.Readiness second = waits.ready(pool, unready, timings.readyTimeout(), null);
+        for (String name : unready) {
+            String address = second.ready().get(name);
+            outcome.put(name, address);
+            if (address != null) {
+                log.deploy(messages.format("pool.create.log.address-after-retry", name, address));
+            } else {
+                VmInfo last = second.last().get(name);
+                log.error(messages.format("pool.create.log.no-address", name,
+                        last == null ? messages.format("pool.status.gone") : last.status(),
+                        Durations.format(timings.readyTimeout())));
+            }
+        }
+    }
+
+    private void milestone(int batch, int batches, int count, int size, int withAddress, List<String> failed) {
+        StringBuilder text = new StringBuilder(messages.format("pool.create.milestone.batch", batch, batches, count,
+                size, request.size(), withAddress));
+        if (!failed.isEmpty()) {
+            text.append(' ').append(messages.format("pool.create.milestone.no-address", failed.size(),
+                    String.join(", ", failed)));
+        }
+        int left = request.size() - size;
+        if (left > 0 && batchVmsThisRun > 0) {
+            Duration eta = batchTimeThisRun.multipliedBy(left).dividedBy(batchVmsThisRun);
+            text.append(' ').append(messages.format("pool.create.milestone.eta", Durations.format(eta)));
+        }
+        context.progress().milestone(Reply.text(text.toString()));
+    }
+
+    private String grant(PoolCreatePlan plan) {
+        String permissionId = actions.grant(site, pool.id(), plan.groupId(), plan.roleId(), correlationId(GRANT)).id();
+        log.deploy(messages.format("pool.log.granted", request.group(), request.role(), request.name()));
+        return permissionId;
+    }
+
+    @Override
+    protected RuntimeException vanished() {
+        pool = null;
+        return fail(context.steps().result(created(1)).isPresent() ? "pool.vanished" : "pool.create.not-created",
+                request.name(), site);
+    }
+
+    // ---- the result ----
+
+    private TaskOutcome outcome(PoolCreatePlan plan) {
+        List<VmInfo> vms = actions.vms(site, pool, true).stream()
+                .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER)).toList();
+        int running = (int) vms.stream().filter(vm -> vm.isUp() && vm.ipv4().isPresent()).count();
+        int missing = Math.max(0, request.size() - vms.size());
+        boolean partial = missing > 0 || !stuck().isEmpty() || !withoutAddress.isEmpty();
+        Reply.Builder reply = Reply.builder().tone(partial ? Reply.Tone.WARNING : Reply.Tone.SUCCESS)
+                .heading(messages.format(partial ? "pool.create.result.title-partial" : "pool.create.result.title",
+                        request.name()))
+                .fields(fields(plan, vms.size(), running));
+        if (partial) {
+            if (!withoutAddress.isEmpty()) {
+                reply.text(messages.format("pool.create.result.no-address", withoutAddress.size(),
+                        String.join(", ", withoutAddress)));
+            }
+            if (!stuck().isEmpty()) {
+                reply.text(messages.format("pool.create.result.still-locked", String.join(", ", stuck())));
+            }
+            if (missing > 0) {
+                reply.text(messages.format("pool.create.result.missing", missing, request.size()));
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (VmInfo vm : vms) {
+            rows.add(List.of(vm.name(), vm.status() == null ? "-" : vm.status(), vm.ipv4().orElse("-")));
+        }
+        reply.text(messages.format("pool.create.result.vms"))
+                .table(List.of(messages.format("pool.field.vm"), messages.format("pool.field.status"),
+                        messages.format("pool.field.ip")), rows);
+        appendStepsAndLogs(reply);
+        String summary = partial
+                ? messages.format("pool.create.summary.partial", request.name(), site, vms.size(), running,
+                        withoutAddress.size() + stuck().size() + missing)
+                : messages.format("pool.create.summary", request.name(), site, vms.size(), running);
+        return new TaskOutcome(partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED, summary,
+                reply.build());
+    }
+
+    private List<Field> fields(PoolCreatePlan plan, int vms, int running) {
+        TemplateInfo template = inventory.templateById(site, plan.templateId()).orElse(null);
+        String cluster = inventory.clusterById(site, plan.clusterId()).map(ClusterInfo::name).orElse(plan.clusterId());
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field(messages.format("pool.field.pool"), request.name()));
+        fields.add(new Field(messages.format("pool.field.site"), site));
+        fields.add(new Field(messages.format("pool.field.cluster"), cluster));
+        fields.add(new Field(messages.format("pool.field.template"), template == null ? request.template()
+                : messages.format(plan.followLatest() ? "pool.template.latest" : "pool.template.version",
+                        template.name(), template.version())));
+        fields.add(new Field(messages.format("pool.field.vms"), messages.format("pool.count.of", vms,
+                request.size())));
+        fields.add(new Field(messages.format("pool.field.running"), Integer.toString(running)));
+        if (request.group() != null) {
+            fields.add(new Field(messages.format("pool.field.access"), messages.format("pool.access.value",
+                    request.group(), request.role())));
+        }
+        return fields;
+    }
+}

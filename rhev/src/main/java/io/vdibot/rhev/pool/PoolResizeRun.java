@@ -1,0 +1,226 @@
+package io.vdibot.rhev.pool;
+
+import io.vdibot.commands.reply.FieldsBlock.Field;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.request.PoolResizeRequest;
+import io.vdibot.commands.task.TaskContext;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.rhev.call.EngineException;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.PoolInfo;
+import io.vdibot.rhev.inventory.VmInfo;
+import io.vdibot.rhev.task.Durations;
+import io.vdibot.rhev.wait.PacedPoller;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One execution of a {@code pool.resize} task. Growing asks the engine for the new total in batches of the configured
+ * size and waits for each batch's VMs. The engine refuses to shrink a pool, so shrinking removes VMs itself: only VMs
+ * that are down and handed to nobody, the highest-numbered first, each detached from the pool and then deleted. When
+ * the pool has too few such VMs the task is refused at its check and changes nothing.
+ */
+final class PoolResizeRun extends PoolRun {
+
+    static final String PREFLIGHT = "preflight";
+    static final String REMOVE = "remove-vms";
+
+    private final PoolResizeRequest request;
+    private final PoolLimits limits;
+
+    PoolResizeRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolLimits limits,
+            PoolTimings timings, Clock clock, PacedPoller poller) {
+        super(context, inventory, actions, timings, clock, poller);
+        this.request = (PoolResizeRequest) context.request();
+        this.limits = limits;
+    }
+
+    TaskOutcome execute() {
+        try {
+            PoolResizePlan plan = PoolResizePlan.parse(steps.run(PREFLIGHT, messages.format(
+                    "pool.resize.progress.preflight", request.name(), site, request.size()),
+                    () -> preflight().journal()));
+            pool = poolById(request.name(), plan.poolId());
+            int before = plan.before().size();
+            if (request.size() > before) {
+                return grow(plan);
+            }
+            if (request.size() < before) {
+                return shrink(plan);
+            }
+            return outcome(plan, TaskStatus.SUCCEEDED, messages.format("pool.resize.result.unchanged",
+                    request.name(), before), List.of());
+        } catch (TaskFailure | EngineException failure) {
+            throw failed(reasonOf(failure), failure, null);
+        } finally {
+            forgetCachedInventory();
+        }
+    }
+
+    @Override
+    protected RuntimeException vanished() {
+        pool = null;
+        return fail("pool.vanished", request.name(), site);
+    }
+
+    private PoolResizePlan preflight() {
+        checkEngine();
+        if (request.size() > limits.poolSizeMax()) {
+            throw fail("pool.limit.size", request.size(), limits.poolSizeMax());
+        }
+        PoolInfo found = requirePool(request.name());
+        List<VmInfo> vms = sorted(actions.vms(site, found, false, true));
+        List<String> names = vms.stream().map(VmInfo::name).toList();
+        List<PoolResizePlan.VmRef> remove = new ArrayList<>();
+        int excess = vms.size() - request.size();
+        if (excess > 0) {
+            // highest numbers first, so the pool keeps its low, familiar names
+            List<VmInfo> removable = vms.stream().filter(vm -> "down".equals(vm.status()) && vm.userIds().isEmpty())
+                    .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER).reversed()).toList();
+            if (removable.size() < excess) {
+                throw fail("pool.resize.shrink-refused", request.name(), vms.size(), request.size(), excess,
+                        removable.size(), describeKept(vms));
+            }
+            removable.subList(0, excess).forEach(vm -> remove.add(new PoolResizePlan.VmRef(vm.id(), vm.name())));
+        }
+        log.deploy(messages.format("pool.resize.log.preflight", request.name(), vms.size(), request.size()));
+        return new PoolResizePlan(found.id(), names, remove);
+    }
+
+    /** Why the VMs that cannot go stay: how many run, and how many are handed to a user. */
+    private String describeKept(List<VmInfo> vms) {
+        long running = vms.stream().filter(vm -> !"down".equals(vm.status())).count();
+        long handedOut = vms.stream().filter(vm -> "down".equals(vm.status()) && !vm.userIds().isEmpty()).count();
+        return messages.format("pool.resize.kept", running, handedOut);
+    }
+
+    // ---- growing ----
+
+    private TaskOutcome grow(PoolResizePlan plan) {
+        List<Integer> sizes = new PoolBatchPlan(plan.before().size(), request.size(), limits.batchSizeMax()).sizes();
+        Set<String> known = new HashSet<>(plan.before());
+        for (int batch = 1; batch <= sizes.size(); batch++) {
+            int size = sizes.get(batch - 1);
+            int count = size - (batch == 1 ? plan.before().size() : sizes.get(batch - 2));
+            int b = batch;
+            steps.run(grow(batch), messages.format("pool.resize.progress.grow", batch, sizes.size(), request.name(),
+                    size), () -> growTo(b, size, null));
+            List<String> created = PoolJournal.names(steps.run(created(batch), messages.format(
+                    "pool.resize.progress.created", batch, sizes.size(), count),
+                    () -> awaitBatch(b, size, known, count, null)));
+            created.forEach(token -> known.add(token.startsWith("!") ? token.substring(1) : token));
+            stuck().addAll(PoolJournal.failed(created));
+        }
+        List<VmInfo> vms = sorted(actions.vms(site, pool, false));
+        List<VmInfo> added = vms.stream().filter(vm -> !plan.before().contains(vm.name())).toList();
+        boolean partial = vms.size() < request.size() || !stuck().isEmpty();
+        String text = messages.format("pool.resize.result.grown", request.name(), plan.before().size(), vms.size(),
+                added.size());
+        if (partial) {
+            text += " " + messages.format("pool.resize.result.grown-short", request.size() - vms.size(),
+                    stuck().size(), String.join(", ", stuck()));
+        }
+        List<List<String>> rows = added.stream()
+                .map(vm -> List.of(vm.name(), vm.status() == null ? "-" : vm.status())).toList();
+        return outcome(plan, partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED, text, rows);
+    }
+
+    // ---- shrinking ----
+
+    private TaskOutcome shrink(PoolResizePlan plan) {
+        String journal = steps.run(REMOVE, messages.format("pool.resize.progress.remove", plan.remove().size(),
+                request.name(), String.join(", ", plan.removeNames())), () -> remove(plan));
+        List<String> tokens = PoolJournal.names(journal);
+        List<String> kept = PoolJournal.failed(tokens);
+        List<String> removed = PoolJournal.fine(tokens);
+        int now = actions.vms(site, pool, false).size();
+        if (!kept.isEmpty()) {
+            throw fail("pool.resize.shrink-incomplete", request.name(), removed.isEmpty() ? "-"
+                    : String.join(", ", removed), String.join(", ", kept), now);
+        }
+        String text = messages.format("pool.resize.result.shrunk", request.name(), plan.before().size(), now,
+                String.join(", ", removed));
+        List<List<String>> rows = removed.stream().map(name -> List.of(name, messages.format("pool.resize.removed")))
+                .toList();
+        return outcome(plan, TaskStatus.SUCCEEDED, text, rows);
+    }
+
+    /**
+     * Detaches and deletes each planned VM. Safe to repeat: a VM already detached is only deleted, one already gone
+     * is counted as removed. A VM that was started or handed out since the check is left alone and reported.
+     */
+    private String remove(PoolResizePlan plan) {
+        String correlation = correlationId(REMOVE);
+        Map<String, VmInfo> current = actions.vmsNamed(site, null, plan.removeNames(), false).stream()
+                .collect(Collectors.toMap(VmInfo::id, Function.identity(), (a, b) -> a));
+        Map<String, VmInfo> inPool = actions.vms(site, pool, false, true).stream()
+                .collect(Collectors.toMap(VmInfo::id, Function.identity()));
+        List<String> tokens = new ArrayList<>();
+        List<VmInfo> deleted = new ArrayList<>();
+        for (PoolResizePlan.VmRef ref : plan.remove()) {
+            VmInfo vm = current.get(ref.id());
+            if (vm == null) {
+                tokens.add(ref.name());
+                continue;
+            }
+            VmInfo member = inPool.get(ref.id());
+            if (member != null && (!"down".equals(member.status()) || !member.userIds().isEmpty())) {
+                log.error(messages.format("pool.resize.log.in-use", ref.name(), member.status()));
+                tokens.add("!" + ref.name());
+                continue;
+            }
+            if (member != null) {
+                actions.detach(site, ref.id(), correlation);
+            }
+            try {
+                actions.deleteVm(site, ref.id(), correlation);
+            } catch (EngineException e) {
+                if (!PoolActions.isGone(e)) {
+                    throw e;
+                }
+            }
+            log.deploy(messages.format("pool.resize.log.removed", ref.name(), request.name()));
+            tokens.add(ref.name());
+            deleted.add(vm);
+        }
+        List<String> left = waits.vmsGone(deleted);
+        if (!left.isEmpty()) {
+            throw fail("pool.resize.remove-timeout", String.join(", ", left),
+                    Durations.format(timings.removeTimeout()));
+        }
+        return PoolJournal.names(tokens);
+    }
+
+    // ---- the result ----
+
+    private TaskOutcome outcome(PoolResizePlan plan, TaskStatus status, String text, List<List<String>> rows) {
+        int now = actions.vms(site, pool, false).size();
+        Reply.Builder reply = Reply.builder()
+                .tone(status == TaskStatus.SUCCEEDED ? Reply.Tone.SUCCESS : Reply.Tone.WARNING)
+                .heading(messages.format("pool.resize.result.title", request.name(), now))
+                .fields(List.of(new Field(messages.format("pool.field.pool"), request.name()),
+                        new Field(messages.format("pool.field.site"), site),
+                        new Field(messages.format("pool.field.vms-before"), Integer.toString(plan.before().size())),
+                        new Field(messages.format("pool.field.vms-now"), Integer.toString(now))))
+                .text(text);
+        if (!rows.isEmpty()) {
+            reply.table(List.of(messages.format("pool.field.vm"), messages.format("pool.field.status")), rows);
+        }
+        appendStepsAndLogs(reply);
+        return new TaskOutcome(status, messages.format("pool.resize.summary", request.name(), site,
+                plan.before().size(), now), reply.build());
+    }
+
+    private static List<VmInfo> sorted(List<VmInfo> vms) {
+        return vms.stream().sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER)).toList();
+    }
+}

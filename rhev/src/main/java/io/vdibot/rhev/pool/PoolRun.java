@@ -1,0 +1,278 @@
+package io.vdibot.rhev.pool;
+
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.request.TaskRequest;
+import io.vdibot.commands.task.TaskContext;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskLog;
+import io.vdibot.rhev.call.EngineException;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.PoolInfo;
+import io.vdibot.rhev.task.CorrelationIds;
+import io.vdibot.rhev.task.Durations;
+import io.vdibot.rhev.task.EngineTexts;
+import io.vdibot.rhev.task.StepRunner;
+import io.vdibot.rhev.wait.PacedPoller;
+import io.vdibot.rhev.inventory.VmInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What every pool task run has: its context, the engine operations, the journaled step runner, and the ways a
+ * step fails. One subclass per command runs that command's steps.
+ */
+abstract class PoolRun {
+
+    protected final TaskContext context;
+    protected final String site;
+    protected final Messages messages;
+    protected final InventoryCache inventory;
+    protected final PoolActions actions;
+    protected final PoolTimings timings;
+    protected final Clock clock;
+    protected final PacedPoller poller;
+    protected final StepRunner steps;
+    protected final CountingLog log;
+    protected final PoolPacing pacing = new PoolPacing();
+    protected final PoolWaits waits;
+    /** The pool being worked on, once known; null again when it vanished. */
+    protected PoolInfo pool;
+    private final List<String> stuck = new ArrayList<>();
+    /** The pool's VMs as the last batch wait saw them, for the step right after it; null when not fresh. */
+    protected List<VmInfo> lastListing;
+
+    PoolRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings, Clock clock,
+            PacedPoller poller) {
+        this.context = context;
+        this.site = context.site();
+        this.messages = context.messages();
+        this.inventory = inventory;
+        this.actions = actions;
+        this.timings = timings;
+        this.clock = clock;
+        this.poller = poller;
+        this.steps = new StepRunner(context, clock);
+        this.log = new CountingLog(context.log());
+        this.waits = new PoolWaits(site, actions, timings, poller, this::vanished);
+    }
+
+    static String grow(int batch) {
+        return "grow-" + batch;
+    }
+
+    static String created(int batch) {
+        return "created-" + batch;
+    }
+
+    /** The error to throw when the pool disappeared under the task. */
+    protected abstract RuntimeException vanished();
+
+    protected TaskRequest request() {
+        return context.request();
+    }
+
+    protected String correlationId(String step) {
+        return CorrelationIds.of(context.taskCode(), step);
+    }
+
+    /** Reachability and credentials first: otherwise every later check would report the same outage. */
+    protected void checkEngine() {
+        actions.queries().calls().call(site, "check the engine",
+                connection -> connection.systemService().get().send().api());
+    }
+
+    /** The pool as the engine has it now; a missing pool is the requester's to hear about. */
+    protected PoolInfo requirePool(String name) {
+        return actions.named(site, name).orElseThrow(() -> fail("pool.not-found", name, site));
+    }
+
+    /** The pool by the id a completed step recorded; gone means someone removed it while the task ran. */
+    protected PoolInfo poolById(String name, String id) {
+        return actions.named(site, name).filter(p -> p.id().equals(id))
+                .orElseThrow(() -> fail("pool.vanished", name, site));
+    }
+
+    /**
+     * Repeats {@code action} while the engine answers that it is busy (the pool is still adding VMs, the template is
+     * locked by another pool being built): longer than the bounded retries of a single call allow.
+     */
+    protected <T> T whileBusy(Duration timeout, Supplier<T> action) {
+        EngineException[] last = new EngineException[1];
+        Optional<T> done = poller.poll(timings.pace(), timeout, null, () -> {
+            try {
+                return Optional.of(action.get());
+            } catch (EngineException e) {
+                if (!e.isTransient() || e.kind() != EngineException.Kind.FAULT) {
+                    throw e;
+                }
+                last[0] = e;
+                return Optional.empty();
+            }
+        });
+        return done.orElseThrow(() -> last[0] != null ? last[0]
+                : fail("pool.busy-timeout", Durations.format(timeout)));
+    }
+
+    /** VMs still having their disks created when a batch's wait ended; they count as failed. */
+    protected List<String> stuck() {
+        return stuck;
+    }
+
+    /**
+     * Asks the engine to bring the pool to {@code size} VMs. Asking again for a size the pool has is harmless (the
+     * engine adds nothing), so the pool is only read first when the step is repeated after a restart; a repeated
+     * request while the engine still adds the VMs of the first one is refused as busy and waited out.
+     */
+    protected String growTo(int batch, int size, Integer prestarted) {
+        boolean repeated = context.steps().interruptedInside(grow(batch));
+        whileBusy(timings.createTimeout(), () -> {
+            if (repeated) {
+                PoolInfo now = actions.named(site, pool.name()).filter(p -> p.id().equals(pool.id()))
+                        .orElseThrow(this::vanished);
+                if (now.size() >= size) {
+                    return true;
+                }
+            }
+            actions.resize(site, pool.id(), size, prestarted, correlationId(grow(batch)));
+            return true;
+        });
+        log.deploy(messages.format("pool.log.grown", pool.name(), size, batch));
+        return Integer.toString(size);
+    }
+
+    /**
+     * Waits until the pool has {@code size} VMs, none of the new ones (not in {@code known}) still having its disks
+     * created. When the engine stopped short it is asked once more for the missing VMs; VMs still missing or
+     * still locked after that are named in the error log. Returns the new VMs' names, a locked one as
+     * {@code !name}.
+     */
+    protected String awaitBatch(int batch, int size, Set<String> known, int count, Integer prestarted) {
+        Instant waitStart = clock.instant();
+        PoolWaits.Growth growth = waits.created(pool, size, known, pacing.expectedCreate(count));
+        if (growth.complete()) {
+            pacing.learnCreate(count, Duration.between(waitStart, clock.instant()));
+        } else if (growth.all().size() < size) {
+            log.deploy(messages.format("pool.log.grow-again", pool.name(), growth.all().size(), size,
+                    Durations.format(timings.createTimeout())));
+            whileBusy(timings.createTimeout(), () -> {
+                actions.resize(site, pool.id(), size, prestarted, correlationId(grow(batch) + "-again"));
+                return true;
+            });
+            growth = waits.created(pool, size, known, null);
+        }
+        lastListing = growth.all();
+        List<String> tokens = new ArrayList<>();
+        List<VmInfo> fresh = growth.fresh().stream()
+                .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER)).toList();
+        for (VmInfo vm : fresh) {
+            boolean locked = "image_locked".equals(vm.status());
+            tokens.add(locked ? "!" + vm.name() : vm.name());
+            if (locked) {
+                log.error(messages.format("pool.log.still-locked", vm.name(),
+                        Durations.format(timings.createTimeout())));
+            }
+        }
+        if (growth.all().size() < size) {
+            log.error(messages.format("pool.log.missing", pool.name(), growth.all().size(), size));
+        }
+        if (!fresh.isEmpty()) {
+            log.deploy(messages.format("pool.log.batch-created", batch, fresh.size(), fresh.get(0).name(),
+                    fresh.get(fresh.size() - 1).name()));
+        }
+        return PoolJournal.names(tokens);
+    }
+
+    protected TaskFailure fail(String key, Object... args) {
+        return new TaskFailure(messages.format(key, args), null);
+    }
+
+    /** The label of a step for logs and the steps table: batch steps carry their batch number. */
+    protected String stepLabel(String step) {
+        int dash = step.lastIndexOf('-');
+        if (dash > 0 && step.substring(dash + 1).matches("\\d+")) {
+            return messages.format("pool.step." + step.substring(0, dash), Integer.parseInt(step.substring(dash + 1)));
+        }
+        return messages.format("pool.step." + step);
+    }
+
+    /** Records the failure of the running step in the error log and gives the requester's message. */
+    protected TaskFailure failed(String reason, RuntimeException cause, String leftInPlace) {
+        String step = steps.current();
+        log.error(messages.format("pool.log.step-failed", step == null ? "-" : stepLabel(step), reason));
+        if (leftInPlace == null) {
+            return new TaskFailure(reason, null, cause);
+        }
+        log.error(leftInPlace);
+        return new TaskFailure(reason + " " + leftInPlace, null, cause);
+    }
+
+    /** A failure as the requester reads it: our own messages as they are, the engine's words explained. */
+    protected String reasonOf(RuntimeException failure) {
+        if (failure instanceof EngineException engine) {
+            return EngineTexts.explain(messages, engine);
+        }
+        return failure.getMessage();
+    }
+
+    /** The steps of this run with their durations, for the result. */
+    protected List<List<String>> stepRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (StepRunner.StepRecord record : steps.records()) {
+            rows.add(List.of(stepLabel(record.step()), record.duration() == null
+                    ? messages.format("pool.step.done-before") : Durations.format(record.duration())));
+        }
+        return rows;
+    }
+
+    /** Adds the steps table and the log summary every pool result ends with. */
+    protected void appendStepsAndLogs(Reply.Builder reply) {
+        reply.text(messages.format("pool.result.steps"))
+                .table(List.of(messages.format("pool.field.step"), messages.format("pool.field.duration")),
+                        stepRows())
+                .text(messages.format("pool.result.logs", log.deployCount(), log.errorCount(), context.taskCode()));
+    }
+
+    /** The cached inventory no longer matches the site after a pool task; the next reads load afresh. */
+    protected void forgetCachedInventory() {
+        inventory.refresh(site);
+    }
+
+    /** The task's log, counting what this run wrote for the summary in the result. */
+    static final class CountingLog implements TaskLog {
+        private final TaskLog log;
+        private int deploy;
+        private int error;
+
+        CountingLog(TaskLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public synchronized void deploy(String message) {
+            deploy++;
+            log.deploy(message);
+        }
+
+        @Override
+        public synchronized void error(String message) {
+            error++;
+            log.error(message);
+        }
+
+        synchronized int deployCount() {
+            return deploy;
+        }
+
+        synchronized int errorCount() {
+            return error;
+        }
+    }
+}

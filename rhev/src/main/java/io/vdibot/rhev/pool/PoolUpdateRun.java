@@ -1,0 +1,118 @@
+package io.vdibot.rhev.pool;
+
+import io.vdibot.commands.reply.FieldsBlock.Field;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.request.PoolUpdateRequest;
+import io.vdibot.commands.task.TaskContext;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.rhev.call.EngineException;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.PoolInfo;
+import io.vdibot.rhev.wait.PacedPoller;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * One execution of {@code pool.update}: the description, the number of prestarted VMs and the VMs one user may
+ * take, changed in one engine update. The engine's pool monitor then starts or leaves VMs to match the prestarted
+ * count. The result shows each changed setting before and after.
+ */
+final class PoolUpdateRun extends PoolRun {
+
+    static final String PREFLIGHT = "preflight";
+    static final String UPDATE = "update-pool";
+
+    private final PoolUpdateRequest request;
+
+    PoolUpdateRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings,
+            Clock clock, PacedPoller poller) {
+        super(context, inventory, actions, timings, clock, poller);
+        this.request = (PoolUpdateRequest) context.request();
+    }
+
+    /** The settings before the change, journaled with the pool id so that a resumed task still shows them. */
+    private record Before(String poolId, int prestarted, int maxUserVms, String description) {
+
+        String journal() {
+            String text = description == null ? "" : description;
+            return poolId + " " + prestarted + " " + maxUserVms + " "
+                    + Base64.getUrlEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Before parse(String journal) {
+            String[] parts = journal.split(" ", -1);
+            return new Before(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                    new String(Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8));
+        }
+    }
+
+    TaskOutcome execute() {
+        try {
+            Before before = Before.parse(steps.run(PREFLIGHT, messages.format("pool.update.progress.preflight",
+                    request.name(), site), () -> preflight().journal()));
+            pool = poolById(request.name(), before.poolId());
+            steps.run(UPDATE, messages.format("pool.update.progress.update", request.name()), this::update);
+            return outcome(before, poolById(request.name(), before.poolId()));
+        } catch (TaskFailure | EngineException failure) {
+            throw failed(reasonOf(failure), failure, null);
+        } finally {
+            forgetCachedInventory();
+        }
+    }
+
+    @Override
+    protected RuntimeException vanished() {
+        return fail("pool.vanished", request.name(), site);
+    }
+
+    private Before preflight() {
+        checkEngine();
+        PoolInfo found = requirePool(request.name());
+        if (request.prestarted() != null && request.prestarted() > found.size()) {
+            throw fail("pool.update.prestarted-exceeds", request.prestarted(), request.name(), found.size());
+        }
+        return new Before(found.id(), found.prestarted(), found.maxUserVms(), found.description());
+    }
+
+    private String update() {
+        PoolInfo after = actions.update(site, pool.id(), request.description(), request.prestarted(),
+                request.maxPerUser(), correlationId(UPDATE));
+        log.deploy(messages.format("pool.update.log.updated", request.name(), after.prestarted(), after.maxUserVms(),
+                after.description() == null ? "" : after.description()));
+        return "done";
+    }
+
+    private TaskOutcome outcome(Before before, PoolInfo after) {
+        List<List<String>> rows = new ArrayList<>();
+        if (request.description() != null) {
+            rows.add(List.of(messages.format("pool.field.description"), dash(before.description()),
+                    dash(after.description())));
+        }
+        if (request.prestarted() != null) {
+            rows.add(List.of(messages.format("pool.field.prestarted"), Integer.toString(before.prestarted()),
+                    Integer.toString(after.prestarted())));
+        }
+        if (request.maxPerUser() != null) {
+            rows.add(List.of(messages.format("pool.field.max-per-user"), Integer.toString(before.maxUserVms()),
+                    Integer.toString(after.maxUserVms())));
+        }
+        Reply.Builder reply = Reply.builder().tone(Reply.Tone.SUCCESS)
+                .heading(messages.format("pool.update.result.title", request.name()))
+                .fields(List.of(new Field(messages.format("pool.field.pool"), request.name()),
+                        new Field(messages.format("pool.field.site"), site)))
+                .table(List.of(messages.format("pool.field.setting"), messages.format("pool.field.before"),
+                        messages.format("pool.field.after")), rows);
+        appendStepsAndLogs(reply);
+        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("pool.update.summary", request.name(), site),
+                reply.build());
+    }
+
+    private static String dash(String text) {
+        return text == null || text.isEmpty() ? "-" : text;
+    }
+}

@@ -1,0 +1,84 @@
+package io.vdibot.rhev.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vdibot.commands.request.PoolCreateRequest;
+import io.vdibot.commands.request.PoolDeleteRequest;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.rhev.call.Sleeper;
+import io.vdibot.rhev.support.InMemoryJournal;
+import io.vdibot.rhev.support.RecordingTask;
+import java.time.Clock;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PoolDeleteExecutorTest {
+
+    private static PoolFixture fixture;
+    private static PoolDeleteExecutor delete;
+
+    @BeforeAll
+    static void start() {
+        fixture = new PoolFixture();
+        delete = new PoolDeleteExecutor(fixture.inventory(), PoolFixture.FAST, Clock.systemUTC(), Sleeper.system());
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void removesThePoolWithItsRunningVmsAndWaitsUntilTheyAreGone() {
+        assertThat(fixture.vmsOf("dc1", "finance-win10")).hasSize(6)
+                .anySatisfy(vm -> assertThat(vm.status).isEqualTo("up"));
+        RecordingTask task = RecordingTask.of("T7001", new PoolDeleteRequest("finance-win10", "dc1",
+                PoolFixture.now()), "dc1");
+
+        TaskOutcome outcome = delete.execute(task);
+
+        assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(fixture.pool("dc1", "finance-win10")).isEmpty();
+        assertThat(fixture.vmsNamed("dc1", "finance-win10-1")).isEmpty();
+        assertThat(fixture.vmsNamed("dc1", "finance-win10-6")).isEmpty();
+        assertThat(outcome.summary()).isEqualTo("Pool finance-win10 at site dc1 was deleted with its 6 VMs.");
+        assertThat(task.journal().executed()).containsExactly("preflight", "remove-pool", "wait-gone");
+        assertThat(task.deployLog()).last().asString().isEqualTo("Pool finance-win10 and its VMs are gone.");
+    }
+
+    @Test
+    void aDeleteResumedAfterDyingOnceTheRemovalWasAskedForWaitsForItToEnd() {
+        new PoolCreateExecutor(fixture.inventory(), PoolLimits.DEFAULTS, PoolFixture.FAST, Clock.systemUTC(),
+                Sleeper.system()).execute(RecordingTask.of("T7002", new PoolCreateRequest("td-resume",
+                "rhel9-desktop", 3, null, 2, null, null, null, null, "dc1", null, null, null, null, PoolFixture.now()),
+                "dc1"));
+        InMemoryJournal journal = new InMemoryJournal().crashAfter("remove-pool");
+        PoolDeleteRequest request = new PoolDeleteRequest("td-resume", "dc1", PoolFixture.now());
+        assertThatThrownBy(() -> delete.execute(new RecordingTask("T7003", request, "dc1", Locale.ENGLISH, journal,
+                false))).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
+
+        TaskOutcome outcome = delete.execute(new RecordingTask("T7003", request, "dc1", Locale.ENGLISH, journal,
+                true));
+
+        assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(fixture.pool("dc1", "td-resume")).isEmpty();
+        assertThat(fixture.vmsNamed("dc1", "td-resume-1")).isEmpty();
+        assertThat(journal.executed()).containsExactly("preflight", "remove-pool", "remove-pool", "wait-gone");
+    }
+
+    @Test
+    void aPoolThatIsNotThereIsNamed() {
+        RecordingTask task = RecordingTask.of("T7004", new PoolDeleteRequest("no-such-pool", "dc2",
+                PoolFixture.now()), "dc2");
+
+        assertThatThrownBy(() -> delete.execute(task)).isInstanceOf(TaskFailure.class)
+                .hasMessage("There is no pool no-such-pool at site dc2.");
+        assertThat(task.errorLog()).containsExactly("Step \"Checks\" failed: There is no pool no-such-pool at site "
+                + "dc2.");
+    }
+}

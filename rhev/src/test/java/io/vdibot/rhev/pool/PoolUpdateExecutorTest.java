@@ -1,0 +1,76 @@
+package io.vdibot.rhev.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vdibot.commands.reply.TableBlock;
+import io.vdibot.commands.request.PoolUpdateRequest;
+import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.rhev.call.Sleeper;
+import io.vdibot.rhev.simulator.model.PoolEntity;
+import io.vdibot.rhev.support.RecordingTask;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PoolUpdateExecutorTest {
+
+    private static PoolFixture fixture;
+    private static PoolUpdateExecutor update;
+
+    @BeforeAll
+    static void start() {
+        fixture = new PoolFixture();
+        update = new PoolUpdateExecutor(fixture.inventory(), PoolFixture.FAST, Clock.systemUTC(), Sleeper.system());
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void changesWhatIsAskedAndShowsEachSettingBeforeAndAfter() {
+        RecordingTask task = RecordingTask.of("T6001", new PoolUpdateRequest("eng-rhel9-??", "Linux desktops, 3 ready",
+                3, 4, "dc1", PoolFixture.now()), "dc1");
+
+        TaskOutcome outcome = update.execute(task);
+
+        assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        PoolEntity pool = fixture.pool("dc1", "eng-rhel9-??").orElseThrow();
+        assertThat(pool.description).isEqualTo("Linux desktops, 3 ready");
+        assertThat(pool.prestartedVms).isEqualTo(3);
+        assertThat(pool.maxUserVms).isEqualTo(4);
+        TableBlock table = PoolFixture.table(outcome.result(), "Setting");
+        assertThat(table.rows()).containsExactly(
+                List.of("Description", "Engineering Linux desktops", "Linux desktops, 3 ready"),
+                List.of("Prestarted VMs", "0", "3"),
+                List.of("VMs per user", "2", "4"));
+        assertThat(task.journal().executed()).containsExactly("preflight", "update-pool");
+        assertThat(outcome.summary()).isEqualTo("Pool eng-rhel9-?? at site dc1 was updated.");
+    }
+
+    @Test
+    void onlyTheGivenSettingsChange() {
+        update.execute(RecordingTask.of("T6002", new PoolUpdateRequest("sales-win10", null, null, 3, "dc2",
+                PoolFixture.now()), "dc2"));
+
+        PoolEntity pool = fixture.pool("dc2", "sales-win10").orElseThrow();
+        assertThat(pool.maxUserVms).isEqualTo(3);
+        assertThat(pool.description).isEqualTo("Sales desktops, Singapore");
+        assertThat(pool.prestartedVms).isZero();
+    }
+
+    @Test
+    void morePrestartedVmsThanThePoolHasAreRefusedBeforeTheEngineIsAsked() {
+        assertThatThrownBy(() -> update.execute(RecordingTask.of("T6003", new PoolUpdateRequest("finance-win10",
+                null, 7, null, "dc1", PoolFixture.now()), "dc1"))).isInstanceOf(TaskFailure.class)
+                .hasMessage("Pool finance-win10 has 6 VMs, so it cannot keep 7 of them prestarted. Grow it first, "
+                        + "or ask for fewer.");
+        assertThat(fixture.pool("dc1", "finance-win10").orElseThrow().prestartedVms).isZero();
+    }
+}
