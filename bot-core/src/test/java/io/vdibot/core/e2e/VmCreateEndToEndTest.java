@@ -2,6 +2,7 @@ package io.vdibot.core.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vdibot.rhev.simulator.Simulator;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ class VmCreateEndToEndTest {
 
     @Test
     void vmCreateGivesAVmThatIsUpWithAnIpReportedInTheThread() {
+        bot.type("/login alice");
         bot.type("/vdi vm create e2e-01 template=rhel9-desktop");
         String task = bot.awaitGroup("\\[(T\\d+)\\] .*accepted", LONG);
         bot.await("\\[" + task + "\\] .*has started", LONG);
@@ -40,7 +42,11 @@ class VmCreateEndToEndTest {
     void aViewerIsRefusedAndNothingIsCreated() {
         bot.type("/login dave");
         bot.type("/vdi vm create e2e-denied template=rhel9-desktop");
-        bot.await("not allowed|无权", LONG);
+        // dave reads Chinese: his directory entry says zh-CN.
+        bot.await("\\[c\\d+\\] warning: .*(not allowed|权限)", LONG);
         bot.type("/login alice");
+        var engine = bot.bean(Simulator.class).site("dc1").engine();
+        assertThat(engine.read(() -> engine.estate().vms.values().stream().noneMatch(vm -> vm.name.equals("e2e-denied"))))
+                .isTrue();
     }
 }
