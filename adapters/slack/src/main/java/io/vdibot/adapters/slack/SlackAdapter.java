@@ -1,0 +1,197 @@
+package io.vdibot.adapters.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.socket_mode.SocketModeClient;
+import io.vdibot.commands.port.CommandGateway;
+import io.vdibot.commands.port.InventoryLookup;
+import io.vdibot.commands.port.ThreadNotifier;
+import io.vdibot.commands.spec.CommandRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack adapter, assembled: a Bolt app with every listener, the notifier the core posts through, and the way in
+ * for either mode — {@link #servlet()} for HTTP ({@code /slack/events}) or {@link #startSocketMode()} for Socket Mode,
+ * where the bot dials out and needs no inbound endpoint.
+ */
+public final class SlackAdapter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
+    private static final int WORKERS = 8;
+    private static final int QUEUE = 10_000;
+
+    private final SlackSettings settings;
+    private final Slack slack;
+    private final App app;
+    private final SlackApi api;
+    private final SlackThreadNotifier notifier;
+    private final UpdateQueue updates;
+    private final ThreadPoolExecutor work;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private SocketModeApp socketMode;
+
+    private SlackAdapter(SlackSettings settings, CommandGateway gateway, CommandRegistry registry,
+                         InventoryLookup inventory, SlackThreadStore store, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        // statistics would resolve the team with extra auth.test calls
+        config.setStatsEnabled(false);
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setHttpClientCallTimeoutMillis(15_000);
+        this.slack = Slack.getInstance(config);
+        this.api = new SlackApi(slack, settings.botToken());
+        this.work = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
+                daemon("slack-work"));
+        this.work.allowCoreThreadTimeOut(true);
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("slack-timer"));
+        this.updates = new UpdateQueue(api, settings.updateInterval(), settings.updatesPerMinute());
+        BlockKitRenderer renderer = new BlockKitRenderer();
+        SlackTexts texts = SlackTexts.forLocale(settings.locale());
+        ApprovalCards cards = new ApprovalCards(api, renderer, clock, texts);
+        HomeBoard home = new HomeBoard(api, renderer, timer, clock);
+        this.notifier = new SlackThreadNotifier(api, settings, renderer, store, updates, cards, home);
+        SlackInbound inbound = new SlackInbound(api, settings, new SlackPeople(api, clock), gateway, registry,
+                inventory, new FormModals(), cards, home, new RecentKeys(clock, 100_000), work, clock);
+        this.app = app(settings, slack, inbound);
+    }
+
+    public static SlackAdapter create(SlackSettings settings, CommandGateway gateway, CommandRegistry registry,
+                                      InventoryLookup inventory, SlackThreadStore store, Clock clock) {
+        return new SlackAdapter(settings, gateway, registry, inventory, store, clock);
+    }
+
+    private static App app(SlackSettings settings, Slack slack, SlackInbound inbound) {
+        AppConfig config = AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                // the adapter verifies signatures itself, before Bolt sees the request (constant time, replays)
+                .signingSecret(settings.signingSecret() == null ? "-" : settings.signingSecret())
+                .requestVerificationEnabled(false)
+                .ignoringSelfEventsEnabled(false)
+                .slack(slack)
+                .build();
+        App app = new App(config, slack, List.of(new SSLCheck(null), new BotTokenContext(settings.botToken())));
+        app.command(SlackInbound.COMMAND, inbound::onCommand);
+        app.event(AppMentionEvent.class, inbound::onMention);
+        app.event(MessageEvent.class, inbound::onDirectMessage);
+        app.event(AppHomeOpenedEvent.class, inbound::onHomeOpened);
+        app.blockAction("approve", inbound::onApprove);
+        app.blockAction("reject", inbound::onReject);
+        app.blockAction(SlackInbound.OPEN_FORM, inbound::onOpenFormButton);
+        app.blockAction(Pattern.compile("^" + Pattern.quote(BlockKitRenderer.COMMAND_ACTION_PREFIX) + ".+$"),
+                inbound::onCommandButton);
+        app.blockSuggestion(Pattern.compile("^.+$"), inbound::onOptions);
+        app.viewSubmission(FormModals.FORM_CALLBACK, inbound::onFormSubmit);
+        app.viewSubmission(FormModals.REJECT_CALLBACK, inbound::onRejectSubmit);
+        app.viewClosed(Pattern.compile("^.*$"), (req, ctx) -> ctx.ack());
+        return app;
+    }
+
+    public SlackSettings settings() {
+        return settings;
+    }
+
+    /** What the core posts through, for {@code Platform.SLACK}. */
+    public ThreadNotifier notifier() {
+        return notifier;
+    }
+
+    public App app() {
+        return app;
+    }
+
+    /** The HTTP endpoint, to be mapped at {@code /slack/events}. */
+    public SlackEventsServlet servlet() {
+        if (settings.mode() != SlackSettings.Mode.HTTP) {
+            throw new IllegalStateException("the HTTP endpoint is for HTTP mode");
+        }
+        return new SlackEventsServlet(app, new SlackSignatureVerifier(settings.signingSecret(), clock),
+                new RecentKeys(clock, 200_000), settings.maxBodyBytes());
+    }
+
+    /** Dials out to Slack (apps.connections.open, then a WebSocket) and keeps reconnecting as Slack asks. */
+    public synchronized void startSocketMode() throws Exception {
+        if (settings.mode() != SlackSettings.Mode.SOCKET) {
+            throw new IllegalStateException("Socket Mode is not configured");
+        }
+        if (socketMode == null) {
+            socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket,
+                    error -> {
+                        LOG.error("Socket Mode request failed", error.getException());
+                        return Response.error(500);
+                    }, WORKERS);
+            socketMode.startAsync();
+        }
+    }
+
+    /** Waits until handed-over work and pending message edits are done; for shutdown and tests. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (work.getActiveCount() == 0 && work.getQueue().isEmpty()) {
+                return updates.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                LOG.warn("Socket Mode did not close cleanly: {}", e.toString());
+            }
+            socketMode = null;
+        }
+        try {
+            updates.awaitIdle(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        updates.close();
+        work.shutdownNow();
+        timer.shutdownNow();
+        app.stop();
+        try {
+            slack.close();
+        } catch (Exception e) {
+            LOG.debug("Slack client did not close cleanly: {}", e.toString());
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

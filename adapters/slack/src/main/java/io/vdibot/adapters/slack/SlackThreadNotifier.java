@@ -1,0 +1,222 @@
+package io.vdibot.adapters.slack;
+
+import io.vdibot.commands.port.MessageHandle;
+import io.vdibot.commands.port.ThreadNotifier;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.reply.TextBlock;
+import io.vdibot.commands.reply.TextStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the core says, in Slack. A task's first message in a channel is its status message; everything after it is a
+ * reply in that message's thread (milestones, the IP table, the log summary), and the status message itself is kept
+ * up to date with the latest line said in its thread. Edits are coalesced and paced ({@link UpdateQueue}); tables too
+ * long for a message and charts are uploaded into the thread. Answers that are not about a task (a query, a mistake)
+ * go privately to the person who asked a slash command, or into the thread where they were mentioned. The core's
+ * logical approvers' channel is the configured one; a channel the bot cannot post in is replaced by a direct message
+ * to the requester.
+ */
+public final class SlackThreadNotifier implements ThreadNotifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackThreadNotifier.class);
+    /** Message ids of answers that cannot be edited (ephemeral messages, App Home sections). */
+    static final String EPHEMERAL_PREFIX = "ephemeral:";
+    private static final Set<String> CANNOT_POST = Set.of("not_in_channel", "channel_not_found", "is_archived",
+            "restricted_action", "cannot_dm_bot");
+    private static final String APPROVERS = "approvers";
+
+    private final SlackApi api;
+    private final SlackSettings settings;
+    private final BlockKitRenderer renderer;
+    private final SlackThreadStore store;
+    private final UpdateQueue updates;
+    private final ApprovalCards cards;
+    private final HomeBoard home;
+    private final Map<String, Object> taskLocks = new ConcurrentHashMap<>();
+    /** Latest first line per status message, restored into the status after a restart from its headline. */
+    private final Map<String, Reply> firstReplies = new ConcurrentHashMap<>();
+    /** channel → direct-message channel, per requester, for channels the bot cannot post in. */
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+
+    SlackThreadNotifier(SlackApi api, SlackSettings settings, BlockKitRenderer renderer, SlackThreadStore store,
+                        UpdateQueue updates, ApprovalCards cards, HomeBoard home) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.store = Objects.requireNonNull(store, "store");
+        this.updates = Objects.requireNonNull(updates, "updates");
+        this.cards = Objects.requireNonNull(cards, "cards");
+        this.home = Objects.requireNonNull(home, "home");
+    }
+
+    @Override
+    public MessageHandle post(ThreadRef thread, Reply reply) {
+        try {
+            if (SlackThreads.HOME_CHANNEL.equals(thread.channelId())) {
+                return home.accept(thread, reply);
+            }
+            if (thread.extras().containsKey(SlackThreads.CLICK)) {
+                return cards.answer(thread, reply);
+            }
+            String task = thread.extras().get(SlackThreads.TASK);
+            return task == null ? answer(thread, reply) : postInTaskThread(thread, task, reply);
+        } catch (SlackCallException e) {
+            LOG.warn("could not post in Slack channel {}: {}", thread.channelId(), e.error());
+            return null;
+        }
+    }
+
+    @Override
+    public void update(MessageHandle message, Reply reply) {
+        if (message.messageId().startsWith(EPHEMERAL_PREFIX)) {
+            return;
+        }
+        ThreadRef thread = message.thread();
+        updates.submit(thread.channelId(), message.messageId(), renderer.render(reply));
+        String task = thread.extras().get(SlackThreads.TASK);
+        if (task != null) {
+            store.find(task, purposeOf(thread)).filter(root -> !root.ts().equals(message.messageId()))
+                    .ifPresent(root -> mirror(task, root, reply));
+        }
+    }
+
+    @Override
+    public void notifyOnCall(Reply reply) {
+        if (settings.onCallChannel() == null) {
+            return;
+        }
+        try {
+            Rendered rendered = renderer.render(reply);
+            SlackApi.Posted posted = api.postMessage(settings.onCallChannel(), null, rendered.text(),
+                    rendered.blocks());
+            attach(posted.channel(), posted.ts(), rendered);
+        } catch (SlackCallException e) {
+            LOG.warn("could not reach the on-call channel: {}", e.error());
+        }
+    }
+
+    /** An answer that is not about a task: private to a slash command's author, in the thread of a mention. */
+    private MessageHandle answer(ThreadRef thread, Reply reply) {
+        Rendered rendered = renderer.render(reply);
+        String responseUrl = thread.extras().get(SlackThreads.RESPONSE_URL);
+        if (responseUrl != null) {
+            api.respond(responseUrl, true, rendered.text(), rendered.blocks());
+            if (!rendered.files().isEmpty()) {
+                String dm = api.openDirectMessage(thread.extras().get(SlackThreads.USER));
+                attach(dm, null, rendered);
+            }
+            return new MessageHandle(thread, EPHEMERAL_PREFIX + System.nanoTime());
+        }
+        SlackApi.Posted posted = postOrRedirect(thread, null, thread.threadId(), rendered);
+        attach(posted.channel(), thread.threadId() != null ? thread.threadId() : posted.ts(), rendered);
+        return new MessageHandle(withChannel(thread, posted.channel()), posted.ts());
+    }
+
+    private MessageHandle postInTaskThread(ThreadRef thread, String task, Reply reply) {
+        String purpose = purposeOf(thread);
+        Rendered rendered = renderer.render(reply);
+        Object lock = taskLocks.computeIfAbsent(task + "/" + purpose, k -> new Object());
+        synchronized (lock) {
+            Optional<SlackThreadStore.ThreadRoot> known = store.find(task, purpose);
+            if (known.isEmpty()) {
+                SlackApi.Posted posted = postOrRedirect(thread, task, thread.threadId(), rendered);
+                SlackThreadStore.ThreadRoot root = new SlackThreadStore.ThreadRoot(posted.channel(), posted.ts(),
+                        thread.threadId(), headline(reply));
+                store.save(task, purpose, root);
+                firstReplies.put(task + "/" + purpose, reply);
+                attach(posted.channel(), root.replyThread(), rendered);
+                return new MessageHandle(withChannel(thread, posted.channel()), posted.ts());
+            }
+            SlackThreadStore.ThreadRoot root = known.get();
+            SlackApi.Posted posted = api.postMessage(root.channel(), root.replyThread(), rendered.text(),
+                    rendered.blocks());
+            attach(root.channel(), root.replyThread(), rendered);
+            if (SlackThreadStore.STATUS.equals(purpose)) {
+                mirror(task, root, reply);
+            }
+            return new MessageHandle(withChannel(thread, root.channel()), posted.ts());
+        }
+    }
+
+    /** The status message: what it first said, then the latest line of its thread. */
+    private void mirror(String task, SlackThreadStore.ThreadRoot root, Reply latest) {
+        Reply first = firstReplies.get(task + "/" + SlackThreadStore.STATUS);
+        Reply.Builder status = Reply.builder();
+        if (first != null) {
+            status.tone(first.tone());
+            first.blocks().forEach(status::block);
+        } else {
+            status.text(root.headline());
+        }
+        String line = headline(latest);
+        if (!line.isEmpty()) {
+            status.block(new TextBlock("\u21B3 " + BlockKitRenderer.tonePrefix(latest.tone()) + line,
+                    TextStyle.PLAIN));
+        }
+        updates.submit(root.channel(), root.ts(), renderer.render(status.build()));
+    }
+
+    private SlackApi.Posted postOrRedirect(ThreadRef thread, String task, String threadTs, Rendered rendered) {
+        String channel = channelOf(thread);
+        String user = thread.extras().get(SlackThreads.USER);
+        String redirected = user == null ? null : redirects.get(channel + "/" + user);
+        if (redirected != null) {
+            return api.postMessage(redirected, null, rendered.text(), rendered.blocks());
+        }
+        try {
+            return api.postMessage(channel, threadTs, rendered.text(), rendered.blocks());
+        } catch (SlackCallException e) {
+            if (user == null || !CANNOT_POST.contains(e.error())) {
+                throw e;
+            }
+            String dm = api.openDirectMessage(user);
+            redirects.put(channel + "/" + user, dm);
+            LOG.info("cannot post in {} ({}); writing to the requester directly", channel, e.error());
+            SlackTexts texts = SlackTexts.forLocale(settings.locale());
+            api.postMessage(dm, null, texts.format("slack.redirected", task == null ? "" : task),
+                    List.of(BlockKitRenderer.context(texts.format("slack.redirected", task == null ? "" : task))));
+            return api.postMessage(dm, null, rendered.text(), rendered.blocks());
+        }
+    }
+
+    private void attach(String channel, String threadTs, Rendered rendered) {
+        for (Rendered.FileAttachment file : rendered.files()) {
+            try {
+                api.upload(channel, threadTs, file.filename(), file.title(), file.data());
+            } catch (SlackCallException e) {
+                LOG.warn("could not attach {} in {}: {}", file.filename(), channel, e.error());
+            }
+        }
+    }
+
+    private String channelOf(ThreadRef thread) {
+        if (APPROVERS.equals(thread.channelId())) {
+            if (settings.approversChannel() == null) {
+                throw new SlackCallException("chat.postMessage", "vdibot.slack.approvers-channel is not set");
+            }
+            return settings.approversChannel();
+        }
+        return thread.channelId();
+    }
+
+    private static String purposeOf(ThreadRef thread) {
+        return APPROVERS.equals(thread.channelId()) ? SlackThreadStore.APPROVAL : SlackThreadStore.STATUS;
+    }
+
+    /** The same thread with Slack's channel id in place of a logical one, so the handle works after a restart. */
+    private static ThreadRef withChannel(ThreadRef thread, String channel) {
+        return new ThreadRef(thread.platform(), channel, thread.threadId(), thread.extras());
+    }
+
+    private static String headline(Reply reply) {
+        return reply.plainText().strip().lines().findFirst().orElse("");
+    }
+}

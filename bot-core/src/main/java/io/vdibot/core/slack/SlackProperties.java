@@ -1,0 +1,80 @@
+package io.vdibot.core.slack;
+
+import io.vdibot.adapters.slack.SlackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code vdibot.slack.*}. The adapter is on when a bot token is given, directly ({@code VDIBOT_SLACK_BOT_TOKEN} in
+ * the environment) or as a file ({@code bot-token-file}, e.g. a mounted secret); the same holds for the signing
+ * secret and the app-level token. Secrets are never printed: {@link #toString()} masks them.
+ *
+ * @param mode              {@code http} (Slack calls {@code /slack/events}) or {@code socket}
+ * @param approversChannel  channel id of the approvers (the core's logical {@code approvers} channel)
+ * @param oncallChannel     channel id for on-call notices; none when empty
+ * @param apiUrl            Web API base URL, {@code https://slack.com/api/} unless GovSlack, a proxy or a test
+ * @param maxBodySize       larger requests are refused unread
+ * @param updateInterval    a message is edited at most once per interval
+ * @param updatesPerMinute  {@code chat.update} budget for the workspace
+ */
+@ConfigurationProperties("vdibot.slack")
+public record SlackProperties(
+        @DefaultValue("http") String mode,
+        String botToken,
+        Path botTokenFile,
+        String signingSecret,
+        Path signingSecretFile,
+        String appToken,
+        Path appTokenFile,
+        String approversChannel,
+        String oncallChannel,
+        String apiUrl,
+        @DefaultValue("524288") int maxBodySize,
+        @DefaultValue("3s") Duration updateInterval,
+        @DefaultValue("50") int updatesPerMinute) {
+
+    public SlackSettings toSettings(Locale locale) {
+        SlackSettings.Mode parsed = switch (mode.trim().toLowerCase(Locale.ROOT)) {
+            case "http" -> SlackSettings.Mode.HTTP;
+            case "socket" -> SlackSettings.Mode.SOCKET;
+            default -> throw new IllegalArgumentException("vdibot.slack.mode must be http or socket, not " + mode);
+        };
+        return new SlackSettings(parsed, secret(botToken, botTokenFile), secret(signingSecret, signingSecretFile),
+                secret(appToken, appTokenFile), approversChannel, oncallChannel, apiUrl, maxBodySize, updateInterval,
+                updatesPerMinute, locale);
+    }
+
+    static String secret(String value, Path file) {
+        if (value != null && !value.isBlank()) {
+            return value.trim();
+        }
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            // the path may be shown; the content never is
+            throw new UncheckedIOException("cannot read the Slack secret file " + file, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SlackProperties[mode=" + mode + ", botToken=" + mask(botToken) + ", botTokenFile=" + botTokenFile
+                + ", signingSecret=" + mask(signingSecret) + ", signingSecretFile=" + signingSecretFile
+                + ", appToken=" + mask(appToken) + ", appTokenFile=" + appTokenFile + ", approversChannel="
+                + approversChannel + ", oncallChannel=" + oncallChannel + ", apiUrl=" + apiUrl + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null || secret.isBlank() ? "unset" : "***";
+    }
+}

@@ -1,0 +1,337 @@
+package io.vdibot.core.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.MessageHandle;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.core.notify.Notifiers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bot in Slack, end to end over HTTP: slash command → modal → submission → approval click → the task runs on the
+ * simulator → the thread is updated and shows the IP; rejections with a reason; mentions in threads; Slack's retries
+ * and double clicks; unknown people; 429s; and requests that are forged, expired, replayed or too large.
+ */
+class SlackEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration RUN = Duration.ofSeconds(90);
+    private static final String DEV = "C0DEV";
+    private static SlackHarness bot;
+    private static SlackWebApi slack;
+
+    @BeforeAll
+    static void start() {
+        // vm.create waits for an approver here, so the whole path fits one quick task
+        bot = SlackHarness.start(Map.of("vdibot.approval.commands", "vm.create,template.migrate,pool.delete"));
+        slack = bot.slack();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+    }
+
+    @Test
+    void aModalRequestIsApprovedByButtonRunsAndReportsInItsThread() throws Exception {
+        // /vdi vm create without arguments: acked at once, a loading modal opened with the trigger, then filled in
+        String trigger = bot.triggerId();
+        long started = System.nanoTime();
+        HttpResponse<String> ack = bot.post(bot.slashBody("U0ALICE", DEV, "vm create", trigger, "modal"),
+                "application/x-www-form-urlencoded", Map.of());
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        SlackWebApi.Call opened = slack.await("views.open", c -> trigger.equals(c.param("trigger_id")), WAIT);
+        assertThat(opened.view().get("callback_id").getAsString()).isEqualTo("vdi_form");
+        assertThat(opened.view().get("title").getAsJsonObject().get("text").getAsString()).isEqualTo("Create a VM");
+        SlackWebApi.Call filled = slack.await("views.update", c -> c.param("view_id") != null, WAIT);
+        String viewId = filled.param("view_id");
+        JsonObject form = filled.view();
+        List<String> blockIds = StreamSupport.stream(form.getAsJsonArray("blocks").spliterator(), false)
+                .map(b -> b.getAsJsonObject().get("block_id").getAsString()).toList();
+        assertThat(blockIds).containsExactly("site", "name", "template", "cluster", "memory", "cpus", "init", "at");
+        assertThat(filled.param("view")).contains("\"external_select\"", "\"datetimepicker\"");
+        String metadata = form.get("private_metadata").getAsString();
+        assertThat(metadata).contains("\"form\":\"vm.create\"", "\"channel\":\"C0DEV\"", "\"zone\":\"Europe/Paris\"");
+
+        // the template picker loads from the inventory as the user types
+        JsonObject suggestion = new JsonObject();
+        suggestion.addProperty("type", "block_suggestion");
+        suggestion.add("user", SlackHarness.user("U0ALICE"));
+        suggestion.add("team", SlackHarness.team());
+        suggestion.addProperty("api_app_id", "A0VDIBOT");
+        suggestion.addProperty("token", "legacy-verification-token");
+        suggestion.addProperty("action_id", "template");
+        suggestion.addProperty("block_id", "template");
+        suggestion.addProperty("value", "rhel");
+        suggestion.add("view", SlackHarness.submission("U0ALICE", viewId, "vdi_form", metadata,
+                new JsonObject()).getAsJsonObject("view"));
+        HttpResponse<String> options = bot.interact(suggestion);
+        assertThat(options.statusCode()).isEqualTo(200);
+        JsonArray offered = JsonParser.parseString(options.body()).getAsJsonObject().getAsJsonArray("options");
+        assertThat(StreamSupport.stream(offered.spliterator(), false)
+                .map(o -> o.getAsJsonObject().get("value").getAsString())).contains("rhel9-desktop")
+                .allMatch(v -> v.startsWith("rhel"));
+
+        // a mistake comes back in the submission's ack, next to its field; nothing is created
+        HttpResponse<String> wrong = bot.interact(SlackHarness.submission("U0ALICE", viewId, "vdi_form", metadata,
+                SlackHarness.values(Map.of("name", SlackHarness.textValue("plain_text_input", "bad name!"),
+                        "template", SlackHarness.selected("rhel9-desktop")))));
+        JsonObject errors = JsonParser.parseString(wrong.body()).getAsJsonObject();
+        assertThat(errors.get("response_action").getAsString()).isEqualTo("errors");
+        assertThat(errors.getAsJsonObject("errors").keySet()).containsExactly("name");
+
+        JsonObject good = SlackHarness.submission("U0ALICE", viewId, "vdi_form", metadata,
+                SlackHarness.values(Map.of("site", SlackHarness.selected("dc1"),
+                        "name", SlackHarness.textValue("plain_text_input", "slack-vm-01"),
+                        "template", SlackHarness.selected("rhel9-desktop"))));
+        assertThat(bot.interact(good).body()).isNullOrEmpty();
+        // a second click on Submit (same view) changes nothing
+        bot.interact(good);
+        String task = bot.awaitTask("slack-vm-01", WAIT);
+        assertThat(bot.task(task).status()).isEqualTo(TaskStatus.PENDING_APPROVAL);
+
+        // the requester's channel: a status message whose thread gets everything else
+        SlackWebApi.Call status = slack.await("chat.postMessage", c -> DEV.equals(c.param("channel"))
+                && c.allText().contains("Task " + task + " is waiting for an approver"), WAIT);
+        assertThat(status.param("thread_ts")).isNull();
+        String root = statusTs(status);
+
+        // the approvers' card, with both buttons carrying the task id
+        SlackWebApi.Call card = slack.await("chat.postMessage", c -> SlackHarness.APPROVERS.equals(c.param("channel"))
+                && c.allText().contains(task), WAIT);
+        assertThat(card.param("thread_ts")).isNull();
+        assertThat(card.param("blocks")).contains("\"action_id\":\"approve\"", "\"action_id\":\"reject\"",
+                "\"value\":\"" + task + "\"", "\"style\":\"primary\"", "\"style\":\"danger\"");
+        String cardTs = statusTs(card);
+
+        // the requester (no approver) cannot approve: told privately, the card keeps its buttons
+        bot.interact(bot.click("U0ALICE", SlackHarness.APPROVERS, cardTs, card.blocks(), "approve", task, "self"));
+        JsonObject refusal = slack.awaitResponse("self", r -> true, WAIT);
+        assertThat(refusal.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(refusal.get("text").getAsString()).isEqualTo("\u26A0\uFE0F Sorry, you are not allowed to do that.");
+        assertThat(slack.calls("chat.update")).noneMatch(c -> cardTs.equals(c.param("ts")));
+
+        // bob approves; a double click makes no second decision
+        bot.interact(bot.click("U0BOB", SlackHarness.APPROVERS, cardTs, card.blocks(), "approve", task, "bob"));
+        bot.interact(bot.click("U0BOB", SlackHarness.APPROVERS, cardTs, card.blocks(), "approve", task, "bob"));
+        SlackWebApi.Call decided = slack.await("chat.update", c -> cardTs.equals(c.param("ts")), WAIT);
+        assertThat(decided.param("channel")).isEqualTo(SlackHarness.APPROVERS);
+        assertThat(decided.allText()).contains("was approved by Bob Johnson", "<!date^");
+        assertThat(decided.param("blocks")).doesNotContain("\"type\":\"actions\"");
+        slack.await("chat.postMessage", c -> DEV.equals(c.param("channel")) && root.equals(c.param("thread_ts"))
+                && c.allText().contains("was approved by Bob Johnson"), WAIT);
+
+        // the task runs on the simulator; the thread tells it, with the IP, and the status message follows
+        slack.await("chat.postMessage", c -> root.equals(c.param("thread_ts")) && c.allText().contains("has started"),
+                RUN);
+        SlackWebApi.Call ip = slack.await("chat.postMessage", c -> root.equals(c.param("thread_ts"))
+                && c.allText().matches("(?s).*slack-vm-01.*10\\.\\d+\\.\\d+\\.\\d+.*"), RUN);
+        assertThat(ip.param("channel")).isEqualTo(DEV);
+        awaitStatus(task, TaskStatus.SUCCEEDED);
+        slack.await("chat.update", c -> root.equals(c.param("ts")) && c.allText().contains("\u21B3"), WAIT);
+        slack.await("chat.postMessage", c -> SlackHarness.ONCALL.equals(c.param("channel"))
+                && c.allText().contains(task), WAIT);
+        assertThat(bot.vmsNamed("dc1", "slack-vm-01")).isEqualTo(1);
+        assertThat(bot.tasksNamed("slack-vm-01")).isEqualTo(1);
+        assertThat(bot.task(task).approval().decidedBy()).isEqualTo("bob");
+        assertThat(bot.idle(WAIT)).isTrue();
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> cardTs.equals(c.param("thread_ts"))
+                && c.allText().contains("approved by")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectAsksForAReasonAndTheRequesterIsTold() throws Exception {
+        HttpResponse<String> ack = bot.slash("U0ALICE", DEV, "vm create slack-vm-02 template=rhel9-desktop", "r2");
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(JsonParser.parseString(ack.body()).getAsJsonObject().get("response_type").getAsString())
+                .isEqualTo("ephemeral");
+        String task = bot.awaitTask("slack-vm-02", WAIT);
+        SlackWebApi.Call card = slack.await("chat.postMessage", c -> SlackHarness.APPROVERS.equals(c.param("channel"))
+                && c.allText().contains(task), WAIT);
+        String cardTs = statusTs(card);
+        SlackWebApi.Call status = slack.await("chat.postMessage", c -> DEV.equals(c.param("channel"))
+                && c.param("thread_ts") == null && c.allText().contains(task), WAIT);
+
+        JsonObject click = bot.click("U0CAROL", SlackHarness.APPROVERS, cardTs, card.blocks(), "reject", task, "carol");
+        String trigger = click.get("trigger_id").getAsString();
+        bot.interact(click);
+        SlackWebApi.Call modal = slack.await("views.open", c -> trigger.equals(c.param("trigger_id")), WAIT);
+        assertThat(modal.view().get("callback_id").getAsString()).isEqualTo("vdi_reject");
+        assertThat(modal.param("view")).contains("Reject " + task);
+
+        bot.interact(SlackHarness.submission("U0CAROL", "V-REJECT-2", "vdi_reject",
+                modal.view().get("private_metadata").getAsString(), SlackHarness.values(Map.of("reason",
+                        SlackHarness.textValue("plain_text_input", "no \"budget\" this quarter")))));
+        SlackWebApi.Call decided = slack.await("chat.update", c -> cardTs.equals(c.param("ts")), WAIT);
+        assertThat(decided.allText()).contains("rejected by Carol Nguyen");
+        slack.await("chat.postMessage", c -> statusTs(status).equals(c.param("thread_ts"))
+                && c.allText().contains("rejected by Carol Nguyen"), WAIT);
+        awaitStatus(task, TaskStatus.REJECTED);
+        assertThat(bot.task(task).approval().reason()).isEqualTo("no \"budget\" this quarter");
+        assertThat(bot.vmsNamed("dc1", "slack-vm-02")).isZero();
+    }
+
+    @Test
+    void mentionsAnswerInTheirThreadAndRedeliveriesAreIgnored() throws Exception {
+        JsonObject mention = new JsonObject();
+        mention.addProperty("type", "app_mention");
+        mention.addProperty("user", "U0CAROL");
+        mention.addProperty("text", "<@U0VDIBOT> vdi sites");
+        mention.addProperty("ts", "1700001000.000200");
+        mention.addProperty("thread_ts", "1700001000.000100");
+        mention.addProperty("channel", "C0OPS");
+        mention.addProperty("event_ts", "1700001000.000200");
+        JsonObject envelope = SlackHarness.eventEnvelope("Ev0MENTION1", mention);
+        assertThat(bot.event(envelope, 0).statusCode()).isEqualTo(200);
+        SlackWebApi.Call answer = slack.await("chat.postMessage", c -> "C0OPS".equals(c.param("channel")), WAIT);
+        assertThat(answer.param("thread_ts")).isEqualTo("1700001000.000100");
+        assertThat(answer.allText()).contains("dc1", "dc2");
+        // Slack's retry of the same event (it did not see our ack in time) is acked and not acted on again
+        assertThat(bot.event(envelope, 1).statusCode()).isEqualTo(200);
+        assertThat(bot.event(envelope, 2).statusCode()).isEqualTo(200);
+        assertThat(bot.idle(WAIT)).isTrue();
+        Thread.sleep(500);
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> "C0OPS".equals(c.param("channel"))))
+                .hasSize(1);
+
+        // the same slash command delivered twice (same trigger id) makes one task
+        String body = bot.slashBody("U0ALICE", DEV, "vm create slack-vm-03 template=rhel9-desktop at=+2h",
+                bot.triggerId(), "twice");
+        bot.post(body, "application/x-www-form-urlencoded", Map.of());
+        bot.post(body.replace("&token=", "&token=") + "", "application/x-www-form-urlencoded", Map.of());
+        bot.awaitTask("slack-vm-03", WAIT);
+        assertThat(bot.idle(WAIT)).isTrue();
+        Thread.sleep(500);
+        assertThat(bot.tasksNamed("slack-vm-03")).isEqualTo(1);
+    }
+
+    @Test
+    void someoneWithoutADirectoryEntryIsRefusedPolitelyAndNothingRuns() throws Exception {
+        long before = bot.taskCount();
+        bot.slash("U0STRANGER", DEV, "vm create stranger-01 template=rhel9-desktop", "stranger");
+        JsonObject refusal = slack.awaitResponse("stranger", r -> true, WAIT);
+        assertThat(refusal.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(refusal.get("text").getAsString()).contains("cannot find your account in the directory");
+        assertThat(bot.idle(WAIT)).isTrue();
+        assertThat(bot.taskCount()).isEqualTo(before);
+        assertThat(bot.tasksNamed("stranger-01")).isZero();
+    }
+
+    @Test
+    void forgedExpiredReplayedAndOversizedRequestsAreRefusedAndNothingRuns() throws Exception {
+        long before = bot.taskCount();
+        String body = bot.slashBody("U0DAVE", DEV, "vm create forged-01 template=rhel9-desktop", bot.triggerId(),
+                "forged");
+        String now = String.valueOf(java.time.Instant.now().getEpochSecond());
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        String wrongSecret = io.vdibot.adapters.slack.SlackSignatureVerifier.sign("not-the-secret", now, bytes);
+        assertThat(bot.send(body, "application/x-www-form-urlencoded", now, wrongSecret, Map.of()).statusCode())
+                .isEqualTo(401);
+        String signed = io.vdibot.adapters.slack.SlackSignatureVerifier.sign(SlackHarness.SECRET, now, bytes);
+        String tampered = body.replace("forged-01", "forged-02");
+        assertThat(bot.send(tampered, "application/x-www-form-urlencoded", now, signed, Map.of()).statusCode())
+                .isEqualTo(401);
+        assertThat(bot.send(body, "application/x-www-form-urlencoded", null, null, Map.of()).statusCode())
+                .isEqualTo(401);
+        String old = String.valueOf(java.time.Instant.now().minusSeconds(6 * 60).getEpochSecond());
+        String oldSigned = io.vdibot.adapters.slack.SlackSignatureVerifier.sign(SlackHarness.SECRET, old, bytes);
+        assertThat(bot.send(body, "application/x-www-form-urlencoded", old, oldSigned, Map.of()).statusCode())
+                .isEqualTo(401);
+        String huge = "payload=" + "x".repeat(600 * 1024);
+        assertThat(bot.post(huge, "application/x-www-form-urlencoded", Map.of()).statusCode()).isEqualTo(413);
+
+        assertThat(bot.idle(WAIT)).isTrue();
+        Thread.sleep(300);
+        assertThat(slack.calls("users.info")).noneMatch(c -> "U0DAVE".equals(c.param("user")));
+        assertThat(slack.responses("forged")).isEmpty();
+        assertThat(bot.taskCount()).isEqualTo(before);
+
+        // a genuine request goes through once; the very same request sent again is a replay
+        String replayBody = bot.slashBody("U0DAVE", DEV, "help", bot.triggerId(), "replay");
+        String ts = String.valueOf(java.time.Instant.now().getEpochSecond());
+        String sig = io.vdibot.adapters.slack.SlackSignatureVerifier.sign(SlackHarness.SECRET, ts,
+                replayBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bot.send(replayBody, "application/x-www-form-urlencoded", ts, sig, Map.of()).statusCode())
+                .isEqualTo(200);
+        assertThat(bot.send(replayBody, "application/x-www-form-urlencoded", ts, sig, Map.of()).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aRateLimitedEditWaitsForRetryAfterAndTheLastWordArrives() throws Exception {
+        slack.server().stubFor(post(urlPathEqualTo("/api/chat.update")).atPriority(1).inScenario("429")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("limited")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+        Notifiers notifiers = bot.bean(Notifiers.class);
+        ThreadRef thread = new ThreadRef(Platform.SLACK, "C0RATE", "1700002000.000100", Map.of("user", "U0CAROL"));
+        MessageHandle progress = notifiers.post(thread, Reply.text("step 1 of 3"));
+        assertThat(progress.messageId()).isNotBlank();
+        notifiers.update(progress, Reply.text("step 2 of 3"));
+        Thread.sleep(150);
+        notifiers.update(progress, Reply.text("step 3 of 3"));
+        notifiers.update(progress, Reply.text("all 3 steps done"));
+        SlackWebApi.Call last = slack.await("chat.update", c -> progress.messageId().equals(c.param("ts"))
+                && c.allText().contains("all 3 steps done"), WAIT);
+        List<SlackWebApi.Call> edits = slack.calls("chat.update").stream()
+                .filter(c -> progress.messageId().equals(c.param("ts"))).toList();
+        // the first edit met the 429; nothing was sent again before Retry-After, and the newest text won
+        assertThat(edits.size()).isBetween(2, 3);
+        assertThat(Duration.between(edits.get(0).at(), edits.get(1).at())).isGreaterThanOrEqualTo(
+                Duration.ofMillis(950));
+        assertThat(edits.get(edits.size() - 1)).isEqualTo(last);
+    }
+
+    private static String statusTs(SlackWebApi.Call post) {
+        // the stub answers ts in order of the calls; find the one it gave this call
+        return slack.server().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage")
+                        && SlackWebApi.form(e.getRequest().getBodyAsString()).equals(post.params()))
+                .map(e -> JsonParser.parseString(e.getResponse().getBodyAsString()).getAsJsonObject())
+                .map(json -> json.get("ts").getAsString()).findFirst()
+                .orElseThrow(() -> new AssertionError("no answer recorded for " + post));
+    }
+
+    private static void awaitStatus(String task, TaskStatus status) {
+        long deadline = System.nanoTime() + RUN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (bot.task(task).status() == status) {
+                return;
+            }
+            SlackWebApi.sleep(100);
+        }
+        throw new AssertionError(task + " is " + bot.task(task).status() + ", not " + status);
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean hasBlockType(JsonArray blocks, String type) {
+        for (JsonElement block : blocks) {
+            if (type.equals(block.getAsJsonObject().get("type").getAsString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
