@@ -304,6 +304,44 @@ class SlackEndToEndTest {
         assertThat(edits.get(edits.size() - 1)).isEqualTo(last);
     }
 
+    @Test
+    void theHomeTabShowsTheEstateTheUsersTasksAndWhatWaitsForApproval() throws Exception {
+        JsonObject opened = new JsonObject();
+        opened.addProperty("type", "app_home_opened");
+        opened.addProperty("user", "U0BOB");
+        opened.addProperty("channel", "D0BOB");
+        opened.addProperty("tab", "home");
+        opened.addProperty("event_ts", "1700003000.000100");
+        assertThat(bot.event(SlackHarness.eventEnvelope("Ev0HOME1", opened), 0).statusCode()).isEqualTo(200);
+        SlackWebApi.Call home = slack.await("views.publish", c -> "U0BOB".equals(c.param("user_id"))
+                && c.allText().contains("slack_file") && !c.allText().contains("Loading"), WAIT);
+        JsonObject view = home.view();
+        assertThat(view.get("type").getAsString()).isEqualTo("home");
+        assertThat(view.getAsJsonArray("blocks").size()).isLessThanOrEqualTo(100);
+        assertThat(home.allText()).contains("Estate", "Your tasks", "Waiting for approval", "dc1", "dc2");
+        // the charts were uploaded to the app, privately, and are shown from there
+        List<SlackWebApi.Call> completed = slack.calls("files.completeUploadExternal");
+        assertThat(completed).isNotEmpty();
+        assertThat(completed.get(completed.size() - 1).param("channel_id")).isNull();
+    }
+
+    @Test
+    void aFormWhoseTriggerExpiredIsExplainedToTheUser() throws Exception {
+        String trigger = bot.triggerId();
+        slack.server().stubFor(post(urlPathEqualTo("/api/views.open")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(trigger))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error\":\"expired_trigger_id\"}")));
+        bot.post(bot.slashBody("U0CAROL", DEV, "template migrate", trigger, "expired"),
+                "application/x-www-form-urlencoded", Map.of());
+        JsonObject told = slack.awaitResponse("expired", r -> true, WAIT);
+        assertThat(told.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(told.get("text").getAsString()).isEqualTo(
+                "The form could not be opened in time. Run /vdi template migrate again, or type the command with its"
+                        + " arguments.");
+        assertThat(slack.calls("views.update")).noneMatch(c -> c.allText().contains("template.migrate"));
+    }
+
     private static String statusTs(SlackWebApi.Call post) {
         // the stub answers ts in order of the calls; find the one it gave this call
         return slack.server().getAllServeEvents().stream()
