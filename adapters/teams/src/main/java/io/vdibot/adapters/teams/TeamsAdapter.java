@@ -1,0 +1,134 @@
+package io.vdibot.adapters.teams;
+
+import io.vdibot.adapters.teams.auth.AccessTokens;
+import io.vdibot.adapters.teams.auth.BotTokenValidator;
+import io.vdibot.adapters.teams.auth.ClientCredentialsTokens;
+import io.vdibot.adapters.teams.auth.JwtBotTokenValidator;
+import io.vdibot.adapters.teams.auth.OpenIdKeys;
+import io.vdibot.adapters.teams.cards.CardRenderer;
+import io.vdibot.adapters.teams.connector.ConnectorApi;
+import io.vdibot.adapters.teams.connector.PacedConnectorApi;
+import io.vdibot.adapters.teams.connector.SdkConnectorApi;
+import io.vdibot.commands.port.CommandGateway;
+import io.vdibot.commands.port.InventoryLookup;
+import io.vdibot.commands.port.ThreadNotifier;
+import io.vdibot.commands.spec.CommandRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Teams adapter, assembled: the endpoint for {@code /api/messages} ({@link #endpoint()}), the notifier the core
+ * posts through ({@link #notifier()}), and what they share — the token checks, the Connector client (paced and
+ * retried), the card stores.
+ */
+public final class TeamsAdapter implements AutoCloseable {
+
+    private static final int WORKERS = 8;
+    private static final int QUEUE = 10_000;
+
+    private final TeamsSettings settings;
+    private final OkHttpClient http;
+    private final ThreadPoolExecutor work;
+    private final CardUpdates updates;
+    private final TeamsThreadNotifier notifier;
+    private final TeamsEndpoint endpoint;
+
+    private TeamsAdapter(TeamsSettings settings, CommandGateway gateway, CommandRegistry registry,
+                         InventoryLookup inventory, TeamsThreadStore store, ConversationStore references,
+                         Clock clock, OkHttpClient http, BotTokenValidator validator, ConnectorApi connector) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.http = http;
+        this.work = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
+                daemon("teams-work"));
+        this.work.allowCoreThreadTimeOut(true);
+        this.updates = new CardUpdates(connector, settings.updateInterval());
+        PendingAnswers pending = new PendingAnswers();
+        CardRenderer renderer = new CardRenderer();
+        TeamsPeople people = new TeamsPeople(connector, clock);
+        Conversations conversations = new Conversations(references, connector, settings);
+        TeamsApprovals approvals = new TeamsApprovals(connector, settings, store, conversations, people, pending,
+                renderer, clock);
+        TeamsForms forms = new TeamsForms(registry, inventory, connector, pending, work);
+        this.notifier = new TeamsThreadNotifier(connector, settings, renderer, store, updates, approvals, forms,
+                conversations, pending);
+        TeamsInbound inbound = new TeamsInbound(settings, connector, people, conversations, gateway, registry, forms,
+                approvals, pending, new RecentKeys(clock, 100_000), work, clock);
+        this.endpoint = new TeamsEndpoint(validator, inbound, settings.maxBodyBytes());
+    }
+
+    /** The adapter against the real (or configured) Bot Framework endpoints. */
+    public static TeamsAdapter create(TeamsSettings settings, CommandGateway gateway, CommandRegistry registry,
+                                      InventoryLookup inventory, TeamsThreadStore store, ConversationStore references,
+                                      Clock clock) {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .build();
+        OpenIdKeys keys = new OpenIdKeys(settings.openIdMetadataUrl(), http, clock, Duration.ofDays(1),
+                Duration.ofMinutes(5));
+        BotTokenValidator validator = new JwtBotTokenValidator(settings.appId(),
+                Set.of(JwtBotTokenValidator.BOT_FRAMEWORK_ISSUER), keys, clock);
+        AccessTokens tokens = new ClientCredentialsTokens(settings.oauthEndpoint(), settings.appId(),
+                settings.appPassword(), settings.certificate(), ClientCredentialsTokens.BOT_FRAMEWORK_SCOPE, http,
+                clock);
+        ConnectorApi connector = PacedConnectorApi.standard(new SdkConnectorApi(tokens, http));
+        return new TeamsAdapter(settings, gateway, registry, inventory, store, references, clock, http, validator,
+                connector);
+    }
+
+    public TeamsSettings settings() {
+        return settings;
+    }
+
+    /** What the core posts through, for {@code Platform.TEAMS}. */
+    public ThreadNotifier notifier() {
+        return notifier;
+    }
+
+    /** The servlet to map at {@code /api/messages}. */
+    public TeamsEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Waits until handed-over work and pending card edits are done; for shutdown and tests. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (work.getActiveCount() == 0 && work.getQueue().isEmpty()) {
+                return updates.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        try {
+            updates.awaitIdle(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        updates.close();
+        work.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,181 @@
+package io.vdibot.adapters.teams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vdibot.adapters.teams.cards.ApprovalCards;
+import io.vdibot.adapters.teams.cards.CardRenderer;
+import io.vdibot.adapters.teams.connector.Address;
+import io.vdibot.adapters.teams.connector.ConnectorApi;
+import io.vdibot.adapters.teams.connector.ConnectorException;
+import io.vdibot.adapters.teams.connector.Member;
+import io.vdibot.adapters.teams.connector.Outgoing;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.port.MessageHandle;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.reply.TextBlock;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The approvers' side: the core's approval request becomes a card in the configured approvers' channel, refreshed
+ * into Approve/Reject for the channel's members; a click is answered with the decided card (who, when, why) or, for a
+ * refusal (own request, not an approver, already decided), with the approver's card and the reason on top.
+ */
+final class TeamsApprovals {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsApprovals.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ConnectorApi connector;
+    private final TeamsSettings settings;
+    private final TeamsThreadStore store;
+    private final Conversations conversations;
+    private final TeamsPeople people;
+    private final PendingAnswers pending;
+    private final CardRenderer renderer;
+    private final ApprovalCards cards = new ApprovalCards();
+    private final Clock clock;
+    private final Set<String> refusals = new HashSet<>();
+
+    TeamsApprovals(ConnectorApi connector, TeamsSettings settings, TeamsThreadStore store, Conversations conversations,
+                   TeamsPeople people, PendingAnswers pending, CardRenderer renderer, Clock clock) {
+        this.connector = connector;
+        this.settings = settings;
+        this.store = store;
+        this.conversations = conversations;
+        this.people = people;
+        this.pending = pending;
+        this.renderer = renderer;
+        this.clock = clock;
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            Messages messages = Messages.forLocale(locale);
+            for (String key : List.of("reply.approval.self", "reply.denied", "reply.unknown-user",
+                    "reply.directory-unavailable")) {
+                refusals.add(messages.format(key));
+            }
+        }
+    }
+
+    /** A post to the logical approvers' channel: the task's approval card, or a reply under it. */
+    MessageHandle post(ThreadRef thread, Reply reply) throws ConnectorException {
+        String task = thread.extras().get(TeamsThreads.TASK);
+        if (settings.approversChannel() == null) {
+            LOG.warn("vdibot.teams.approvers-channel is not set; the approval request of {} is not shown in Teams",
+                    task);
+            return null;
+        }
+        Address channel = conversations.channel(settings.approversChannel()).orElseThrow();
+        Optional<TeamsThreadStore.CardRoot> known = task == null ? Optional.empty()
+                : store.find(task, TeamsThreadStore.APPROVAL);
+        if (known.isPresent()) {
+            TeamsThreadStore.CardRoot root = known.get();
+            Address thread2 = new Address(root.serviceUrl(), root.conversationId(), root.tenantId());
+            CardRenderer.Rendered rendered = renderer.render(reply);
+            String id = connector.reply(thread2, root.activityId(), new Outgoing(rendered.summary(),
+                    rendered.first()));
+            return new MessageHandle(thread, id);
+        }
+        List<String> approverIds = people.roster(channel).stream().map(Member::id).filter(id -> id != null)
+                .toList();
+        ApprovalCards.State state = cards.state(reply, task, approverIds);
+        ObjectNode card = cards.forEveryone(state, texts(null).format("teams.approval.hint", task));
+        String id = connector.send(channel, new Outgoing(CardRenderer.summary(reply), card));
+        if (task != null && id != null) {
+            String conversation = channel.conversationId() + TeamsThreads.MESSAGE_ID + id;
+            store.save(task, TeamsThreadStore.APPROVAL, new TeamsThreadStore.CardRoot(channel.serviceUrl(),
+                    channel.tenantId(), conversation, id, id, CardRenderer.summary(reply), JSON.valueToTree(state)));
+        }
+        return new MessageHandle(thread, id == null ? "-" : id);
+    }
+
+    /** The card a client shows for this user after a refresh. */
+    ObjectNode refresh(String task, String userId, Locale locale) {
+        Optional<ApprovalCards.State> state = state(task);
+        if (state.isEmpty()) {
+            return null;
+        }
+        if (state.get().userIds().contains(userId)) {
+            return cards.forApprover(state.get(), texts(locale).format("teams.approval.reason"), null);
+        }
+        return cards.forEveryone(state.get(), texts(locale).format("teams.approval.hint", task));
+    }
+
+    /** What the clicking approver sees while the core records the decision. */
+    ObjectNode working(String task, Locale locale) {
+        Optional<ApprovalCards.State> state = state(task);
+        Reply notice = Reply.text(texts(locale).format("teams.approval.working"));
+        return state.map(s -> cards.forApprover(s, texts(locale).format("teams.approval.reason"), notice))
+                .orElse(renderer.render(notice).first());
+    }
+
+    /** The core's answer to a click on Approve or Reject. */
+    MessageHandle answer(ThreadRef click, Reply reply) throws ConnectorException {
+        String task = click.extras().get(TeamsThreads.DECIDES);
+        Optional<ApprovalCards.State> state = state(task);
+        String cardId = click.extras().get(TeamsThreads.CARD);
+        Address cardAddress = TeamsThreads.address(click);
+        String key = click.extras().get(TeamsThreads.PENDING);
+        if (state.isEmpty()) {
+            ObjectNode card = renderer.render(reply).first();
+            if (!pending.complete(key, card)) {
+                connector.reply(cardAddress, cardId, new Outgoing(CardRenderer.summary(reply), card));
+            }
+            return new MessageHandle(click, cardId == null ? "-" : cardId);
+        }
+        if (isDecision(reply)) {
+            String line = firstText(reply) + "\n" + texts(null).format("teams.approval.decided",
+                    WHEN.format(clock.instant()));
+            ApprovalCards.State decided = state.get().decided(line);
+            TeamsThreadStore.CardRoot root = store.find(task, TeamsThreadStore.APPROVAL).orElseThrow();
+            store.save(task, TeamsThreadStore.APPROVAL, new TeamsThreadStore.CardRoot(root.serviceUrl(),
+                    root.tenantId(), root.conversationId(), root.activityId(), root.replyTo(), root.headline(),
+                    JSON.valueToTree(decided)));
+            ObjectNode card = cards.decided(decided);
+            pending.complete(key, card);
+            // everyone's copy of the card, not only the clicker's, shows the decision
+            connector.update(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()),
+                    root.activityId(), new Outgoing(CardRenderer.summary(reply), card));
+            return new MessageHandle(click, root.activityId());
+        }
+        ObjectNode card = cards.forApprover(state.get(), texts(null).format("teams.approval.reason"), reply);
+        if (!pending.complete(key, card)) {
+            // too late for the invoke: the refusal goes under the card
+            connector.reply(cardAddress, cardId, new Outgoing(CardRenderer.summary(reply),
+                    renderer.render(reply).first()));
+        }
+        return new MessageHandle(click, cardId == null ? "-" : cardId);
+    }
+
+    private Optional<ApprovalCards.State> state(String task) {
+        if (task == null) {
+            return Optional.empty();
+        }
+        return store.find(task, TeamsThreadStore.APPROVAL).filter(root -> root.state() != null)
+                .map(root -> JSON.convertValue(root.state(), ApprovalCards.State.class));
+    }
+
+    private boolean isDecision(Reply reply) {
+        return (reply.tone() == Reply.Tone.SUCCESS || reply.tone() == Reply.Tone.WARNING)
+                && !refusals.contains(firstText(reply));
+    }
+
+    private static String firstText(Reply reply) {
+        return reply.blocks().stream().filter(TextBlock.class::isInstance).map(b -> ((TextBlock) b).text())
+                .findFirst().orElse("");
+    }
+
+    private TeamsTexts texts(Locale locale) {
+        return TeamsTexts.forLocale(locale != null ? locale : settings.locale());
+    }
+}

@@ -1,0 +1,90 @@
+package io.vdibot.adapters.teams;
+
+import io.vdibot.adapters.teams.connector.Address;
+import io.vdibot.adapters.teams.connector.ConnectorApi;
+import io.vdibot.adapters.teams.connector.ConnectorException;
+import io.vdibot.adapters.teams.connector.Member;
+import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.ChatIdentity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who wrote an activity: activities carry only the Teams user id and the AAD object id, so the UPN (or e-mail) that
+ * links the person to the directory is read from the conversation's roster and cached for a while. The identity is
+ * {@code (TEAMS, AAD object id, UPN or e-mail, name)}; the core maps it to a directory user and refuses politely when
+ * there is none.
+ */
+final class TeamsPeople {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsPeople.class);
+    private static final Duration TTL = Duration.ofMinutes(15);
+
+    private final ConnectorApi connector;
+    private final Clock clock;
+    private final Map<String, Cached> byUser = new ConcurrentHashMap<>();
+    private final Map<String, CachedRoster> rosters = new ConcurrentHashMap<>();
+
+    private record Cached(Member member, Instant until) {
+    }
+
+    private record CachedRoster(List<Member> members, Instant until) {
+    }
+
+    TeamsPeople(ConnectorApi connector, Clock clock) {
+        this.connector = connector;
+        this.clock = clock;
+    }
+
+    /** The identity of the activity's author, or empty when Teams could not say who it is just now. */
+    Optional<ChatIdentity> identify(InboundActivity activity) {
+        String userId = activity.fromId();
+        String aad = activity.fromAadObjectId();
+        String key = activity.tenantId() + "/" + userId;
+        Instant now = clock.instant();
+        Cached cached = byUser.get(key);
+        Member member;
+        if (cached != null && now.isBefore(cached.until())) {
+            member = cached.member();
+        } else {
+            try {
+                member = connector.member(activity.address(), userId).orElse(null);
+            } catch (ConnectorException e) {
+                LOG.warn("roster lookup of a Teams user failed: {}", e.getMessage());
+                return Optional.empty();
+            }
+            if (member != null) {
+                byUser.put(key, new Cached(member, now.plus(TTL)));
+            }
+        }
+        String stableId = member != null && member.aadObjectId() != null ? member.aadObjectId()
+                : aad != null ? aad : userId;
+        String name = member != null && member.name() != null ? member.name() : activity.fromName();
+        return Optional.of(new ChatIdentity(Platform.TEAMS, stableId, member == null ? null : member.directoryName(),
+                name == null ? "" : name));
+    }
+
+    /** The members of a conversation (the approvers' channel), cached; empty when the roster cannot be read. */
+    List<Member> roster(Address conversation) {
+        Instant now = clock.instant();
+        CachedRoster cached = rosters.get(conversation.baseConversationId());
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.members();
+        }
+        try {
+            List<Member> members = connector.members(conversation);
+            rosters.put(conversation.baseConversationId(), new CachedRoster(members, now.plus(TTL)));
+            return members;
+        } catch (ConnectorException e) {
+            LOG.warn("could not read the roster of {}: {}", conversation.baseConversationId(), e.getMessage());
+            return cached == null ? List.of() : cached.members();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.vdibot.adapters.teams;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vdibot.adapters.teams.cards.CardRenderer;
+import io.vdibot.adapters.teams.connector.Address;
+import io.vdibot.adapters.teams.connector.ConnectorApi;
+import io.vdibot.adapters.teams.connector.ConnectorException;
+import io.vdibot.adapters.teams.connector.Outgoing;
+import io.vdibot.commands.port.MessageHandle;
+import io.vdibot.commands.port.ThreadNotifier;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.reply.TextBlock;
+import io.vdibot.commands.reply.TextStyle;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the core says, in Teams. A task's first message in a conversation is its status card (the submitted form's
+ * card itself when the task came from a form); everything after it is a reply in the same thread (milestones, the IP
+ * table, the log summary), and the status card is edited in place to show the latest line, coalesced by
+ * {@link CardUpdates}. Answers that are not about a task go into the thread where they were asked, or onto the
+ * clicked card. The core's logical approvers' channel is the configured one; on-call notices go to the configured
+ * people and channels through stored conversation references.
+ */
+final class TeamsThreadNotifier implements ThreadNotifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsThreadNotifier.class);
+    static final String APPROVERS = "approvers";
+
+    private final ConnectorApi connector;
+    private final TeamsSettings settings;
+    private final CardRenderer renderer;
+    private final TeamsThreadStore store;
+    private final CardUpdates updates;
+    private final TeamsApprovals approvals;
+    private final TeamsForms forms;
+    private final Conversations conversations;
+    private final PendingAnswers pending;
+    private final Map<String, Object> taskLocks = new ConcurrentHashMap<>();
+    /** What each status card first said, kept above the latest line. */
+    private final Map<String, Reply> firstReplies = new ConcurrentHashMap<>();
+
+    TeamsThreadNotifier(ConnectorApi connector, TeamsSettings settings, CardRenderer renderer, TeamsThreadStore store,
+                        CardUpdates updates, TeamsApprovals approvals, TeamsForms forms, Conversations conversations,
+                        PendingAnswers pending) {
+        this.connector = connector;
+        this.settings = settings;
+        this.renderer = renderer;
+        this.store = store;
+        this.updates = updates;
+        this.approvals = approvals;
+        this.forms = forms;
+        this.conversations = conversations;
+        this.pending = pending;
+    }
+
+    @Override
+    public MessageHandle post(ThreadRef thread, Reply reply) {
+        try {
+            if (APPROVERS.equals(thread.channelId())) {
+                return approvals.post(thread, reply);
+            }
+            String click = thread.extras().get(TeamsThreads.CLICK);
+            String task = thread.extras().get(TeamsThreads.TASK);
+            if (task != null) {
+                return postInTaskThread(thread, task, reply);
+            }
+            if ("approval".equals(click)) {
+                return approvals.answer(thread, reply);
+            }
+            if ("form".equals(click)) {
+                return forms.answer(thread, reply);
+            }
+            return answer(thread, reply);
+        } catch (ConnectorException | RuntimeException e) {
+            LOG.warn("could not post in Teams conversation {}: {}", thread.channelId(), e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public void update(MessageHandle message, Reply reply) {
+        ThreadRef thread = message.thread();
+        if (thread.extras().get(TeamsThreads.SERVICE_URL) == null) {
+            return;
+        }
+        CardRenderer.Rendered rendered = renderer.render(reply);
+        updates.submit(TeamsThreads.address(thread), message.messageId(),
+                new Outgoing(rendered.summary(), rendered.first()));
+        String task = thread.extras().get(TeamsThreads.TASK);
+        if (task != null) {
+            store.find(task, TeamsThreadStore.STATUS).filter(root -> !root.activityId().equals(message.messageId()))
+                    .ifPresent(root -> mirror(task, root, reply));
+        }
+    }
+
+    @Override
+    public void notifyOnCall(Reply reply) {
+        CardRenderer.Rendered rendered = renderer.render(reply);
+        for (String target : settings.onCall()) {
+            try {
+                Optional<Address> address = conversations.reach(target);
+                if (address.isPresent()) {
+                    for (ObjectNode card : rendered.cards()) {
+                        connector.send(address.get(), new Outgoing(rendered.summary(), card));
+                    }
+                }
+            } catch (ConnectorException | RuntimeException e) {
+                LOG.warn("could not reach on-call target {} in Teams: {}", target, e.getMessage());
+            }
+        }
+    }
+
+    /** A reply in the conversation or channel thread where the request was made. */
+    private MessageHandle answer(ThreadRef thread, Reply reply) throws ConnectorException {
+        CardRenderer.Rendered rendered = renderer.render(reply);
+        String first = null;
+        for (ObjectNode card : rendered.cards()) {
+            String id = sendInThread(TeamsThreads.address(thread), thread.threadId(),
+                    new Outgoing(rendered.summary(), card));
+            first = first == null ? id : first;
+        }
+        return new MessageHandle(thread, first == null ? "-" : first);
+    }
+
+    private MessageHandle postInTaskThread(ThreadRef thread, String task, Reply reply) throws ConnectorException {
+        CardRenderer.Rendered rendered = renderer.render(reply);
+        Object lock = taskLocks.computeIfAbsent(task, k -> new Object());
+        synchronized (lock) {
+            Optional<TeamsThreadStore.CardRoot> known = store.find(task, TeamsThreadStore.STATUS);
+            if (known.isEmpty()) {
+                Address address = TeamsThreads.address(thread);
+                String cardId = thread.extras().get(TeamsThreads.CARD);
+                String statusId;
+                Outgoing status = new Outgoing(rendered.summary(), rendered.first());
+                if ("form".equals(thread.extras().get(TeamsThreads.CLICK)) && cardId != null) {
+                    // the submitted form's card turns into the task's status card
+                    if (!pending.complete(thread.extras().get(TeamsThreads.PENDING), rendered.first())) {
+                        connector.update(address, cardId, status);
+                    }
+                    statusId = cardId;
+                } else {
+                    statusId = sendInThread(address, thread.threadId(), status);
+                }
+                store.save(task, TeamsThreadStore.STATUS, new TeamsThreadStore.CardRoot(address.serviceUrl(),
+                        address.tenantId(), address.conversationId(), statusId, thread.threadId(),
+                        CardRenderer.summary(reply), null));
+                firstReplies.put(task, reply);
+                sendRest(address, thread.threadId(), rendered);
+                return new MessageHandle(thread, statusId == null ? "-" : statusId);
+            }
+            TeamsThreadStore.CardRoot root = known.get();
+            Address address = new Address(root.serviceUrl(), root.conversationId(), root.tenantId());
+            String id = null;
+            for (ObjectNode card : rendered.cards()) {
+                String sent = sendInThread(address, root.replyTo(), new Outgoing(rendered.summary(), card));
+                id = id == null ? sent : id;
+            }
+            mirror(task, root, reply);
+            return new MessageHandle(withAddress(thread, address), id == null ? "-" : id);
+        }
+    }
+
+    private void sendRest(Address address, String replyTo, CardRenderer.Rendered rendered)
+            throws ConnectorException {
+        for (ObjectNode card : rendered.cards().subList(1, rendered.cards().size())) {
+            sendInThread(address, replyTo, new Outgoing(rendered.summary(), card));
+        }
+    }
+
+    /** The status card: what it first said, then the latest line of its thread. */
+    private void mirror(String task, TeamsThreadStore.CardRoot root, Reply latest) {
+        Reply first = firstReplies.get(task);
+        Reply.Builder status = Reply.builder();
+        if (first != null) {
+            status.tone(first.tone());
+            first.blocks().forEach(status::block);
+        } else {
+            status.text(root.headline());
+        }
+        String line = CardRenderer.summary(latest);
+        if (!line.isEmpty()) {
+            status.tone(latest.tone() == Reply.Tone.INFO && first != null ? first.tone() : latest.tone());
+            status.block(new TextBlock("\u21B3 " + line, TextStyle.PLAIN));
+        }
+        CardRenderer.Rendered rendered = renderer.render(status.build());
+        updates.submit(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()), root.activityId(),
+                new Outgoing(rendered.summary(), rendered.first()));
+    }
+
+    private String sendInThread(Address address, String replyTo, Outgoing message) throws ConnectorException {
+        return replyTo == null ? connector.send(address, message) : connector.reply(address, replyTo, message);
+    }
+
+    private static ThreadRef withAddress(ThreadRef thread, Address address) {
+        Map<String, String> extras = new java.util.HashMap<>(thread.extras());
+        extras.put(TeamsThreads.SERVICE_URL, address.serviceUrl());
+        if (address.tenantId() != null) {
+            extras.put(TeamsThreads.TENANT, address.tenantId());
+        }
+        String conversation = address.conversationId();
+        int cut = conversation.indexOf(TeamsThreads.MESSAGE_ID);
+        String channel = cut < 0 ? conversation : conversation.substring(0, cut);
+        String threadId = cut < 0 ? null : conversation.substring(cut + TeamsThreads.MESSAGE_ID.length());
+        return new ThreadRef(thread.platform(), channel, threadId, extras);
+    }
+}

@@ -1,0 +1,103 @@
+package io.vdibot.adapters.teams.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vdibot.adapters.teams.ConversationStore;
+import io.vdibot.adapters.teams.InMemoryConversationStore;
+import io.vdibot.adapters.teams.InMemoryTeamsThreadStore;
+import io.vdibot.adapters.teams.TeamsAdapter;
+import io.vdibot.adapters.teams.TeamsSettings;
+import io.vdibot.adapters.teams.TeamsThreadStore;
+import io.vdibot.commands.port.CommandGateway;
+import io.vdibot.commands.port.Envelope;
+import io.vdibot.commands.port.InventoryLookup;
+import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.spec.CommandRegistry;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+
+/**
+ * The Teams adapter on its own, behind a real Tomcat, against {@link FakeBotFramework}; the core is a recording
+ * gateway whose answers a test scripts.
+ */
+public final class TeamsRig implements AutoCloseable {
+
+    public static final String APPROVERS = "19:approvers@thread.tacv2";
+    public static final Activities.User ALICE = new Activities.User("29:alice", "aad-alice", "Alice Requester",
+            "alice@vdibot.example");
+    public static final Activities.User BOB = new Activities.User("29:bob", "aad-bob", "Bob Approver",
+            "bob@vdibot.example");
+    public static final Activities.User ERIN = new Activities.User("29:erin", "aad-erin", "Erin Oncall",
+            "erin@vdibot.example");
+
+    public final FakeBotFramework bf = new FakeBotFramework();
+    public final TokenMinter minter = new TokenMinter("key-1", List.of("msteams", "skype"));
+    public final Activities activities = new Activities(bf.serviceUrl());
+    public final List<Envelope> submitted = new CopyOnWriteArrayList<>();
+    public final TeamsThreadStore cards = new InMemoryTeamsThreadStore();
+    public final ConversationStore references;
+    public volatile BiConsumer<TeamsRig, Envelope> core = (rig, envelope) -> { };
+    public final TeamsAdapter adapter;
+    public final EndpointServer server;
+
+    public TeamsRig() throws Exception {
+        this(new InMemoryConversationStore(), List.of("aad-erin"));
+    }
+
+    public TeamsRig(ConversationStore references, List<String> onCall) throws Exception {
+        this.references = references;
+        bf.publish(minter);
+        bf.member(ALICE);
+        bf.member(BOB);
+        bf.member(ERIN);
+        TeamsSettings settings = new TeamsSettings(FakeBotFramework.APP_ID, FakeBotFramework.APP_PASSWORD, null,
+                Activities.TENANT, bf.openIdMetadataUrl(), bf.tokenEndpoint(), APPROVERS, onCall, bf.serviceUrl(),
+                Duration.ofMillis(200), Duration.ofSeconds(3), 0, Locale.ENGLISH);
+        CommandGateway gateway = envelope -> {
+            submitted.add(envelope);
+            new Thread(() -> core.accept(this, envelope)).start();
+        };
+        adapter = TeamsAdapter.create(settings, gateway, CommandRegistry.standard(), new Inventory(), cards,
+                references, Clock.systemUTC());
+        server = new EndpointServer(adapter.endpoint());
+    }
+
+    /** Posts an activity with a valid token. */
+    public HttpResponse<String> send(JsonNode activity) throws Exception {
+        return server.post(activity.toString(), "Bearer " + minter.mint(FakeBotFramework.APP_ID, bf.serviceUrl()));
+    }
+
+    public void idle() throws InterruptedException {
+        adapter.awaitIdle(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        adapter.close();
+        bf.close();
+    }
+
+    /** Two sites with a few names, as the inventory cache would give them. */
+    static final class Inventory implements InventoryLookup {
+        @Override
+        public List<String> sites() {
+            return List.of("dc1", "dc2");
+        }
+
+        @Override
+        public List<String> names(String site, InventoryKind kind, String prefix, int limit) {
+            String at = site == null ? "dc1" : site;
+            return switch (kind) {
+                case TEMPLATES -> List.of("rhel9-desktop-" + at, "win11-" + at);
+                case CLUSTERS -> List.of("Linux-Desktops");
+                case STORAGE -> List.of("data-" + at);
+                default -> List.of();
+            };
+        }
+    }
+}
