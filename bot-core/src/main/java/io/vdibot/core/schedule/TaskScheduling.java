@@ -11,6 +11,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
  * One Quartz trigger per task at its run time, in the clustered JDBC job store shared by every bot
@@ -28,6 +29,11 @@ public final class TaskScheduling {
         this.scheduler = scheduler;
     }
 
+    /**
+     * Stores the task's trigger unless it exists.
+     *
+     * @throws TransientDataAccessResourceException when the job store (the database) cannot be reached
+     */
     public void schedule(TaskRecord task) {
         JobDetail job = JobBuilder.newJob(RunTaskJob.class).withIdentity(jobKey(task.id()))
                 .usingJobData(TASK_ID, task.id()).build();
@@ -42,6 +48,9 @@ public final class TaskScheduling {
             scheduler.scheduleJob(job, trigger);
         } catch (org.quartz.ObjectAlreadyExistsException raceWithAnotherNode) {
             // scheduled already; the trigger is the same
+        } catch (org.quartz.JobPersistenceException e) {
+            // The job store is the database: a lost connection is a database failure like any other, worth retrying.
+            throw new TransientDataAccessResourceException("cannot schedule " + task.code(), e);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule " + task.code(), e);
         }

@@ -94,7 +94,11 @@ public final class TaskIntake {
             approvals.requestApproval(stored, request, scope);
         } else {
             notifiers.post(thread, Reply.text(messages.format("reply.task.accepted", stored.code(), when)));
-            scheduling.schedule(stored);
+            // stored but not scheduled would never run: ride out the database like the insert above
+            databaseRetry.call("schedule " + stored.code(), () -> {
+                scheduling.schedule(stored);
+                return stored;
+            });
         }
     }
 
