@@ -155,7 +155,7 @@ class SchedulingEndToEndTest {
     void tasksDueWhileTheBotWasDownRunAtStartAndTheOthersAtTheirTime() throws Exception {
         bot.type("/login alice");
         bot.type("/vdi vm create sched-late template=rhel9-desktop at=+5s");
-        bot.type("/vdi vm create sched-after template=rhel9-desktop at=+20s");
+        bot.type("/vdi vm create sched-after template=rhel9-desktop at=+15s");
         String late = bot.awaitTask("sched-late", WAIT);
         String after = bot.awaitTask("sched-after", WAIT);
         bot.awaitIn(late, "accepted", WAIT);
