@@ -53,6 +53,10 @@ public class SlackConfiguration {
             SlackThreadStore store, Clock clock) {
         SlackSettings settings = properties.toSettings(vdibot.defaultLocale());
         LOG.info("Slack adapter on: {}", settings);
+        if (settings.approversChannel() == null) {
+            LOG.warn("vdibot.slack.approvers-channel is not set: requests made in Slack that need an approver will"
+                    + " wait without anyone being asked");
+        }
         return SlackAdapter.create(settings, pipeline, registry, inventory, store, clock);
     }
 

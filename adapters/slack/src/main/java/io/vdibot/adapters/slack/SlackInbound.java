@@ -481,7 +481,7 @@ final class SlackInbound {
         try {
             return names.get(OPTIONS_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            names.cancel(true);
+            // left running: it warms the cache, so the user's next keystroke finds the names
             LOG.info("options for {} at {} not ready in time: {}", source.sourceName(), site, e.toString());
             return List.of();
         }

@@ -32,6 +32,7 @@ public final class SlackThreadNotifier implements ThreadNotifier {
     private static final Set<String> CANNOT_POST = Set.of("not_in_channel", "channel_not_found", "is_archived",
             "restricted_action", "cannot_dm_bot");
     private static final String APPROVERS = "approvers";
+    private static final int MAX_REMEMBERED = 5_000;
 
     private final SlackApi api;
     private final SlackSettings settings;
@@ -40,8 +41,9 @@ public final class SlackThreadNotifier implements ThreadNotifier {
     private final UpdateQueue updates;
     private final ApprovalCards cards;
     private final HomeBoard home;
-    private final Map<String, Object> taskLocks = new ConcurrentHashMap<>();
-    /** Latest first line per status message, restored into the status after a restart from its headline. */
+    /** Striped: posts of one task are serialised so its first message is created once. */
+    private final Object[] taskLocks = new Object[64];
+    /** The first reply of each status message, to redraw it; after a restart its stored headline stands in. */
     private final Map<String, Reply> firstReplies = new ConcurrentHashMap<>();
     /** channel → direct-message channel, per requester, for channels the bot cannot post in. */
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
@@ -55,6 +57,9 @@ public final class SlackThreadNotifier implements ThreadNotifier {
         this.updates = Objects.requireNonNull(updates, "updates");
         this.cards = Objects.requireNonNull(cards, "cards");
         this.home = Objects.requireNonNull(home, "home");
+        for (int i = 0; i < taskLocks.length; i++) {
+            taskLocks[i] = new Object();
+        }
     }
 
     @Override
@@ -123,7 +128,7 @@ public final class SlackThreadNotifier implements ThreadNotifier {
     private MessageHandle postInTaskThread(ThreadRef thread, String task, Reply reply) {
         String purpose = purposeOf(thread);
         Rendered rendered = renderer.render(reply);
-        Object lock = taskLocks.computeIfAbsent(task + "/" + purpose, k -> new Object());
+        Object lock = taskLocks[Math.floorMod((task + "/" + purpose).hashCode(), taskLocks.length)];
         synchronized (lock) {
             Optional<SlackThreadStore.ThreadRoot> known = store.find(task, purpose);
             if (known.isEmpty()) {
@@ -131,6 +136,9 @@ public final class SlackThreadNotifier implements ThreadNotifier {
                 SlackThreadStore.ThreadRoot root = new SlackThreadStore.ThreadRoot(posted.channel(), posted.ts(),
                         thread.threadId(), headline(reply));
                 store.save(task, purpose, root);
+                if (firstReplies.size() >= MAX_REMEMBERED) {
+                    firstReplies.clear();
+                }
                 firstReplies.put(task + "/" + purpose, reply);
                 attach(posted.channel(), root.replyThread(), rendered);
                 return new MessageHandle(withChannel(thread, posted.channel()), posted.ts());
