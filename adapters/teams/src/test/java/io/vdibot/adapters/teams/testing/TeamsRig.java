@@ -34,9 +34,10 @@ public final class TeamsRig implements AutoCloseable {
     public static final Activities.User ERIN = new Activities.User("29:erin", "aad-erin", "Erin Oncall",
             "erin@vdibot.example");
 
-    public final FakeBotFramework bf = new FakeBotFramework();
+    public final FakeBotFramework bf;
+    private final boolean ownsBotFramework;
     public final TokenMinter minter = new TokenMinter("key-1", List.of("msteams", "skype"));
-    public final Activities activities = new Activities(bf.serviceUrl());
+    public final Activities activities;
     public final List<Envelope> submitted = new CopyOnWriteArrayList<>();
     public final TeamsThreadStore cards = new InMemoryTeamsThreadStore();
     public final ConversationStore references;
@@ -45,11 +46,15 @@ public final class TeamsRig implements AutoCloseable {
     public final EndpointServer server;
 
     public TeamsRig() throws Exception {
-        this(new InMemoryConversationStore(), List.of("aad-erin"));
+        this(null, new InMemoryConversationStore(), List.of("aad-erin"));
     }
 
-    public TeamsRig(ConversationStore references, List<String> onCall) throws Exception {
+    /** A rig on an existing fake Bot Framework (kept open on close), as a restarted bot would find it. */
+    public TeamsRig(FakeBotFramework existing, ConversationStore references, List<String> onCall) throws Exception {
+        this.ownsBotFramework = existing == null;
+        this.bf = existing == null ? new FakeBotFramework() : existing;
         this.references = references;
+        this.activities = new Activities(bf.serviceUrl());
         bf.publish(minter);
         bf.member(ALICE);
         bf.member(BOB);
@@ -66,6 +71,17 @@ public final class TeamsRig implements AutoCloseable {
         server = new EndpointServer(adapter.endpoint());
     }
 
+    /** Waits up to ten seconds for a condition the adapter brings about asynchronously. */
+    public static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Posts an activity with a valid token. */
     public HttpResponse<String> send(JsonNode activity) throws Exception {
         return server.post(activity.toString(), "Bearer " + minter.mint(FakeBotFramework.APP_ID, bf.serviceUrl()));
@@ -79,7 +95,9 @@ public final class TeamsRig implements AutoCloseable {
     public void close() throws Exception {
         server.close();
         adapter.close();
-        bf.close();
+        if (ownsBotFramework) {
+            bf.close();
+        }
     }
 
     /** Two sites with a few names, as the inventory cache would give them. */
