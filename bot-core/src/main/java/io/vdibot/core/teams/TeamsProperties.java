@@ -1,0 +1,90 @@
+package io.vdibot.core.teams;
+
+import io.vdibot.adapters.teams.TeamsSettings;
+import io.vdibot.adapters.teams.auth.ClientCertificate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code vdibot.teams.*}. The adapter is on when {@code app-id} is set. The app password comes directly
+ * ({@code VDIBOT_TEAMS_APP_PASSWORD}) or from a file ({@code app-password-file}, e.g. a mounted secret); a certificate
+ * (PEM certificate and unencrypted PKCS#8 key) replaces it. Secrets are never printed: {@link #toString()} masks them.
+ *
+ * @param openidMetadataUrl where the channel service's signing keys are announced (differs in sovereign clouds)
+ * @param oauthEndpoint     the token endpoint for the bot's own calls (differs in sovereign clouds)
+ * @param approversChannel  conversation id of the approvers' channel (the core's logical {@code approvers} channel)
+ * @param oncall            on-call targets: channel conversation ids, AAD object ids or UPNs
+ * @param serviceUrl        the channel service for a first proactive message when nothing stored names one
+ */
+@ConfigurationProperties("vdibot.teams")
+public record TeamsProperties(
+        String appId,
+        String appPassword,
+        Path appPasswordFile,
+        Path certificateFile,
+        Path privateKeyFile,
+        String tenantId,
+        String openidMetadataUrl,
+        String oauthEndpoint,
+        String approversChannel,
+        List<String> oncall,
+        String serviceUrl,
+        @DefaultValue("2s") Duration updateInterval,
+        @DefaultValue("4s") Duration invokeWait,
+        @DefaultValue("262144") int maxBodySize) {
+
+    public TeamsSettings toSettings(Locale locale) {
+        String password = secret(appPassword, appPasswordFile);
+        ClientCertificate certificate = null;
+        if (certificateFile != null || privateKeyFile != null) {
+            if (certificateFile == null || privateKeyFile == null) {
+                throw new IllegalArgumentException(
+                        "vdibot.teams.certificate-file and vdibot.teams.private-key-file go together");
+            }
+            try {
+                certificate = ClientCertificate.fromPem(certificateFile, privateKeyFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new TeamsSettings(appId.trim(), password, certificate, blankToNull(tenantId), openidMetadataUrl,
+                oauthEndpoint, blankToNull(approversChannel), oncall, serviceUrl, updateInterval, invokeWait,
+                maxBodySize, locale);
+    }
+
+    static String secret(String value, Path file) {
+        if (value != null && !value.isBlank()) {
+            return value.trim();
+        }
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            // the path may be shown; the content never is
+            throw new UncheckedIOException("cannot read the Teams app password file " + file, e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @Override
+    public String toString() {
+        return "TeamsProperties[appId=" + appId + ", appPassword="
+                + (appPassword == null || appPassword.isBlank() ? "unset" : "***") + ", appPasswordFile="
+                + appPasswordFile + ", certificateFile=" + certificateFile + ", tenantId=" + tenantId
+                + ", openidMetadataUrl=" + openidMetadataUrl + ", oauthEndpoint=" + oauthEndpoint
+                + ", approversChannel=" + approversChannel + ", oncall=" + oncall + "]";
+    }
+}

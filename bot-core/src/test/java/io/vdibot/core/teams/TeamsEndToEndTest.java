@@ -1,0 +1,137 @@
+package io.vdibot.core.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vdibot.adapters.teams.testing.Activities;
+import io.vdibot.adapters.teams.testing.FakeBotFramework;
+import io.vdibot.adapters.teams.testing.TokenMinter;
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.persistence.task.TaskRepository;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole bot in Teams: a mention opens a form card, its submission waits for approval, an approver decides on the
+ * approval card, the task runs on the simulated engine, the status card is updated in place and the on-call person is
+ * told in their personal chat, reached through the reference stored when they installed the app.
+ */
+class TeamsEndToEndTest {
+
+    private static TeamsHarness bot;
+
+    @BeforeAll
+    static void start() {
+        bot = new TeamsHarness(Map.of("vdibot.approval.commands", "vm.create,template.migrate,pool.delete"));
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Activities.JSON.readTree(response.body());
+    }
+
+    @Test
+    void mentionFormApprovalRunStatusCardAndOnCallNotice() throws Exception {
+        // erin installs the app: her personal chat is where on-call notices go
+        bot.send(bot.activities.installed(TeamsHarness.ERIN, "a:erin-chat", "personal", null));
+        bot.idle(Duration.ofSeconds(5));
+        assertThat(bot.conversationRefs("user:aad-erin")).isEqualTo(1);
+
+        ObjectNode mention = bot.activities.mention(TeamsHarness.ALICE,
+                TeamsHarness.REQUESTS + ";messageid=1700000000100", "channel", "vdi vm create");
+        mention.put("id", "1700000000100");
+        assertThat(bot.send(mention).statusCode()).isEqualTo(200);
+        String form = bot.awaitSent("rhel9-desktop", Duration.ofSeconds(20));
+        assertThat(form).contains("Submit");
+
+        ObjectNode data = Activities.JSON.createObjectNode();
+        data.put("vdibot", "form");
+        data.put("form", "vm.create");
+        data.put("name", "teams-e2e-01");
+        data.put("template", "rhel9-desktop");
+        HttpResponse<String> submitted = bot.send(bot.activities.invoke(TeamsHarness.ALICE,
+                TeamsHarness.REQUESTS + ";messageid=1700000000100", "channel", "act-form-card", "form.submit", data));
+        String task = bot.awaitTask("teams-e2e-01", Duration.ofSeconds(20));
+        JsonNode answer = json(submitted);
+        assertThat(FakeBotFramework.allText(answer.path("value"))).contains(task);
+
+        String approval = bot.awaitSent("asks for approval of task " + task, Duration.ofSeconds(20));
+        assertThat(approval).contains("Alice Martin");
+        String cardId = bot.bean(io.vdibot.adapters.teams.TeamsThreadStore.class)
+                .find(task, "approval").orElseThrow().activityId();
+
+        ObjectNode refresh = Activities.JSON.createObjectNode();
+        refresh.put("vdibot", "approval");
+        refresh.put("task", task);
+        JsonNode bobsCard = json(bot.send(bot.activities.invoke(TeamsHarness.BOB, TeamsHarness.APPROVERS, "channel",
+                cardId, "approval.refresh", refresh))).path("value");
+        assertThat(bobsCard.path("actions").toString()).contains("\"verb\":\"approve\"");
+
+        // the refresh only hides the buttons: a click by someone without the permission is refused by the core
+        JsonNode own = json(bot.send(bot.activities.invoke(TeamsHarness.ALICE, TeamsHarness.APPROVERS, "channel",
+                cardId, "approve", refresh))).path("value");
+        assertThat(FakeBotFramework.allText(own)).contains("not allowed");
+        assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status())
+                .isEqualTo(TaskStatus.PENDING_APPROVAL);
+
+        JsonNode decided = json(bot.send(bot.activities.invoke(TeamsHarness.BOB, TeamsHarness.APPROVERS, "channel",
+                cardId, "approve", refresh))).path("value");
+        assertThat(FakeBotFramework.allText(decided)).contains("approved by Bob Johnson").contains("UTC");
+        assertThat(decided.has("actions")).isFalse();
+
+        String done = bot.awaitSent("ready", Duration.ofSeconds(90));
+        assertThat(done).contains("teams-e2e-01");
+        assertThat(bot.vmsNamed("dc1", "teams-e2e-01")).isEqualTo(1);
+        assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status())
+                .isEqualTo(TaskStatus.SUCCEEDED);
+
+        // the form card became the status card, edited in place
+        var statusEdits = bot.bf.connectorCalls().stream()
+                .filter(r -> r.getMethod().value().equals("PUT") && r.getUrl().endsWith("/activities/act-form-card"))
+                .toList();
+        assertThat(statusEdits).isNotEmpty();
+        assertThat(statusEdits.get(statusEdits.size() - 1).getBodyAsString()).contains(task);
+
+        // on call: erin's personal chat
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        boolean told = false;
+        while (!told && System.nanoTime() < deadline) {
+            told = bot.bf.connectorCalls().stream().anyMatch(r -> r.getMethod().value().equals("POST")
+                    && r.getUrl().contains("erin-chat") && r.getBodyAsString().contains(task));
+            TeamsHarness.sleep(100);
+        }
+        assertThat(told).as("on-call notice in erin's chat").isTrue();
+        assertThat(bot.taskCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aStrangerIsRefusedPolitelyAndABadTokenRunsNothing() throws Exception {
+        long before = bot.taskCount();
+        bot.send(bot.activities.personal(TeamsHarness.STRANGER, "a:sam-chat", "vm create teams-e2e-x "
+                + "template=rhel9-desktop"));
+        bot.awaitSent("not", Duration.ofSeconds(20));
+        assertThat(bot.bf.sentTexts()).anyMatch(t -> t.toLowerCase().contains("directory")
+                || t.toLowerCase().contains("know"));
+
+        TokenMinter forger = new TokenMinter("bf-key-1", List.of("msteams"));
+        HttpResponse<String> forged = bot.post(bot.activities.personal(TeamsHarness.ALICE, "a:alice-chat",
+                "vm create teams-e2e-forged template=rhel9-desktop").toString(),
+                "Bearer " + forger.mint(FakeBotFramework.APP_ID, bot.bf.serviceUrl()));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> none = bot.post(bot.activities.personal(TeamsHarness.ALICE, "a:alice-chat",
+                "vm create teams-e2e-forged template=rhel9-desktop").toString(), null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        TeamsHarness.sleep(1_000);
+        assertThat(bot.taskCount()).isEqualTo(before);
+    }
+}
