@@ -78,7 +78,12 @@ final class PoolActions {
 
     /** The pool's VMs whose disks are still being created. */
     List<VmInfo> locked(String site, PoolInfo pool) {
-        return queries.vms(site, "pool=" + pool.name() + " and status=image_locked", false, false).stream()
+        return vms(site, pool, "status=image_locked");
+    }
+
+    /** The pool's VMs matching a further condition of the engine's search language, e.g. {@code status=down}. */
+    List<VmInfo> vms(String site, PoolInfo pool, String condition) {
+        return queries.vms(site, "pool=" + pool.name() + " and " + condition, false, false).stream()
                 .filter(vm -> pool.id().equals(vm.poolId())).toList();
     }
 

@@ -175,7 +175,7 @@ final class PoolCreateRun extends PoolRun {
         int size = sizes.get(batch - 1);
         int count = size - (batch == 1 ? 0 : sizes.get(batch - 2));
         boolean ranBefore = context.steps().result(ready(batch)).isPresent();
-        lastListing = null;
+        lastGrowth = null;
         Instant started = clock.instant();
         if (batch > 1) {
             steps.run(grow(batch), messages.format("pool.create.progress.grow", batch, batches, request.name(), size),
@@ -208,22 +208,20 @@ final class PoolCreateRun extends PoolRun {
      */
     private String start(int batch, int size, List<String> created) {
         int wanted = prestartedFor(size);
-        // the wait that just ended listed the pool a moment ago; after a restart it is listed again
-        List<VmInfo> all = lastListing != null ? lastListing : actions.vms(site, pool, false);
-        lastListing = null;
+        // the wait that just ended saw the pool a moment ago; after a restart it is listed again
+        PoolWaits.Growth seen = lastGrowth != null ? lastGrowth : listed();
+        lastGrowth = null;
         Set<String> inBatch = new HashSet<>(created);
-        long running = all.stream().filter(PoolCreateRun::isRunning).count();
-        List<VmInfo> candidates = all.stream().filter(vm -> inBatch.contains(vm.name()) && "down".equals(vm.status()))
+        List<VmInfo> candidates = seen.down().stream().filter(vm -> inBatch.contains(vm.name()))
                 .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER)).toList();
-        int toStart = (int) Math.max(0, Math.min(candidates.size(), wanted - running));
+        int toStart = Math.max(0, Math.min(candidates.size(), wanted - seen.running()));
         List<VmInfo> chosen = candidates.subList(0, toStart);
         List<String> startedNow = actions.startAll(site, chosen, correlationId(start(batch)));
-        List<String> watch = new ArrayList<>();
-        for (VmInfo vm : all) {
-            if (inBatch.contains(vm.name()) && (isRunning(vm) || chosen.contains(vm))) {
-                watch.add(vm.name());
-            }
-        }
+        // the batch's VMs that run now: those started here, and any the engine's pool monitor started
+        Set<String> stillDown = new HashSet<>();
+        seen.down().forEach(vm -> stillDown.add(vm.name()));
+        chosen.forEach(vm -> stillDown.remove(vm.name()));
+        List<String> watch = new ArrayList<>(created.stream().filter(name -> !stillDown.contains(name)).toList());
         watch.sort(PoolJournal.NAME_ORDER);
         if (!watch.isEmpty()) {
             log.deploy(messages.format("pool.create.log.started", batch, startedNow.size(),
@@ -232,8 +230,13 @@ final class PoolCreateRun extends PoolRun {
         return PoolJournal.names(watch);
     }
 
-    private static boolean isRunning(VmInfo vm) {
-        return !"down".equals(vm.status()) && !"image_locked".equals(vm.status());
+    /** The pool as it is now, for a start step repeated after a restart. */
+    private PoolWaits.Growth listed() {
+        List<VmInfo> all = actions.vms(site, pool, false);
+        List<VmInfo> down = all.stream().filter(vm -> "down".equals(vm.status())).toList();
+        int running = (int) all.stream().filter(vm -> !"down".equals(vm.status())
+                && !"image_locked".equals(vm.status())).count();
+        return new PoolWaits.Growth(all.size(), running, down, List.of(), true);
     }
 
     /** Waits for the started VMs' addresses; powers off and starts once more those without one by the timeout. */

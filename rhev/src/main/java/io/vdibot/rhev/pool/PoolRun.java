@@ -46,8 +46,8 @@ abstract class PoolRun {
     /** The pool being worked on, once known; null again when it vanished. */
     protected PoolInfo pool;
     private final List<String> stuck = new ArrayList<>();
-    /** The pool's VMs as the last batch wait saw them, for the step right after it; null when not fresh. */
-    protected List<VmInfo> lastListing;
+    /** The pool as the last batch wait saw it, for the step right after it; null when not seen in this run. */
+    protected PoolWaits.Growth lastGrowth;
 
     PoolRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings, Clock clock,
             PacedPoller poller) {
@@ -159,8 +159,8 @@ abstract class PoolRun {
         PoolWaits.Growth growth = waits.created(pool, size, known, pacing.expectedCreate(count));
         if (growth.complete()) {
             pacing.learnCreate(count, Duration.between(waitStart, clock.instant()));
-        } else if (growth.all().size() < size) {
-            log.deploy(messages.format("pool.log.grow-again", pool.name(), growth.all().size(), size,
+        } else if (growth.size() < size) {
+            log.deploy(messages.format("pool.log.grow-again", pool.name(), growth.size(), size,
                     Durations.format(timings.createTimeout())));
             whileBusy(timings.createTimeout(), () -> {
                 actions.resize(site, pool.id(), size, prestarted, correlationId(grow(batch) + "-again"));
@@ -168,7 +168,7 @@ abstract class PoolRun {
             });
             growth = waits.created(pool, size, known, null);
         }
-        lastListing = growth.all();
+        lastGrowth = growth;
         List<String> tokens = new ArrayList<>();
         List<VmInfo> fresh = growth.fresh().stream()
                 .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER)).toList();
@@ -180,8 +180,8 @@ abstract class PoolRun {
                         Durations.format(timings.createTimeout())));
             }
         }
-        if (growth.all().size() < size) {
-            log.error(messages.format("pool.log.missing", pool.name(), growth.all().size(), size));
+        if (growth.size() < size) {
+            log.error(messages.format("pool.log.missing", pool.name(), growth.size(), size));
         }
         if (!fresh.isEmpty()) {
             log.deploy(messages.format("pool.log.batch-created", batch, fresh.size(), fresh.get(0).name(),

@@ -21,8 +21,24 @@ public record PoolTimings(Pace pace, Duration createTimeout, Duration readyTimeo
                           int parallelCalls) {
 
     public static final PoolTimings DEFAULTS = new PoolTimings(
-            new Pace(Duration.ofSeconds(1), Duration.ofSeconds(15), 0.03, 0.8),
+            new Pace(Duration.ofSeconds(1), Duration.ofSeconds(15), 0.015, 0.9),
             Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofMinutes(30), 4);
+
+    /**
+     * The same timings for an engine {@code 1 / factor} times as fast as a real one (the simulator at a time scale):
+     * pauses and timeouts scaled, shares and parallelism kept.
+     */
+    public PoolTimings scaled(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("the factor must be positive");
+        }
+        return new PoolTimings(pace.scaled(factor), scale(createTimeout, factor), scale(readyTimeout, factor),
+                scale(removeTimeout, factor), parallelCalls);
+    }
+
+    private static Duration scale(Duration duration, double factor) {
+        return Duration.ofNanos((long) (duration.toNanos() * factor));
+    }
 
     public PoolTimings {
         Objects.requireNonNull(pace, "pace");

@@ -22,13 +22,15 @@ import java.util.stream.Collectors;
 final class PoolWaits {
 
     /**
-     * The pool's VMs after a wait for new ones.
+     * The pool after a wait for new VMs.
      *
-     * @param all      every VM of the pool
+     * @param size     VMs in the pool
+     * @param running  of those, the ones neither down nor still having their disks created
+     * @param down     the VMs that are down
      * @param fresh    the VMs not known before the pool grew
      * @param complete the pool reached its size and none of the new VMs is still having its disks created
      */
-    record Growth(List<VmInfo> all, List<VmInfo> fresh, boolean complete) {
+    record Growth(int size, int running, List<VmInfo> down, List<VmInfo> fresh, boolean complete) {
     }
 
     /**
@@ -64,26 +66,34 @@ final class PoolWaits {
      * could be created) fails with {@code vanished}.
      */
     Growth created(PoolInfo pool, int size, Set<String> known, Duration expected) {
-        boolean[] sized = {false};
-        poller.poll(timings.pace(), timings.createTimeout(), expected, () -> {
-            if (!sized[0]) {
-                PoolInfo now = actions.named(site, pool.name()).filter(p -> p.id().equals(pool.id()))
-                        .orElseThrow(vanished);
-                if (now.size() < size) {
+        int[] sized = {-1};
+        Optional<Boolean> done = poller.poll(timings.pace(), timings.createTimeout(), expected, () -> {
+            if (sized[0] < size) {
+                sized[0] = actions.named(site, pool.name()).filter(p -> p.id().equals(pool.id()))
+                        .orElseThrow(vanished).size();
+                if (sized[0] < size) {
                     return Optional.empty();
                 }
-                sized[0] = true;
             }
             return actions.locked(site, pool).stream().anyMatch(vm -> !known.contains(vm.name()))
                     ? Optional.empty() : Optional.of(true);
         });
+        if (done.isPresent()) {
+            // nothing is locked any more, so the VMs that are not down run: only the down ones need listing
+            List<VmInfo> down = actions.vms(site, pool, "status=down");
+            List<VmInfo> fresh = down.stream().filter(vm -> !known.contains(vm.name())).toList();
+            return new Growth(sized[0], sized[0] - down.size(), down, fresh, true);
+        }
         List<VmInfo> all = actions.vms(site, pool, false);
         if (all.isEmpty() && actions.named(site, pool.name()).filter(p -> p.id().equals(pool.id())).isEmpty()) {
             throw vanished.get();
         }
         List<VmInfo> fresh = all.stream().filter(vm -> !known.contains(vm.name())).toList();
+        List<VmInfo> down = all.stream().filter(vm -> "down".equals(vm.status())).toList();
+        int running = (int) all.stream().filter(vm -> !"down".equals(vm.status())
+                && !"image_locked".equals(vm.status())).count();
         boolean complete = all.size() >= size && fresh.stream().noneMatch(vm -> "image_locked".equals(vm.status()));
-        return new Growth(all, fresh, complete);
+        return new Growth(all.size(), running, down, fresh, complete);
     }
 
     /** Waits until each VM named is up with an IPv4 address. */

@@ -50,6 +50,11 @@ public record Pace(Duration min, Duration max, double fraction, double firstLook
         return pause.compareTo(max) > 0 ? max : pause;
     }
 
+    /** The same pace for an engine {@code 1 / factor} times as fast: the bounds scaled, the shares kept. */
+    public Pace scaled(double factor) {
+        return new Pace(scaled(min, factor), scaled(max, factor), fraction, firstLook);
+    }
+
     private static Duration scaled(Duration duration, double factor) {
         return Duration.ofNanos((long) (duration.toNanos() * factor));
     }

@@ -25,7 +25,6 @@ import io.vdibot.rhev.simulator.model.PoolEntity;
 import io.vdibot.rhev.simulator.model.VmEntity;
 import io.vdibot.rhev.support.RecordingTask;
 import io.vdibot.rhev.support.Sites;
-import io.vdibot.rhev.wait.Pace;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * spends beyond the engine's own modelled time along the critical path. The critical path of a batch is the engine
  * adding its VMs one after another, the last one's disks, then start, boot and the guest agent's first report, all
  * from {@link EngineTiming}; batches follow each other. The executor is driven directly with limits that allow
- * 239 VMs (the default limit is 238). Prints figures; runs only with {@code -Pbenchmark}.
+ * 239 VMs (the default limit is 238), and with the default timings scaled by the time scale, as a deployment on such
+ * an engine would set them. Prints figures; runs only with {@code -Pbenchmark}.
  */
 @Tag("benchmark")
 class PoolCreateBenchmark {
@@ -53,10 +53,8 @@ class PoolCreateBenchmark {
     private static final double TIME_SCALE = 0.05;
     private static final int SIZE = 239;
     private static final int BATCH = 25;
-    /** Waits paced for the time scale: a first look at 10 ms, late by at most 2 % of the time waited. */
-    private static final PoolTimings TIMINGS = new PoolTimings(
-            new Pace(Duration.ofMillis(10), Duration.ofMillis(750), 0.02, 0.85),
-            Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofMinutes(2), 8);
+    /** The default timings, scaled as for an engine that runs 20 times faster than a real one. */
+    private static final PoolTimings TIMINGS = PoolTimings.DEFAULTS.scaled(TIME_SCALE);
 
     private static Sites sites;
     private static InventoryCache inventory;
@@ -120,6 +118,9 @@ class PoolCreateBenchmark {
                 modelled.toMillis() / 1000.0);
         System.out.printf(Locale.ROOT, "overhead           %.2f s = %.1f %% of the modelled time (target <= 5 %%)%n",
                 overhead.toMillis() / 1000.0, 100.0 * overhead.toMillis() / modelled.toMillis());
+        System.out.printf(Locale.ROOT, "pace               looks %d ms to %d ms apart, %.1f %% of the time waited, first "
+                + "look at %.0f %% of the time learned%n", TIMINGS.pace().min().toMillis(),
+                TIMINGS.pace().max().toMillis(), 100 * TIMINGS.pace().fraction(), 100 * TIMINGS.pace().firstLook());
         System.out.printf(Locale.ROOT, "machine            %d processors, load average %.1f before, %.1f after%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -3,6 +3,7 @@ package io.vdibot.rhev.wait;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vdibot.rhev.pool.PoolTimings;
 import io.vdibot.rhev.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,19 @@ class PaceTest {
         // once the estimate has passed, the share-of-time rule takes over
         assertThat(PACE.pause(Duration.ofSeconds(9), Duration.ofSeconds(10))).isEqualTo(Duration.ofMillis(450));
         assertThat(PACE.pause(Duration.ZERO, Duration.ofMinutes(10))).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aFasterEngineGetsShorterBoundsAndTheSameShares() {
+        Pace fast = PACE.scaled(0.05);
+        assertThat(fast.min()).isEqualTo(Duration.ofMillis(5));
+        assertThat(fast.max()).isEqualTo(Duration.ofMillis(500));
+        assertThat(fast.fraction()).isEqualTo(0.05);
+        assertThat(fast.firstLook()).isEqualTo(0.8);
+        PoolTimings timings = PoolTimings.DEFAULTS.scaled(0.01);
+        assertThat(timings.pace().min()).isEqualTo(Duration.ofMillis(10));
+        assertThat(timings.readyTimeout()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(timings.parallelCalls()).isEqualTo(PoolTimings.DEFAULTS.parallelCalls());
     }
 
     @Test
