@@ -57,6 +57,9 @@ class TwoNodeDrainBenchmark {
     private static final int TASKS = Integer.getInteger("bench.tasks", 1000);
     private static final Duration LEAD = Duration.ofSeconds(Integer.getInteger("bench.lead-seconds", 60));
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
+    /** Extra bot settings for both nodes, e.g. Quartz tuning: {@code -Dbench.node-args="--spring.quartz...=8"}. */
+    private static final List<String> NODE_ARGS = List.of(System.getProperty("bench.node-args", "").trim().split("\\s+"))
+            .stream().filter(a -> !a.isEmpty()).toList();
     private static final String DB_PASSWORD = "two-nodes";
     private static final Pattern STARTED = Pattern.compile("^\\[(T\\d+)\\] Task T\\d+ \\(vm.create\\) has started");
 
@@ -72,7 +75,7 @@ class TwoNodeDrainBenchmark {
             JdbcClient jdbc = JdbcClient.create(dataSource);
 
             try (BotProcessPair nodes = new BotProcessPair(base, database, ca, engines)) {
-                awaitClusterOfTwo(jdbc);
+                awaitClusterOfTwo(jdbc, nodes);
 
                 // the tasks, and one Quartz trigger each, all at the same instant
                 Instant due = Instant.now().plus(LEAD).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -115,7 +118,7 @@ class TwoNodeDrainBenchmark {
     }
 
     /** Both nodes have joined the Quartz cluster (and so finished migrating and starting). */
-    private static void awaitClusterOfTwo(JdbcClient jdbc) throws InterruptedException {
+    private static void awaitClusterOfTwo(JdbcClient jdbc, BotProcessPair nodes) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             try {
@@ -126,6 +129,7 @@ class TwoNodeDrainBenchmark {
             } catch (RuntimeException notMigratedYet) {
                 // the first node creates the tables
             }
+            nodes.requireAlive();
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the two nodes did not join the cluster");
             }
@@ -213,18 +217,28 @@ class TwoNodeDrainBenchmark {
 
         BotProcessPair(Path base, EmbeddedMariaDb database, Path ca, Simulator engines) {
             for (String node : List.of("node-a", "node-b")) {
-                nodes.add(BotProcess.launch(node, base.resolve("logs"),
-                        List.of("-Xmx512m"), List.of(
-                                "--vdibot.node-id=" + node,
-                                "--vdibot.data-dir=" + base.resolve(node),
-                                "--spring.datasource.url=" + database.jdbcUrl(),
-                                "--spring.datasource.username=" + database.user(),
-                                "--spring.datasource.password=" + DB_PASSWORD,
-                                "--vdibot.sites[0].name=dc1",
-                                "--vdibot.sites[0].url=" + engines.site("dc1").apiUrl(),
-                                "--vdibot.sites[0].ca-file=" + ca,
-                                "--vdibot.sites[0].password=vdibot",
-                                "--vdibot.console.enabled=true")));
+                List<String> args = new ArrayList<>(List.of(
+                        "--vdibot.node-id=" + node,
+                        "--vdibot.data-dir=" + base.resolve(node),
+                        "--spring.datasource.url=" + database.jdbcUrl(),
+                        "--spring.datasource.username=" + database.user(),
+                        "--spring.datasource.password=" + DB_PASSWORD,
+                        "--vdibot.sites[0].name=dc1",
+                        "--vdibot.sites[0].url=" + engines.site("dc1").apiUrl(),
+                        "--vdibot.sites[0].ca-file=" + ca,
+                        "--vdibot.sites[0].password=vdibot",
+                        "--vdibot.console.enabled=true"));
+                args.addAll(NODE_ARGS);
+                nodes.add(BotProcess.launch(node, base.resolve("logs"), List.of("-Xmx512m"), args));
+            }
+        }
+
+        void requireAlive() {
+            for (BotProcess node : nodes) {
+                if (!node.isAlive()) {
+                    throw new AssertionError(node.name() + " stopped while starting; see its .err file under "
+                            + "target/e2e");
+                }
             }
         }
 
@@ -259,6 +273,9 @@ class TwoNodeDrainBenchmark {
             System.out.println();
             System.out.printf(Locale.ROOT, "== %d vm.create tasks due at the same instant, 2 bot processes, one MariaDB,"
                     + " one simulated engine (time scale 0) ==%n", tasks.size());
+            if (!NODE_ARGS.isEmpty()) {
+                System.out.println("node settings: " + String.join(" ", NODE_ARGS));
+            }
             System.out.printf(Locale.ROOT, "stored and scheduled in         %.1f s (%.0f tasks/s)%n", loadSeconds,
                     tasks.size() / loadSeconds);
             System.out.printf(Locale.ROOT, "first task started              %.2f s after due%n",
