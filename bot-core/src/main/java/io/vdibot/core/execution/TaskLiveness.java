@@ -1,10 +1,13 @@
 package io.vdibot.core.execution;
 
+import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +22,12 @@ import org.slf4j.LoggerFactory;
 public final class TaskLiveness implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskLiveness.class);
+    private static final Duration RESCHEDULE_EVERY = Duration.ofMinutes(1);
+    private static final int RESCHEDULE_SCAN = 10_000;
 
     private final TaskRepository tasks;
     private final TaskRunner runner;
+    private final TaskScheduling scheduling;
     private final NodeIdentity node;
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
@@ -29,10 +35,12 @@ public final class TaskLiveness implements AutoCloseable {
     private final Duration heartbeat;
     private final Duration staleAfter;
 
-    public TaskLiveness(TaskRepository tasks, TaskRunner runner, NodeIdentity node, ScheduledExecutorService timer,
-            ExecutorService workers, Clock clock, Duration heartbeat, Duration staleAfter) {
+    public TaskLiveness(TaskRepository tasks, TaskRunner runner, TaskScheduling scheduling, NodeIdentity node,
+            ScheduledExecutorService timer, ExecutorService workers, Clock clock, Duration heartbeat,
+            Duration staleAfter) {
         this.tasks = tasks;
         this.runner = runner;
+        this.scheduling = scheduling;
         this.node = node;
         this.timer = timer;
         this.workers = workers;
@@ -45,6 +53,21 @@ public final class TaskLiveness implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::beat, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         long sweep = Math.max(1000, staleAfter.toMillis() / 3);
         timer.scheduleWithFixedDelay(this::sweep, 0, sweep, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::reschedule, 0, RESCHEDULE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Gives every scheduled task a trigger: a process that stopped between storing a task and storing
+     * its trigger would otherwise leave a task that never runs. Scheduling is idempotent.
+     */
+    void reschedule() {
+        try {
+            for (TaskRecord task : tasks.listByStatus(EnumSet.of(TaskStatus.SCHEDULED), RESCHEDULE_SCAN)) {
+                scheduling.schedule(task);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("check of scheduled tasks' triggers failed: {}", e.getMessage());
+        }
     }
 
     private void beat() {

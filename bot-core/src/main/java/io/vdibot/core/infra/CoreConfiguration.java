@@ -224,9 +224,10 @@ public class CoreConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    public TaskLiveness taskLiveness(TaskRepository tasks, TaskRunner runner, NodeIdentity node,
-            ExecutorService requestWorkers, Clock clock, VdibotProperties properties) {
-        return new TaskLiveness(tasks, runner, node, Executors.newSingleThreadScheduledExecutor(daemon("liveness")),
+    public TaskLiveness taskLiveness(TaskRepository tasks, TaskRunner runner, TaskScheduling scheduling,
+            NodeIdentity node, ExecutorService requestWorkers, Clock clock, VdibotProperties properties) {
+        return new TaskLiveness(tasks, runner, scheduling, node,
+                Executors.newSingleThreadScheduledExecutor(daemon("liveness")),
                 requestWorkers, clock, properties.execution().heartbeat(), properties.execution().staleAfter());
     }
 

@@ -1,11 +1,16 @@
 package io.vdibot.core.task;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Rides out a database that is briefly unreachable (a failover, a restart): an accepted request is
@@ -28,13 +33,8 @@ public final class DatabaseRetry {
         while (true) {
             try {
                 return action.get();
-            } catch (NonTransientDataAccessException e) {
-                if (!looksLikeLostConnection(e) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LOG.warn("{}: database unavailable ({}), retrying in {} ms", what, e.getMessage(), delay);
             } catch (DataAccessException e) {
-                if (System.nanoTime() > deadline) {
+                if (!isOutage(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
                 LOG.warn("{}: database unavailable ({}), retrying in {} ms", what, e.getMessage(), delay);
@@ -49,10 +49,17 @@ public final class DatabaseRetry {
         }
     }
 
-    /** A pool that cannot hand out a connection reports it as a non-transient failure. */
-    private static boolean looksLikeLostConnection(DataAccessException e) {
-        return e.getClass().getSimpleName().contains("CannotGetJdbcConnection")
-                || e.getMostSpecificCause() instanceof java.sql.SQLTransientConnectionException
-                || e.getMostSpecificCause() instanceof java.sql.SQLNonTransientConnectionException;
+    /**
+     * Failures of the database as a resource (no connection, connection lost mid-statement, a
+     * transient or recoverable error) are worth waiting out; errors in the data or the SQL are not.
+     */
+    private static boolean isOutage(DataAccessException e) {
+        if (e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
+                || e instanceof DataAccessResourceFailureException) {
+            return true;
+        }
+        Throwable cause = e.getMostSpecificCause();
+        return cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof SQLRecoverableException;
     }
 }

@@ -94,7 +94,8 @@ public final class TaskIntake {
             approvals.requestApproval(stored, request, scope);
         } else {
             notifiers.post(thread, Reply.text(messages.format("reply.task.accepted", stored.code(), when)));
-            // stored but not scheduled would never run: ride out the database like the insert above
+            // Stored but not scheduled would never run: ride out the database like the insert above. A
+            // process that dies right here leaves a trigger-less task, which TaskLiveness schedules again.
             databaseRetry.call("schedule " + stored.code(), () -> {
                 scheduling.schedule(stored);
                 return stored;
