@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vdibot.commands.task.TaskStatus;
 import io.vdibot.core.execution.NodeIdentity;
 import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.rhev.simulator.Simulator;
+import io.vdibot.rhev.simulator.faults.FaultPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,8 +138,17 @@ class SchedulingEndToEndTest {
         bot.type("/vdi vm create sched-busy-2 template=rhel9-desktop at=+3s");
         String first = bot.awaitTask("sched-busy-1", WAIT);
         String second = bot.awaitTask("sched-busy-2", WAIT);
-        bot.awaitIn(first, "^ok: .*sched-busy-1", RUN);
-        bot.awaitIn(second, "^ok: .*sched-busy-2", RUN);
+        // a slow engine, so that the task run first surely keeps the only scheduler thread longer than 2 s
+        FaultPlan.Settings slow = new FaultPlan.Settings();
+        slow.latencyMs = 300;
+        FaultPlan faults = bot.bean(Simulator.class).site("dc1").faults();
+        faults.apply(slow);
+        try {
+            bot.awaitIn(first, "^ok: .*sched-busy-1", RUN);
+            bot.awaitIn(second, "^ok: .*sched-busy-2", RUN);
+        } finally {
+            faults.clear();
+        }
 
         List<String> both = new java.util.ArrayList<>(bot.thread(first));
         both.addAll(bot.thread(second));
