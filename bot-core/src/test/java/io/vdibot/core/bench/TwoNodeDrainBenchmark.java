@@ -1,5 +1,6 @@
 package io.vdibot.core.bench;
 
+import org.springframework.transaction.support.TransactionOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -156,7 +157,7 @@ class TwoNodeDrainBenchmark {
         loader.setAutoStartup(false);
         loader.afterPropertiesSet();
         try {
-            TaskScheduling scheduling = new TaskScheduling(loader.getScheduler());
+            TaskScheduling scheduling = new TaskScheduling(loader.getScheduler(), TransactionOperations.withoutTransaction());
             List<TaskRecord> inserted = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
                 String name = String.format(Locale.ROOT, "bench-%04d", i);

@@ -1,5 +1,6 @@
 package io.vdibot.core.schedule;
 
+import org.springframework.transaction.support.TransactionOperations;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -39,7 +40,7 @@ class TaskSchedulingTest {
         Scheduler scheduler = mock(Scheduler.class);
         when(scheduler.checkExists(any(JobKey.class))).thenThrow(new JobPersistenceException("Socket error"));
 
-        assertThatThrownBy(() -> new TaskScheduling(scheduler).schedule(TASK))
+        assertThatThrownBy(() -> new TaskScheduling(scheduler, TransactionOperations.withoutTransaction()).schedule(TASK))
                 .isInstanceOf(TransientDataAccessException.class).hasMessageContaining("T1042");
     }
 
@@ -50,7 +51,7 @@ class TaskSchedulingTest {
                 .thenThrow(new JobPersistenceException("Socket error"))
                 .thenThrow(new JobPersistenceException("Connection refused"))
                 .thenReturn(false);
-        TaskScheduling scheduling = new TaskScheduling(scheduler);
+        TaskScheduling scheduling = new TaskScheduling(scheduler, TransactionOperations.withoutTransaction());
 
         new DatabaseRetry(Duration.ofSeconds(10), Duration.ofMillis(5)).call("schedule T1042", () -> {
             scheduling.schedule(TASK);
@@ -66,7 +67,7 @@ class TaskSchedulingTest {
         Scheduler scheduler = mock(Scheduler.class);
         when(scheduler.checkExists(any(JobKey.class))).thenThrow(new SchedulerException("The Scheduler has been shutdown."));
 
-        assertThatThrownBy(() -> new TaskScheduling(scheduler).schedule(TASK))
+        assertThatThrownBy(() -> new TaskScheduling(scheduler, TransactionOperations.withoutTransaction()).schedule(TASK))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
