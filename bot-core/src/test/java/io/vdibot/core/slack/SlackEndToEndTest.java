@@ -1,6 +1,7 @@
 package io.vdibot.core.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -288,7 +289,9 @@ class SlackEndToEndTest {
 
     @Test
     void aRateLimitedEditWaitsForRetryAfterAndTheLastWordArrives() throws Exception {
-        slack.server().stubFor(post(urlPathEqualTo("/api/chat.update")).atPriority(1).inScenario("429")
+        // Only this test's channel meets the 429, so edits made by other tests' tasks cannot use it up.
+        slack.server().stubFor(post(urlPathEqualTo("/api/chat.update")).withRequestBody(containing("C0RATE"))
+                .atPriority(1).inScenario("429")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("limited")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
                         .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
