@@ -66,7 +66,7 @@ public final class CancelHandler implements QueryHandler {
                 TaskStatus.CANCELLED)) {
             TaskStatus now = tasks.findById(task.id()).map(TaskRecord::status).orElse(task.status());
             return Reply.text(messages.format("cancel.not-possible", task.code(),
-                    messages.format("task.status." + now.name().toLowerCase(Locale.ROOT).replace('_', '-'))));
+                    messages.format(now.messageKey())));
         }
         scheduling.unschedule(task.id());
         Reply done = Reply.builder().tone(Reply.Tone.SUCCESS).text(messages.format("reply.task.cancelled",

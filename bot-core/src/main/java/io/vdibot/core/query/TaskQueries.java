@@ -148,7 +148,7 @@ public final class TaskQueries implements QueryHandler {
     }
 
     private static String status(TaskStatus status, Messages messages) {
-        return messages.format("task.status." + status.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return messages.format(status.messageKey());
     }
 
     private static String time(Instant instant, ZoneId zone) {

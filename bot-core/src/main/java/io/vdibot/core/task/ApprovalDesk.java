@@ -84,7 +84,7 @@ public final class ApprovalDesk implements QueryHandler {
         TaskRecord task = found.get();
         if (task.status() != TaskStatus.PENDING_APPROVAL) {
             return Reply.text(messages.format("approval.not-pending", task.code(),
-                    messages.format(statusKey(task.status()))));
+                    messages.format(task.status().messageKey())));
         }
         if (scope.user().uid().equals(task.requester().directoryUid())) {
             return Reply.builder().tone(Reply.Tone.WARNING).text(messages.format("reply.approval.self")).build();
@@ -93,7 +93,7 @@ public final class ApprovalDesk implements QueryHandler {
         if (!tasks.recordDecision(task.id(), verdict, scope.user().uid(), reason)) {
             TaskRecord now = tasks.findById(task.id()).orElse(task);
             return Reply.text(messages.format("approval.not-pending", task.code(),
-                    messages.format(statusKey(now.status()))));
+                    messages.format(now.status().messageKey())));
         }
         TaskRecord decided = tasks.findById(task.id()).orElseThrow();
         Messages requesterMessages = Messages.forLocale(decided.locale() != null ? decided.locale() : messages.locale());
@@ -118,7 +118,4 @@ public final class ApprovalDesk implements QueryHandler {
                         reason == null ? messages.format("reply.no-reason") : reason)).build();
     }
 
-    static String statusKey(TaskStatus status) {
-        return "task.status." + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 }
