@@ -50,8 +50,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -115,8 +113,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    public TaskScheduling taskScheduling(Scheduler scheduler, PlatformTransactionManager transactionManager) {
-        return new TaskScheduling(scheduler, new TransactionTemplate(transactionManager));
+    public TaskScheduling taskScheduling(Scheduler scheduler) {
+        return new TaskScheduling(scheduler);
     }
 
     @Bean

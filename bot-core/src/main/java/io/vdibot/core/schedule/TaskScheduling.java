@@ -10,11 +10,7 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.quartz.JobPersistenceException;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.TriggerKey;
-import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
@@ -29,16 +25,8 @@ public final class TaskScheduling {
 
     private final Scheduler scheduler;
 
-    private final TransactionOperations transactions;
-
-    /**
-     * @param transactions Spring's job store writes a job and its trigger in several statements; they
-     *                     must commit together, or another node's scan can see a trigger without its
-     *                     details and log a failed acquisition
-     */
-    public TaskScheduling(Scheduler scheduler, TransactionOperations transactions) {
+    public TaskScheduling(Scheduler scheduler) {
         this.scheduler = scheduler;
-        this.transactions = transactions;
     }
 
     /**
@@ -54,47 +42,27 @@ public final class TaskScheduling {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
-            transactions.executeWithoutResult(status -> store(job, trigger));
-        } catch (StoreFailure failure) {
-            if (failure.getCause() instanceof JobPersistenceException) {
-                // The job store is the database: a lost connection is a database failure, worth retrying.
-                throw new TransientDataAccessResourceException("cannot schedule " + task.code(), failure.getCause());
+            if (scheduler.checkExists(jobKey(task.id()))) {
+                return;
             }
-            throw new IllegalStateException("cannot schedule " + task.code(), failure.getCause());
-        } catch (TransactionException databaseUnreachable) {
-            throw new TransientDataAccessResourceException("cannot schedule " + task.code(), databaseUnreachable);
-        }
-    }
-
-    private void store(JobDetail job, Trigger trigger) {
-        try {
-            if (!scheduler.checkExists(job.getKey())) {
-                scheduler.scheduleJob(job, trigger);
-            }
-        } catch (ObjectAlreadyExistsException raceWithAnotherNode) {
+            scheduler.scheduleJob(job, trigger);
+        } catch (org.quartz.ObjectAlreadyExistsException raceWithAnotherNode) {
             // scheduled already; the trigger is the same
+        } catch (org.quartz.JobPersistenceException e) {
+            // The job store is the database: a lost connection is a database failure like any other, worth retrying.
+            throw new TransientDataAccessResourceException("cannot schedule " + task.code(), e);
         } catch (SchedulerException e) {
-            throw new StoreFailure(e);
-        }
-    }
-
-    /** Carries a checked scheduler failure out of the transaction callback. */
-    private static final class StoreFailure extends RuntimeException {
-        StoreFailure(SchedulerException cause) {
-            super(cause);
+            throw new IllegalStateException("cannot schedule " + task.code(), e);
         }
     }
 
     /** Removes the task's trigger; true if there was one to remove (it had not fired yet). */
     public boolean unschedule(long taskId) {
-        Boolean deleted = transactions.execute(status -> {
-            try {
-                return scheduler.deleteJob(jobKey(taskId));
-            } catch (SchedulerException e) {
-                throw new IllegalStateException("cannot unschedule T" + taskId, e);
-            }
-        });
-        return Boolean.TRUE.equals(deleted);
+        try {
+            return scheduler.deleteJob(jobKey(taskId));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot unschedule T" + taskId, e);
+        }
     }
 
     static JobKey jobKey(long taskId) {

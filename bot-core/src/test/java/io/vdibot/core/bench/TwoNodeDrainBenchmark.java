@@ -1,6 +1,5 @@
 package io.vdibot.core.bench;
 
-import org.springframework.transaction.support.TransactionOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -157,7 +156,7 @@ class TwoNodeDrainBenchmark {
         loader.setAutoStartup(false);
         loader.afterPropertiesSet();
         try {
-            TaskScheduling scheduling = new TaskScheduling(loader.getScheduler(), TransactionOperations.withoutTransaction());
+            TaskScheduling scheduling = new TaskScheduling(loader.getScheduler());
             List<TaskRecord> inserted = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
                 String name = String.format(Locale.ROOT, "bench-%04d", i);

@@ -1,6 +1,5 @@
 package io.vdibot.core.schedule;
 
-import org.springframework.transaction.support.TransactionOperations;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -40,7 +39,7 @@ class TaskSchedulingTest {
         Scheduler scheduler = mock(Scheduler.class);
         when(scheduler.checkExists(any(JobKey.class))).thenThrow(new JobPersistenceException("Socket error"));
 
-        assertThatThrownBy(() -> new TaskScheduling(scheduler, TransactionOperations.withoutTransaction()).schedule(TASK))
+        assertThatThrownBy(() -> new TaskScheduling(scheduler).schedule(TASK))
                 .isInstanceOf(TransientDataAccessException.class).hasMessageContaining("T1042");
     }
 
@@ -51,7 +50,7 @@ class TaskSchedulingTest {
                 .thenThrow(new JobPersistenceException("Socket error"))
                 .thenThrow(new JobPersistenceException("Connection refused"))
                 .thenReturn(false);
-        TaskScheduling scheduling = new TaskScheduling(scheduler, TransactionOperations.withoutTransaction());
+        TaskScheduling scheduling = new TaskScheduling(scheduler);
 
         new DatabaseRetry(Duration.ofSeconds(10), Duration.ofMillis(5)).call("schedule T1042", () -> {
             scheduling.schedule(TASK);
@@ -67,7 +66,7 @@ class TaskSchedulingTest {
         Scheduler scheduler = mock(Scheduler.class);
         when(scheduler.checkExists(any(JobKey.class))).thenThrow(new SchedulerException("The Scheduler has been shutdown."));
 
-        assertThatThrownBy(() -> new TaskScheduling(scheduler, TransactionOperations.withoutTransaction()).schedule(TASK))
+        assertThatThrownBy(() -> new TaskScheduling(scheduler).schedule(TASK))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
