@@ -1,7 +1,7 @@
 package io.vdibot.persistence;
 
 import io.vdibot.commands.Platform;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.persistence.task.NewTask;
 import io.vdibot.persistence.task.Requester;
 import io.vdibot.persistence.task.TaskRecord;

@@ -2,7 +2,7 @@ package io.vdibot.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.persistence.task.NewTask;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;

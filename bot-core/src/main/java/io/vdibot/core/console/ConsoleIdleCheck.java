@@ -1,6 +1,6 @@
 package io.vdibot.core.console;
 
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.execution.NodeIdentity;
 import io.vdibot.core.pipeline.WorkTracker;
 import io.vdibot.persistence.task.TaskRecord;

@@ -1,6 +1,6 @@
 package io.vdibot.core.execution;
 
-import io.vdibot.commands.task.ResourceLeases;
+import io.vdibot.commands.handler.ResourceLeases;
 import io.vdibot.persistence.lease.LeaseRecord;
 import io.vdibot.persistence.lease.ResourceLeaseRepository;
 import io.vdibot.persistence.task.TaskCodes;

@@ -1,6 +1,6 @@
 package io.vdibot.core.execution;
 
-import io.vdibot.commands.task.StepJournal;
+import io.vdibot.commands.handler.StepJournal;
 import io.vdibot.persistence.task.StepStatus;
 import io.vdibot.persistence.task.TaskStepRecord;
 import io.vdibot.persistence.task.TaskStepRepository;

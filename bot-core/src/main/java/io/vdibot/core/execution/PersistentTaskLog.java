@@ -1,6 +1,6 @@
 package io.vdibot.core.execution;
 
-import io.vdibot.commands.task.TaskLog;
+import io.vdibot.commands.handler.TaskLog;
 import io.vdibot.persistence.task.LogKind;
 import io.vdibot.persistence.task.TaskLogRepository;
 

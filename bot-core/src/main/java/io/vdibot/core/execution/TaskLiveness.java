@@ -1,6 +1,6 @@
 package io.vdibot.core.execution;
 
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;

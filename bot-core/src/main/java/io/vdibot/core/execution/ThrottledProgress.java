@@ -3,7 +3,7 @@ package io.vdibot.core.execution;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.task.ProgressSink;
+import io.vdibot.commands.handler.ProgressSink;
 import io.vdibot.core.notify.Notifiers;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,6 +1,6 @@
 package io.vdibot.core.infra;
 
-import io.vdibot.commands.task.ResourceLeases;
+import io.vdibot.commands.handler.ResourceLeases;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.connect.EngineConnections;

@@ -2,9 +2,9 @@ package io.vdibot.core.query;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.CancelRequest;
-import io.vdibot.commands.request.VdiRequest;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.task.CancelRequest;
+import io.vdibot.commands.spec.VdiRequest;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.permission.PermissionPolicy;
 import io.vdibot.core.permission.Roles;

@@ -2,8 +2,8 @@ package io.vdibot.core.query;
 
 import io.vdibot.commands.help.HelpRenderer;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.HelpRequest;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.help.HelpRequest;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.core.pipeline.QueryHandler;
 import io.vdibot.core.pipeline.RequestScope;
 

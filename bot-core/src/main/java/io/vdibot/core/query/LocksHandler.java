@@ -2,9 +2,9 @@ package io.vdibot.core.query;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.LocksReleaseRequest;
-import io.vdibot.commands.request.LocksRequest;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.locks.LocksReleaseRequest;
+import io.vdibot.commands.locks.LocksRequest;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.core.pipeline.QueryHandler;
 import io.vdibot.core.pipeline.RequestScope;
 import io.vdibot.persistence.lease.LeaseRecord;

@@ -2,8 +2,8 @@ package io.vdibot.core.query;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.SitesRequest;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.view.SitesRequest;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.core.pipeline.QueryHandler;
 import io.vdibot.core.pipeline.RequestScope;
 import io.vdibot.rhev.call.EngineException;

@@ -1,8 +1,8 @@
 package io.vdibot.core.task;
 
-import io.vdibot.commands.request.PoolCreateRequest;
-import io.vdibot.commands.request.PoolResizeRequest;
-import io.vdibot.commands.request.TaskRequest;
+import io.vdibot.commands.pool.PoolCreateRequest;
+import io.vdibot.commands.pool.PoolResizeRequest;
+import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.core.config.VdibotProperties;
 
 /** Which requests wait for an approver: configured commands, and pools above a size threshold. */

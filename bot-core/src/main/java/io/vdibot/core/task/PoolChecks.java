@@ -2,7 +2,7 @@ package io.vdibot.core.task;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.InventoryLookup;
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.pool.PoolLimits;
 import java.util.ArrayList;

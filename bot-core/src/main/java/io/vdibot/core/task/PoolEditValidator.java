@@ -1,12 +1,12 @@
 package io.vdibot.core.task;
 
 import io.vdibot.commands.i18n.Messages;
-import io.vdibot.commands.request.PoolDeleteRequest;
-import io.vdibot.commands.request.PoolGrantRequest;
-import io.vdibot.commands.request.PoolResizeRequest;
-import io.vdibot.commands.request.PoolRevokeRequest;
-import io.vdibot.commands.request.PoolUpdateRequest;
-import io.vdibot.commands.request.TaskRequest;
+import io.vdibot.commands.pool.PoolDeleteRequest;
+import io.vdibot.commands.pool.PoolGrantRequest;
+import io.vdibot.commands.pool.PoolResizeRequest;
+import io.vdibot.commands.pool.PoolRevokeRequest;
+import io.vdibot.commands.pool.PoolUpdateRequest;
+import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.pool.PoolLimits;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vdibot.commands.port.ThreadRef;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.commands.spec.CommandRegistry;
 
 /**

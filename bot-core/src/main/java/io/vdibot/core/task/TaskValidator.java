@@ -1,7 +1,7 @@
 package io.vdibot.core.task;
 
 import io.vdibot.commands.i18n.Messages;
-import io.vdibot.commands.request.TaskRequest;
+import io.vdibot.commands.spec.TaskRequest;
 import java.util.List;
 
 /**

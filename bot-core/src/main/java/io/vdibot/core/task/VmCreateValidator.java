@@ -2,9 +2,9 @@ package io.vdibot.core.task;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.InventoryLookup;
-import io.vdibot.commands.request.InventoryKind;
-import io.vdibot.commands.request.TaskRequest;
-import io.vdibot.commands.request.VmCreateRequest;
+import io.vdibot.commands.view.InventoryKind;
+import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.commands.vm.VmCreateRequest;
 import java.util.ArrayList;
 import java.util.List;
 

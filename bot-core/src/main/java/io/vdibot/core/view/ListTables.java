@@ -1,7 +1,7 @@
 package io.vdibot.core.view;
 
 import io.vdibot.commands.i18n.Messages;
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.inventory.ClusterInfo;
 import io.vdibot.rhev.inventory.GroupInfo;
 import io.vdibot.rhev.inventory.HostInfo;

@@ -2,9 +2,9 @@ package io.vdibot.core.view;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.InventoryKind;
-import io.vdibot.commands.request.ShowRequest;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.view.InventoryKind;
+import io.vdibot.commands.view.ShowRequest;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.core.pipeline.QueryHandler;
 import io.vdibot.core.pipeline.RequestScope;
 import io.vdibot.rhev.call.EngineException;

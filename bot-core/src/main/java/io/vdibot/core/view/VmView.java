@@ -3,7 +3,7 @@ package io.vdibot.core.view;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.VmInfo;
 import java.util.ArrayList;

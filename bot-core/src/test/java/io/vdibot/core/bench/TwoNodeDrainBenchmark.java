@@ -1,14 +1,15 @@
 package io.vdibot.core.bench;
 
+import io.vdibot.commands.AllCommands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.ThreadRef;
-import io.vdibot.commands.request.VmCreateRequest;
+import io.vdibot.commands.vm.VmCreateRequest;
 import io.vdibot.commands.schedule.Schedule;
 import io.vdibot.commands.spec.CommandRegistry;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.e2e.BotHarness;
 import io.vdibot.core.e2e.BotProcess;
 import io.vdibot.core.schedule.TaskScheduling;
@@ -139,7 +140,7 @@ class TwoNodeDrainBenchmark {
 
     private static List<TaskRecord> insertAndSchedule(HikariDataSource dataSource, Instant due) throws Exception {
         TaskRepository tasks = new TaskRepository(dataSource);
-        TaskJson json = new TaskJson(CommandRegistry.standard());
+        TaskJson json = new TaskJson(AllCommands.registry());
         String thread = json.write(ThreadRef.of(Platform.CONSOLE, "console", "bench"));
         Requester alice = new Requester(Platform.CONSOLE, "alice", "alice", "Alice Martin");
         // a scheduler that only writes triggers into the shared job store; it never runs a job itself

@@ -6,7 +6,7 @@ import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.ChatIdentity;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.ThreadRef;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.persistence.task.TaskRepository;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.vdibot.core.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.persistence.DataSources;
 import io.vdibot.persistence.embedded.EmbeddedMariaDb;
 import io.vdibot.persistence.embedded.EmbeddedMariaDbSettings;

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.vdibot.commands.Platform;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.task.DatabaseRetry;
 import io.vdibot.persistence.task.Requester;
 import io.vdibot.persistence.task.TaskApproval;

@@ -15,7 +15,7 @@ import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.notify.Notifiers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -296,7 +296,7 @@ class SlackEndToEndTest {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
                         .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
         Notifiers notifiers = bot.bean(Notifiers.class);
-        ThreadRef thread = new ThreadRef(Platform.SLACK, "C0RATE", "1700002000.000100", Map.of("user", "U0CAROL"));
+        ThreadRef thread = ThreadRef.of(Platform.SLACK, "C0RATE", "1700002000.000100", Map.of("user", "U0CAROL"));
         MessageHandle progress = notifiers.post(thread, Reply.text("step 1 of 3"));
         assertThat(progress.messageId()).isNotBlank();
         notifiers.update(progress, Reply.text("step 2 of 3"));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.InventoryLookup;
-import io.vdibot.commands.request.InventoryKind;
-import io.vdibot.commands.request.TemplateCreateRequest;
-import io.vdibot.commands.request.TemplateMigrateRequest;
+import io.vdibot.commands.view.InventoryKind;
+import io.vdibot.commands.template.TemplateCreateRequest;
+import io.vdibot.commands.template.TemplateMigrateRequest;
 import io.vdibot.commands.schedule.Schedule;
 import java.time.Clock;
 import java.time.ZoneId;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vdibot.adapters.teams.testing.Activities;
 import io.vdibot.adapters.teams.testing.FakeBotFramework;
 import io.vdibot.adapters.teams.testing.TokenMinter;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.persistence.task.TaskRepository;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.vdibot.core.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vdibot.commands.request.InventoryKind;
-import io.vdibot.commands.request.ListRequest;
+import io.vdibot.commands.view.InventoryKind;
+import io.vdibot.commands.view.ListRequest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.vdibot.commands.form;
 
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 
 import java.util.Locale;
 import java.util.Optional;

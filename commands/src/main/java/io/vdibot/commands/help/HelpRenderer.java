@@ -3,7 +3,6 @@ package io.vdibot.commands.help;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.parse.FieldError;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.HelpRequest;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.spec.CommandSpec;
 import io.vdibot.commands.spec.Resolution;

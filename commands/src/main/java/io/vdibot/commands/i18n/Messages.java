@@ -1,5 +1,6 @@
 package io.vdibot.commands.i18n;
 
+import io.vdibot.commands.handler.Violation;
 import io.vdibot.commands.parse.FieldError;
 import io.vdibot.commands.schedule.Schedule;
 
@@ -67,6 +68,10 @@ public final class Messages {
     }
 
     /** The message of a parse mistake. */
+    public String format(Violation violation) {
+        return format(violation.key(), violation.args().toArray());
+    }
+
     public String format(FieldError error) {
         return format(error.key(), error.args().toArray());
     }

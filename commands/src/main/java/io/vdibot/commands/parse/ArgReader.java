@@ -1,8 +1,8 @@
 package io.vdibot.commands.parse;
 
-import io.vdibot.commands.request.Keyword;
-import io.vdibot.commands.request.TemplateVersionRef;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.spec.Keyword;
+import io.vdibot.commands.template.TemplateVersionRef;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.commands.schedule.Schedule;
 import io.vdibot.commands.schedule.WhenParser;
 import io.vdibot.commands.schedule.WhenResult;

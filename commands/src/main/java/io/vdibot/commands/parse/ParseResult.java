@@ -1,6 +1,6 @@
 package io.vdibot.commands.parse;
 
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.spec.VdiRequest;
 
 import java.util.List;
 import java.util.Objects;

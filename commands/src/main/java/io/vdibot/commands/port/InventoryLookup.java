@@ -1,6 +1,6 @@
 package io.vdibot.commands.port;
 
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 
 import java.util.List;
 

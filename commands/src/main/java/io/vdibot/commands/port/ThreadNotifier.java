@@ -14,6 +14,12 @@ public interface ThreadNotifier {
     /** Replaces the content of a message posted earlier, e.g. to show progress. */
     void update(MessageHandle message, Reply reply);
 
+    /**
+     * Asks this platform's approvers (their configured channel) to decide on the task of {@code requestThread}
+     * ({@link ThreadRef#taskCode()}); {@code question} carries the Approve and Reject actions.
+     */
+    void notifyApprovers(ThreadRef requestThread, Reply question);
+
     /** Sends {@code reply} to wherever this platform's on-call people are configured to be reached. */
     void notifyOnCall(Reply reply);
 }

@@ -29,4 +29,9 @@ public record Action(String actionId, String label, String value, Style style) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(style, "style");
     }
+
+    /** The command line the click stands for, e.g. {@code /vdi approve T1042}: a command's words are its id's parts. */
+    public String commandLine() {
+        return ("/vdi " + actionId.replace('.', ' ') + " " + value).strip();
+    }
 }

@@ -5,10 +5,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the bot says, independent of the chat platform: a tone and a list of blocks. The console, Slack and Teams
- * adapters each render it; nothing here knows about them.
+ * What the bot says, independent of the chat platform: what kind of answer it is, a tone and a list of blocks. The
+ * console, Slack and Teams adapters each render it by its kind; nothing here knows about them, and they never look
+ * at its words to tell what it means.
  */
-public record Reply(Tone tone, List<Block> blocks) {
+public record Reply(Kind kind, Tone tone, List<Block> blocks) {
+
+    /** What the reply is to the person who reads it; adapters choose where and how to show it by this. */
+    public enum Kind {
+        /** The answer to a request: a view, an acceptance, a task's start or result. */
+        RESULT,
+        /** The request was not taken: not allowed, not understood, not valid now. Shown to the requester only. */
+        REFUSAL,
+        /** An approver's decision on a task; the approval card shows it in place of its buttons. */
+        DECISION,
+        /** Asks someone to decide: the approval card with its buttons. */
+        QUESTION,
+        /** How a running task is getting on; edited in place where the platform can. */
+        PROGRESS,
+        /** A notice to people who did not ask: on-call completion and failure messages. */
+        NOTICE
+    }
 
     /** Lets adapters colour or prefix a reply; it never changes the words. */
     public enum Tone {
@@ -19,6 +36,7 @@ public record Reply(Tone tone, List<Block> blocks) {
     }
 
     public Reply {
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(tone, "tone");
         blocks = List.copyOf(blocks);
     }
@@ -30,6 +48,11 @@ public record Reply(Tone tone, List<Block> blocks) {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A refusal in one line: the request was not taken. */
+    public static Reply refusal(String text) {
+        return builder().kind(Kind.REFUSAL).tone(Tone.WARNING).text(text).build();
     }
 
     /** All text of the reply in order, for logs, notifications and tests. */
@@ -55,10 +78,16 @@ public record Reply(Tone tone, List<Block> blocks) {
 
     public static final class Builder {
 
+        private Kind kind = Kind.RESULT;
         private Tone tone = Tone.INFO;
         private final List<Block> blocks = new ArrayList<>();
 
         private Builder() {
+        }
+
+        public Builder kind(Kind kind) {
+            this.kind = kind;
+            return this;
         }
 
         public Builder tone(Tone tone) {
@@ -100,7 +129,7 @@ public record Reply(Tone tone, List<Block> blocks) {
         }
 
         public Reply build() {
-            return new Reply(tone, blocks);
+            return new Reply(kind, tone, blocks);
         }
     }
 }

@@ -6,10 +6,11 @@ import io.vdibot.commands.parse.ParseResult;
 import io.vdibot.commands.parse.Token;
 import io.vdibot.commands.parse.Tokenized;
 import io.vdibot.commands.parse.Tokenizer;
-import io.vdibot.commands.request.HelpRequest;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.help.HelpRequest;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,19 +20,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The known commands. Resolves the leading words of a line to a command (longest match, so {@code locks release}
+ * The known commands, as found in the feature packages. Resolves the leading words of a line to a command (longest match, so {@code locks release}
  * wins over {@code locks}) and parses the rest, or parses a submitted form.
  */
 public final class CommandRegistry {
 
     private static final Set<String> PREFIXES = Set.of("/vdi", "vdi");
+    private static final Comparator<CommandSpec<?>> HELP_ORDER =
+            Comparator.<CommandSpec<?>, Boolean>comparing(spec -> !spec.isTask()).thenComparing(CommandSpec::wordsText);
 
     private final List<CommandSpec<?>> specs;
     private final Map<String, CommandSpec<?>> byId;
     private final CommandSpec<?> help;
 
-    public CommandRegistry(List<? extends CommandSpec<?>> specs) {
-        this.specs = List.copyOf(specs);
+    /**
+     * @param specs every command, in any order: help lists the task commands first, then the others, each by
+     *              their words
+     */
+    public CommandRegistry(Collection<? extends CommandSpec<?>> specs) {
+        this.specs = specs.stream().<CommandSpec<?>>map(spec -> spec).sorted(HELP_ORDER).toList();
         Map<String, CommandSpec<?>> ids = new HashMap<>();
         Set<List<String>> words = new HashSet<>();
         for (CommandSpec<?> spec : this.specs) {
@@ -45,20 +52,6 @@ public final class CommandRegistry {
         this.byId = Map.copyOf(ids);
         this.help = find(HelpRequest.COMMAND_ID)
                 .orElseThrow(() -> new IllegalArgumentException("the registry needs the help command"));
-    }
-
-    /** Every command of the {@code /vdi} grammar, in the order help lists them. */
-    public static CommandRegistry standard() {
-        return new CommandRegistry(List.of(
-                new VmCreateCommand(),
-                new PoolCreateCommand(), new PoolResizeCommand(), new PoolGrantCommand(), new PoolRevokeCommand(),
-                new PoolUpdateCommand(), new PoolDeleteCommand(),
-                new TemplateCreateCommand(), new TemplateMigrateCommand(),
-                new ShowCommand(), new ListCommand(), new SitesCommand(), new DashboardCommand(), new RefreshCommand(),
-                new TasksCommand(), new TaskShowCommand(), new LogsCommand(),
-                new CancelCommand(), new ApproveCommand(), new RejectCommand(),
-                new LocksCommand(), new LocksReleaseCommand(),
-                new HelpCommand()));
     }
 
     public List<CommandSpec<?>> all() {

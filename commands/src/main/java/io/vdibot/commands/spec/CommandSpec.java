@@ -7,8 +7,6 @@ import io.vdibot.commands.parse.ParseContext;
 import io.vdibot.commands.parse.ParseResult;
 import io.vdibot.commands.parse.RawArguments;
 import io.vdibot.commands.parse.Token;
-import io.vdibot.commands.request.TaskRequest;
-import io.vdibot.commands.request.VdiRequest;
 
 import java.util.Arrays;
 import java.util.List;

@@ -4,12 +4,12 @@ import io.vdibot.commands.parse.ArgReader;
 import io.vdibot.commands.parse.Param;
 
 /** Arguments many commands share. */
-final class CommonParams {
+public final class CommonParams {
 
-    static final Param NAME = Param.positional("name");
-    static final Param SITE = Param.optional("site");
-    static final Param AT = Param.optional(ArgReader.AT);
-    static final Param TASK_ID = Param.positional("id");
+    public static final Param NAME = Param.positional("name");
+    public static final Param SITE = Param.optional("site");
+    public static final Param AT = Param.optional(ArgReader.AT);
+    public static final Param TASK_ID = Param.positional("id");
 
     private CommonParams() {
     }

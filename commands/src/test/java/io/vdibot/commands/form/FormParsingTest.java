@@ -1,10 +1,11 @@
 package io.vdibot.commands.form;
 
+import io.vdibot.commands.AllCommands;
 import io.vdibot.commands.parse.FieldError;
 import io.vdibot.commands.parse.Param;
 import io.vdibot.commands.parse.ParseResult;
-import io.vdibot.commands.request.PoolCreateRequest;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.pool.PoolCreateRequest;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.spec.CommandSpec;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /** Forms are parsed with the same checks and the same error keys as command lines. */
 class FormParsingTest {
 
-    private static final CommandRegistry REGISTRY = CommandRegistry.standard();
+    private static final CommandRegistry REGISTRY = AllCommands.registry();
 
     static Stream<Arguments> submissions() {
         return Stream.of(

@@ -1,13 +1,13 @@
 package io.vdibot.commands.help;
 
+import io.vdibot.commands.AllCommands;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.parse.ParseResult;
 import io.vdibot.commands.reply.Block;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.reply.TextBlock;
 import io.vdibot.commands.reply.TextStyle;
-import io.vdibot.commands.request.HelpRequest;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.spec.CommandSpec;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HelpRendererTest {
 
-    private static final CommandRegistry REGISTRY = CommandRegistry.standard();
+    private static final CommandRegistry REGISTRY = AllCommands.registry();
     private static final HelpRenderer HELP = new HelpRenderer(REGISTRY);
     private static final Messages ENGLISH = Messages.forLocale(Locale.ENGLISH);
     private static final Messages CHINESE = Messages.forLocale(Locale.SIMPLIFIED_CHINESE);

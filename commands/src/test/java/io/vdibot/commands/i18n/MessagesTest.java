@@ -1,10 +1,11 @@
 package io.vdibot.commands.i18n;
 
+import io.vdibot.commands.AllCommands;
 import io.vdibot.commands.parse.FieldError;
 import io.vdibot.commands.schedule.Schedule;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.spec.CommandSpec;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,7 +95,7 @@ class MessagesTest {
                 "reply.task.approved", "reply.task.ran-late", "reply.task.interrupted", "reply.task.not-found",
                 "reply.approval.self", "reply.oncall.succeeded", "reply.oncall.failed", "reply.no-reason",
                 "reply.internal-error"));
-        for (CommandSpec<?> spec : CommandRegistry.standard().all()) {
+        for (CommandSpec<?> spec : AllCommands.registry().all()) {
             needed.addAll(List.of(spec.usageKey(), spec.helpKey(), spec.exampleKey()));
             spec.form().ifPresent(form -> {
                 needed.add(form.titleKey());

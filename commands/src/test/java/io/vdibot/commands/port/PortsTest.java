@@ -1,7 +1,7 @@
 package io.vdibot.commands.port;
 
 import io.vdibot.commands.Platform;
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -54,11 +54,11 @@ class PortsTest {
     @Test
     void aThreadReferenceKeepsItsOwnCopyOfThePlatformExtras() {
         Map<String, String> extras = new HashMap<>(Map.of("serviceUrl", "https://smba.example/teams/"));
-        ThreadRef ref = new ThreadRef(Platform.TEAMS, "19:abc@thread.tacv2", null, extras);
+        ThreadRef ref = ThreadRef.of(Platform.TEAMS, "19:abc@thread.tacv2", null, extras);
         extras.clear();
 
         assertThat(ref.extras()).containsEntry("serviceUrl", "https://smba.example/teams/");
-        assertThat(ref).isEqualTo(new ThreadRef(Platform.TEAMS, "19:abc@thread.tacv2", null,
+        assertThat(ref).isEqualTo(ThreadRef.of(Platform.TEAMS, "19:abc@thread.tacv2", null,
                 Map.of("serviceUrl", "https://smba.example/teams/")));
     }
 

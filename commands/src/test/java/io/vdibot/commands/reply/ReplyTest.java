@@ -40,14 +40,14 @@ class ReplyTest {
 
     @Test
     void aTextReplyIsInformational() {
-        assertThat(Reply.text("hello")).isEqualTo(new Reply(Reply.Tone.INFO,
+        assertThat(Reply.text("hello")).isEqualTo(new Reply(Reply.Kind.RESULT, Reply.Tone.INFO,
                 List.of(new TextBlock("hello", TextStyle.PLAIN))));
     }
 
     @Test
     void isImmutable() {
         List<Block> blocks = new ArrayList<>(List.of(new TextBlock("a", TextStyle.PLAIN)));
-        Reply reply = new Reply(Reply.Tone.INFO, blocks);
+        Reply reply = new Reply(Reply.Kind.RESULT, Reply.Tone.INFO, blocks);
         blocks.clear();
 
         assertThat(reply.blocks()).hasSize(1);

@@ -1,8 +1,8 @@
 package io.vdibot.commands.spec;
 
+import io.vdibot.commands.AllCommands;
 import io.vdibot.commands.parse.FieldError;
 import io.vdibot.commands.parse.ParseResult;
-import io.vdibot.commands.request.VdiRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /** Every kind of mistake gives an error value naming the argument, with the command's usage; none throws. */
 class GrammarErrorsTest {
 
-    private static final CommandRegistry REGISTRY = CommandRegistry.standard();
+    private static final CommandRegistry REGISTRY = AllCommands.registry();
     private static final String LONG_NAME = "v".repeat(65);
 
     static Stream<Arguments> mistakes() {
@@ -28,6 +28,8 @@ class GrammarErrorsTest {
                 // missing, unknown, duplicate, empty, stray words
                 mistake("vm create", "name:arg.missing", "template:arg.missing"),
                 mistake("vm create web01", "template:arg.missing"),
+                mistake("vm delete", "name:arg.missing"),
+                mistake("vm delete web01 template=t", "template:arg.unknown"),
                 mistake("vm create web01 template=t colour=blue", "colour:arg.unknown"),
                 mistake("vm create web01 template=t template=u", "template:arg.duplicate"),
                 mistake("vm create web01 name=web02 template=t", "name:arg.duplicate"),

@@ -1,36 +1,37 @@
 package io.vdibot.commands.spec;
 
+import io.vdibot.commands.AllCommands;
 import io.vdibot.commands.parse.ParseResult;
-import io.vdibot.commands.request.ApproveRequest;
-import io.vdibot.commands.request.CancelRequest;
-import io.vdibot.commands.request.DashboardRequest;
-import io.vdibot.commands.request.HelpRequest;
-import io.vdibot.commands.request.InventoryKind;
-import io.vdibot.commands.request.ListRequest;
-import io.vdibot.commands.request.LocksReleaseRequest;
-import io.vdibot.commands.request.LocksRequest;
-import io.vdibot.commands.request.LogKind;
-import io.vdibot.commands.request.LogsRequest;
-import io.vdibot.commands.request.PoolCreateRequest;
-import io.vdibot.commands.request.PoolDeleteRequest;
-import io.vdibot.commands.request.PoolGrantRequest;
-import io.vdibot.commands.request.PoolResizeRequest;
-import io.vdibot.commands.request.PoolRevokeRequest;
-import io.vdibot.commands.request.PoolType;
-import io.vdibot.commands.request.PoolUpdateRequest;
-import io.vdibot.commands.request.RefreshRequest;
-import io.vdibot.commands.request.RejectRequest;
-import io.vdibot.commands.request.ShowKind;
-import io.vdibot.commands.request.ShowRequest;
-import io.vdibot.commands.request.SitesRequest;
-import io.vdibot.commands.request.TaskFilter;
-import io.vdibot.commands.request.TaskShowRequest;
-import io.vdibot.commands.request.TasksRequest;
-import io.vdibot.commands.request.TemplateCreateRequest;
-import io.vdibot.commands.request.TemplateMigrateRequest;
-import io.vdibot.commands.request.TemplateVersionRef;
-import io.vdibot.commands.request.VdiRequest;
-import io.vdibot.commands.request.VmCreateRequest;
+import io.vdibot.commands.approval.ApproveRequest;
+import io.vdibot.commands.task.CancelRequest;
+import io.vdibot.commands.view.DashboardRequest;
+import io.vdibot.commands.help.HelpRequest;
+import io.vdibot.commands.view.InventoryKind;
+import io.vdibot.commands.view.ListRequest;
+import io.vdibot.commands.locks.LocksReleaseRequest;
+import io.vdibot.commands.locks.LocksRequest;
+import io.vdibot.commands.task.LogKind;
+import io.vdibot.commands.task.LogsRequest;
+import io.vdibot.commands.pool.PoolCreateRequest;
+import io.vdibot.commands.pool.PoolDeleteRequest;
+import io.vdibot.commands.vm.VmDeleteRequest;
+import io.vdibot.commands.pool.PoolGrantRequest;
+import io.vdibot.commands.pool.PoolResizeRequest;
+import io.vdibot.commands.pool.PoolRevokeRequest;
+import io.vdibot.commands.pool.PoolType;
+import io.vdibot.commands.pool.PoolUpdateRequest;
+import io.vdibot.commands.view.RefreshRequest;
+import io.vdibot.commands.approval.RejectRequest;
+import io.vdibot.commands.view.ShowKind;
+import io.vdibot.commands.view.ShowRequest;
+import io.vdibot.commands.view.SitesRequest;
+import io.vdibot.commands.task.TaskFilter;
+import io.vdibot.commands.task.TaskShowRequest;
+import io.vdibot.commands.task.TasksRequest;
+import io.vdibot.commands.template.TemplateCreateRequest;
+import io.vdibot.commands.template.TemplateMigrateRequest;
+import io.vdibot.commands.template.TemplateVersionRef;
+import io.vdibot.commands.vm.VmCreateRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,10 +52,14 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class GrammarTableTest {
 
     private static final long GIB = 1024L * 1024 * 1024;
-    private static final CommandRegistry REGISTRY = CommandRegistry.standard();
+    private static final CommandRegistry REGISTRY = AllCommands.registry();
 
     static Stream<Arguments> lines() {
         return Stream.of(
+                // vm delete
+                line("vm delete web01", new VmDeleteRequest("web01", null, IMMEDIATELY)),
+                line("/vdi VM Delete web01 site=paris at=+30m",
+                        new VmDeleteRequest("web01", "paris", inParis(Duration.ofMinutes(30)))),
                 // vm create
                 line("/vdi vm create web01 template=rhel9",
                         new VmCreateRequest("web01", "rhel9", null, null, null, null, null, IMMEDIATELY)),

@@ -1,6 +1,6 @@
 package io.vdibot.persistence.task;
 
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 
 /** An approver's answer to a task waiting in {@link TaskStatus#PENDING_APPROVAL}. */
 public enum ApprovalVerdict {

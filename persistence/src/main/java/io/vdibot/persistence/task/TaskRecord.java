@@ -1,6 +1,6 @@
 package io.vdibot.persistence.task;
 
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.vdibot.persistence.task;
 
 import io.vdibot.commands.Platform;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.persistence.jdbc.SqlErrors;
 import io.vdibot.persistence.jdbc.SqlParams;
 import io.vdibot.persistence.jdbc.UtcTimes;

@@ -3,7 +3,7 @@ package io.vdibot.persistence.task;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.vdibot.commands.Platform;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.persistence.Concurrently;
 import io.vdibot.persistence.MutableClock;
 import io.vdibot.persistence.TaskFixtures;

@@ -1,7 +1,7 @@
 package io.vdibot.persistence.thread;
 
 import io.vdibot.commands.Platform;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.persistence.MutableClock;
 import io.vdibot.persistence.TaskFixtures;
 import io.vdibot.persistence.TestDatabase;

@@ -1,7 +1,7 @@
 package io.vdibot.rhev.inventory;
 
 import io.vdibot.commands.port.InventoryLookup;
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.connect.EngineConnections;
 import java.time.Clock;
 import java.time.Duration;

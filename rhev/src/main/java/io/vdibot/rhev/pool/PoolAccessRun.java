@@ -2,12 +2,12 @@ package io.vdibot.rhev.pool;
 
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.PoolGrantRequest;
-import io.vdibot.commands.request.PoolRevokeRequest;
-import io.vdibot.commands.task.TaskContext;
-import io.vdibot.commands.task.TaskFailure;
-import io.vdibot.commands.task.TaskOutcome;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.pool.PoolGrantRequest;
+import io.vdibot.commands.pool.PoolRevokeRequest;
+import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskOutcome;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.GroupInfo;
 import io.vdibot.rhev.inventory.InventoryCache;

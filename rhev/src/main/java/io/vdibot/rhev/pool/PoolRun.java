@@ -2,10 +2,10 @@ package io.vdibot.rhev.pool;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.TaskRequest;
-import io.vdibot.commands.task.TaskContext;
-import io.vdibot.commands.task.TaskFailure;
-import io.vdibot.commands.task.TaskLog;
+import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskLog;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;

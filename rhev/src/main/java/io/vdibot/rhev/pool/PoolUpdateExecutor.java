@@ -1,8 +1,8 @@
 package io.vdibot.rhev.pool;
 
-import io.vdibot.commands.request.PoolUpdateRequest;
-import io.vdibot.commands.task.TaskContext;
-import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.pool.PoolUpdateRequest;
+import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.inventory.InventoryCache;
 import java.time.Clock;

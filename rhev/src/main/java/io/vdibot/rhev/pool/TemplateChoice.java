@@ -1,8 +1,8 @@
 package io.vdibot.rhev.pool;
 
 import io.vdibot.commands.i18n.Messages;
-import io.vdibot.commands.request.TemplateVersionRef;
-import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.template.TemplateVersionRef;
+import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.rhev.inventory.ClusterInfo;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.InventoryQueries;

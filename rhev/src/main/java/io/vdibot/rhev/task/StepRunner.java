@@ -1,6 +1,6 @@
 package io.vdibot.rhev.task;
 
-import io.vdibot.commands.task.TaskContext;
+import io.vdibot.commands.handler.TaskContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.vdibot.rhev.template;
 
-import io.vdibot.commands.task.ResourceLeases;
+import io.vdibot.commands.handler.ResourceLeases;
 import java.util.Optional;
 
 /**

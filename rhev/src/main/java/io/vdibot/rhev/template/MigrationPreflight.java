@@ -1,9 +1,9 @@
 package io.vdibot.rhev.template;
 
 import io.vdibot.commands.i18n.Messages;
-import io.vdibot.commands.request.TemplateMigrateRequest;
-import io.vdibot.commands.task.TaskContext;
-import io.vdibot.commands.task.TaskFailure;
+import io.vdibot.commands.template.TemplateMigrateRequest;
+import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.ClusterInfo;
 import io.vdibot.rhev.inventory.InventoryCache;

@@ -1,10 +1,10 @@
 package io.vdibot.rhev.template;
 
-import io.vdibot.commands.request.TemplateMigrateRequest;
-import io.vdibot.commands.task.ResourceLeases;
-import io.vdibot.commands.task.TaskContext;
-import io.vdibot.commands.task.TaskExecutor;
-import io.vdibot.commands.task.TaskOutcome;
+import io.vdibot.commands.template.TemplateMigrateRequest;
+import io.vdibot.commands.handler.ResourceLeases;
+import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskExecutor;
+import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.wait.Poller;

@@ -2,7 +2,7 @@ package io.vdibot.rhev.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.InventoryQueries;

@@ -2,11 +2,11 @@ package io.vdibot.rhev.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vdibot.commands.request.PoolCreateRequest;
-import io.vdibot.commands.request.PoolType;
+import io.vdibot.commands.pool.PoolCreateRequest;
+import io.vdibot.commands.pool.PoolType;
 import io.vdibot.commands.schedule.Schedule;
-import io.vdibot.commands.task.TaskOutcome;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.handler.TaskOutcome;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.call.RetryPolicy;
 import io.vdibot.rhev.call.Sleeper;

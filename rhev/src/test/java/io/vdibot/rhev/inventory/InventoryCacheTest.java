@@ -3,7 +3,7 @@ package io.vdibot.rhev.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.call.RetryPolicy;

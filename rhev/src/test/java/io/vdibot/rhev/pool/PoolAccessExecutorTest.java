@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.PoolGrantRequest;
-import io.vdibot.commands.request.PoolRevokeRequest;
-import io.vdibot.commands.task.TaskFailure;
-import io.vdibot.commands.task.TaskOutcome;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.pool.PoolGrantRequest;
+import io.vdibot.commands.pool.PoolRevokeRequest;
+import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskOutcome;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.simulator.model.PermissionEntity;
 import io.vdibot.rhev.support.RecordingTask;

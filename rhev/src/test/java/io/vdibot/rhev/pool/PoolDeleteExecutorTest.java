@@ -3,11 +3,11 @@ package io.vdibot.rhev.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vdibot.commands.request.PoolCreateRequest;
-import io.vdibot.commands.request.PoolDeleteRequest;
-import io.vdibot.commands.task.TaskFailure;
-import io.vdibot.commands.task.TaskOutcome;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.pool.PoolCreateRequest;
+import io.vdibot.commands.pool.PoolDeleteRequest;
+import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskOutcome;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.support.InMemoryJournal;
 import io.vdibot.rhev.support.RecordingTask;

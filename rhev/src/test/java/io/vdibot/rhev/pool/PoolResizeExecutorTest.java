@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.reply.TableBlock;
-import io.vdibot.commands.request.PoolCreateRequest;
-import io.vdibot.commands.request.PoolResizeRequest;
-import io.vdibot.commands.task.TaskFailure;
-import io.vdibot.commands.task.TaskOutcome;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.pool.PoolCreateRequest;
+import io.vdibot.commands.pool.PoolResizeRequest;
+import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskOutcome;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.simulator.model.VmEntity;
 import io.vdibot.rhev.support.InMemoryJournal;

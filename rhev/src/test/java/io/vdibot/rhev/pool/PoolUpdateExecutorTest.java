@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vdibot.commands.reply.TableBlock;
-import io.vdibot.commands.request.PoolUpdateRequest;
-import io.vdibot.commands.task.TaskFailure;
-import io.vdibot.commands.task.TaskOutcome;
-import io.vdibot.commands.task.TaskStatus;
+import io.vdibot.commands.pool.PoolUpdateRequest;
+import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskOutcome;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.simulator.model.PoolEntity;
 import io.vdibot.rhev.support.RecordingTask;

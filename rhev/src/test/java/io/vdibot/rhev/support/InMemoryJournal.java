@@ -1,6 +1,6 @@
 package io.vdibot.rhev.support;
 
-import io.vdibot.commands.task.StepJournal;
+import io.vdibot.commands.handler.StepJournal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.vdibot.rhev.support;
 
-import io.vdibot.commands.task.ResourceLeases;
+import io.vdibot.commands.handler.ResourceLeases;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

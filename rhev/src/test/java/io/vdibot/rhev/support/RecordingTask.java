@@ -2,11 +2,11 @@ package io.vdibot.rhev.support;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.TaskRequest;
-import io.vdibot.commands.task.ProgressSink;
-import io.vdibot.commands.task.StepJournal;
-import io.vdibot.commands.task.TaskContext;
-import io.vdibot.commands.task.TaskLog;
+import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.commands.handler.ProgressSink;
+import io.vdibot.commands.handler.StepJournal;
+import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskLog;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;

@@ -8,8 +8,6 @@ import io.vdibot.commands.reply.ImageBlock;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.reply.TableBlock;
 import io.vdibot.commands.reply.TextBlock;
-import io.vdibot.commands.spec.CommandRegistry;
-import io.vdibot.commands.spec.CommandSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +34,6 @@ import java.util.Objects;
 public final class ConsoleRenderer {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleRenderer.class);
-    private static final CommandRegistry COMMANDS = CommandRegistry.standard();
     private static final String COLUMN_GAP = "  ";
 
     private final ImageWriter images;
@@ -71,14 +68,6 @@ public final class ConsoleRenderer {
             lines.set(0, marker + lines.get(0));
         }
         return List.copyOf(lines);
-    }
-
-    /** The command line a button stands for, e.g. {@code /vdi approve T1042}. */
-    public static String commandOf(Action action) {
-        String words = COMMANDS.find(action.actionId())
-                .map(CommandSpec::wordsText)
-                .orElse(action.actionId().replace('.', ' '));
-        return ("/vdi " + words + " " + action.value()).strip();
     }
 
     private static void text(TextBlock block, List<String> lines) {
@@ -139,7 +128,7 @@ public final class ConsoleRenderer {
     }
 
     private static String hint(Action action) {
-        return "[" + TerminalText.oneLine(action.label()) + "] " + TerminalText.oneLine(commandOf(action));
+        return "[" + TerminalText.oneLine(action.label()) + "] " + TerminalText.oneLine(action.commandLine());
     }
 
     private static String marker(Reply.Tone tone) {

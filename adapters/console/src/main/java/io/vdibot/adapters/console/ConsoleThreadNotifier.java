@@ -48,13 +48,18 @@ public final class ConsoleThreadNotifier implements ThreadNotifier {
     }
 
     @Override
+    public void notifyApprovers(ThreadRef requestThread, Reply question) {
+        out.print(prefix(requestThread), renderer.render(question));
+    }
+
+    @Override
     public void notifyOnCall(Reply reply) {
         out.print(ON_CALL_PREFIX, renderer.render(reply));
     }
 
     /** {@code [T1042] } in a task's thread, else {@code [c3] } (the thread id), else {@code [console] }. */
     public static String prefix(ThreadRef thread) {
-        String task = thread.extras().get(TASK_EXTRA);
+        String task = thread.taskCode();
         String label = task != null ? task : thread.threadId() != null ? thread.threadId() : thread.channelId();
         return "[" + TerminalText.oneLine(label) + "] ";
     }

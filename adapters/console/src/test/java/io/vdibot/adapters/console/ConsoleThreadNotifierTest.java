@@ -26,7 +26,7 @@ class ConsoleThreadNotifierTest {
 
     private static final ThreadRef LINE_3 = ConsoleAdapter.threadOf(3);
     private static final ThreadRef TASK_THREAD =
-            new ThreadRef(Platform.CONSOLE, "console", "c3", Map.of("task", "T1042"));
+            new ThreadRef(Platform.CONSOLE, "console", "c3", "T1042", Map.of());
 
     private final CapturedOutput console = new CapturedOutput();
     private final ConsoleThreadNotifier notifier =
@@ -120,7 +120,7 @@ class ConsoleThreadNotifierTest {
         try {
             List<Future<?>> posters = new ArrayList<>();
             for (String task : List.of("T1", "T2")) {
-                ThreadRef thread = new ThreadRef(Platform.CONSOLE, "console", "c1", Map.of("task", task));
+                ThreadRef thread = new ThreadRef(Platform.CONSOLE, "console", "c1", task, Map.of());
                 posters.add(pool.submit(() -> {
                     start.await();
                     for (int r = 0; r < repliesPerThread; r++) {

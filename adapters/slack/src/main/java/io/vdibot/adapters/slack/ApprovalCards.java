@@ -33,26 +33,18 @@ final class ApprovalCards {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalCards.class);
     private static final int MAX_CARDS = 2_000;
-    /** The core's refusals, whose tone alone would not tell them from a rejection. */
-    private static final List<String> REFUSAL_KEYS = List.of("reply.denied", "reply.approval.self",
-            "reply.unknown-user", "reply.directory-unavailable");
 
     private final SlackApi api;
     private final BlockKitRenderer renderer;
     private final Clock clock;
     private final SlackTexts texts;
     private final Map<String, List<LayoutBlock>> cards = new ConcurrentHashMap<>();
-    private final Set<String> refusals = new HashSet<>();
 
     ApprovalCards(SlackApi api, BlockKitRenderer renderer, Clock clock, SlackTexts texts) {
         this.api = Objects.requireNonNull(api, "api");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.texts = Objects.requireNonNull(texts, "texts");
-        for (var locale : Messages.supportedLocales()) {
-            Messages messages = Messages.forLocale(locale);
-            REFUSAL_KEYS.forEach(key -> refusals.add(messages.format(key)));
-        }
     }
 
     /** Keeps a card's blocks as Slack sent them with a click, to redraw it once decided. */
@@ -90,13 +82,8 @@ final class ApprovalCards {
         return new MessageHandle(click, SlackThreadNotifier.EPHEMERAL_PREFIX + cardTs);
     }
 
-    boolean isDecision(Reply reply) {
-        if (reply.tone() != Reply.Tone.SUCCESS && reply.tone() != Reply.Tone.WARNING) {
-            return false;
-        }
-        String first = reply.blocks().stream().filter(TextBlock.class::isInstance).map(b -> ((TextBlock) b).text())
-                .findFirst().orElse("");
-        return !refusals.contains(first);
+    static boolean isDecision(Reply reply) {
+        return reply.kind() == Reply.Kind.DECISION;
     }
 
     private List<LayoutBlock> decidedCard(String channel, String cardTs, Reply reply) {

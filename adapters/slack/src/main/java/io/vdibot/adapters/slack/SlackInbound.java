@@ -36,7 +36,7 @@ import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.port.ThreadRef;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.spec.CommandSpec;
 import io.vdibot.commands.spec.Resolution;

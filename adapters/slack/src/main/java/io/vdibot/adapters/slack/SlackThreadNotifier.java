@@ -1,5 +1,6 @@
 package io.vdibot.adapters.slack;
 
+import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.port.ThreadRef;
@@ -71,7 +72,7 @@ public final class SlackThreadNotifier implements ThreadNotifier {
             if (thread.extras().containsKey(SlackThreads.CLICK)) {
                 return cards.answer(thread, reply);
             }
-            String task = thread.extras().get(SlackThreads.TASK);
+            String task = thread.taskCode();
             return task == null ? answer(thread, reply) : postInTaskThread(thread, task, reply);
         } catch (SlackCallException e) {
             LOG.warn("could not post in Slack channel {}: {}", thread.channelId(), e.error());
@@ -86,11 +87,16 @@ public final class SlackThreadNotifier implements ThreadNotifier {
         }
         ThreadRef thread = message.thread();
         updates.submit(thread.channelId(), message.messageId(), renderer.render(reply));
-        String task = thread.extras().get(SlackThreads.TASK);
+        String task = thread.taskCode();
         if (task != null) {
             store.find(task, purposeOf(thread)).filter(root -> !root.ts().equals(message.messageId()))
                     .ifPresent(root -> mirror(task, root, reply));
         }
+    }
+
+    @Override
+    public void notifyApprovers(ThreadRef requestThread, Reply question) {
+        post(new ThreadRef(Platform.SLACK, APPROVERS, null, requestThread.taskCode(), Map.of()), question);
     }
 
     @Override
@@ -221,7 +227,7 @@ public final class SlackThreadNotifier implements ThreadNotifier {
 
     /** The same thread with Slack's channel id in place of a logical one, so the handle works after a restart. */
     private static ThreadRef withChannel(ThreadRef thread, String channel) {
-        return new ThreadRef(thread.platform(), channel, thread.threadId(), thread.extras());
+        return new ThreadRef(thread.platform(), channel, thread.threadId(), thread.taskCode(), thread.extras());
     }
 
     private static String headline(Reply reply) {

@@ -32,7 +32,7 @@ final class SlackThreads {
         if (responseUrl != null) {
             extras.put(RESPONSE_URL, responseUrl);
         }
-        return new ThreadRef(Platform.SLACK, channel, threadTs, extras);
+        return ThreadRef.of(Platform.SLACK, channel, threadTs, extras);
     }
 
     static ThreadRef click(String channel, String cardTs, String user, String click, String responseUrl) {
@@ -43,10 +43,10 @@ final class SlackThreads {
         if (responseUrl != null) {
             extras.put(RESPONSE_URL, responseUrl);
         }
-        return new ThreadRef(Platform.SLACK, channel, cardTs, extras);
+        return ThreadRef.of(Platform.SLACK, channel, cardTs, extras);
     }
 
     static ThreadRef home(String user, String section) {
-        return new ThreadRef(Platform.SLACK, HOME_CHANNEL, null, Map.of(USER, user, HOME_SECTION, section));
+        return ThreadRef.of(Platform.SLACK, HOME_CHANNEL, null, Map.of(USER, user, HOME_SECTION, section));
     }
 }

@@ -1,5 +1,6 @@
 package io.vdibot.adapters.slack;
 
+import io.vdibot.commands.AllCommands;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -14,7 +15,7 @@ import com.google.gson.JsonParser;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.InventoryLookup;
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.commands.spec.CommandRegistry;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -62,7 +63,7 @@ class SocketModeTest {
         SlackSettings settings = SlackSettings.of(SlackSettings.Mode.SOCKET, "xoxb-bot", null, "xapp-app-token",
                 "C0APPROVE", null).withApiUrl("http://127.0.0.1:" + api.port() + "/api/");
         CommandGateway gateway = submitted::add;
-        adapter = SlackAdapter.create(settings, gateway, CommandRegistry.standard(), new NoInventory(),
+        adapter = SlackAdapter.create(settings, gateway, AllCommands.registry(), new NoInventory(),
                 new InMemorySlackThreadStore(), Clock.systemUTC());
         adapter.startSocketMode();
         assertThat(socket.connected.await(10, TimeUnit.SECONDS)).isTrue();

@@ -46,7 +46,6 @@ final class TeamsApprovals {
     private final CardRenderer renderer;
     private final ApprovalCards cards = new ApprovalCards();
     private final Clock clock;
-    private final Set<String> refusals = new HashSet<>();
 
     TeamsApprovals(ConnectorApi connector, TeamsSettings settings, TeamsThreadStore store, Conversations conversations,
                    TeamsPeople people, PendingAnswers pending, CardRenderer renderer, Clock clock) {
@@ -58,18 +57,11 @@ final class TeamsApprovals {
         this.pending = pending;
         this.renderer = renderer;
         this.clock = clock;
-        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
-            Messages messages = Messages.forLocale(locale);
-            for (String key : List.of("reply.approval.self", "reply.denied", "reply.unknown-user",
-                    "reply.directory-unavailable")) {
-                refusals.add(messages.format(key));
-            }
-        }
     }
 
     /** A post to the logical approvers' channel: the task's approval card, or a reply under it. */
     MessageHandle post(ThreadRef thread, Reply reply) throws ConnectorException {
-        String task = thread.extras().get(TeamsThreads.TASK);
+        String task = thread.taskCode();
         if (settings.approversChannel() == null) {
             LOG.warn("vdibot.teams.approvers-channel is not set; the approval request of {} is not shown in Teams",
                     task);
@@ -165,9 +157,8 @@ final class TeamsApprovals {
                 .map(root -> JSON.convertValue(root.state(), ApprovalCards.State.class));
     }
 
-    private boolean isDecision(Reply reply) {
-        return (reply.tone() == Reply.Tone.SUCCESS || reply.tone() == Reply.Tone.WARNING)
-                && !refusals.contains(firstText(reply));
+    private static boolean isDecision(Reply reply) {
+        return reply.kind() == Reply.Kind.DECISION;
     }
 
     private static String firstText(Reply reply) {

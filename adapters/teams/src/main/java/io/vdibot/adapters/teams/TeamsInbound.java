@@ -18,7 +18,7 @@ import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.request.VdiRequest;
+import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.commands.spec.CommandRegistry;
 import java.time.Clock;
 import java.time.DateTimeException;

@@ -1,5 +1,6 @@
 package io.vdibot.adapters.teams;
 
+import io.vdibot.commands.Platform;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.connector.Address;
@@ -65,7 +66,7 @@ final class TeamsThreadNotifier implements ThreadNotifier {
                 return approvals.post(thread, reply);
             }
             String click = thread.extras().get(TeamsThreads.CLICK);
-            String task = thread.extras().get(TeamsThreads.TASK);
+            String task = thread.taskCode();
             if (task != null) {
                 return postInTaskThread(thread, task, reply);
             }
@@ -91,11 +92,16 @@ final class TeamsThreadNotifier implements ThreadNotifier {
         CardRenderer.Rendered rendered = renderer.render(reply);
         updates.submit(TeamsThreads.address(thread), message.messageId(),
                 new Outgoing(rendered.summary(), rendered.first()));
-        String task = thread.extras().get(TeamsThreads.TASK);
+        String task = thread.taskCode();
         if (task != null) {
             store.find(task, TeamsThreadStore.STATUS).filter(root -> !root.activityId().equals(message.messageId()))
                     .ifPresent(root -> mirror(task, root, reply));
         }
+    }
+
+    @Override
+    public void notifyApprovers(ThreadRef requestThread, Reply question) {
+        post(new ThreadRef(Platform.TEAMS, APPROVERS, null, requestThread.taskCode(), Map.of()), question);
     }
 
     @Override
@@ -206,6 +212,6 @@ final class TeamsThreadNotifier implements ThreadNotifier {
         int cut = conversation.indexOf(TeamsThreads.MESSAGE_ID);
         String channel = cut < 0 ? conversation : conversation.substring(0, cut);
         String threadId = cut < 0 ? null : conversation.substring(cut + TeamsThreads.MESSAGE_ID.length());
-        return new ThreadRef(thread.platform(), channel, threadId, extras);
+        return new ThreadRef(thread.platform(), channel, threadId, thread.taskCode(), extras);
     }
 }

@@ -32,7 +32,7 @@ final class TeamsThreads {
     }
 
     static ThreadRef conversation(InboundActivity activity) {
-        return new ThreadRef(Platform.TEAMS, base(activity.conversationId()), rootOf(activity), base(activity));
+        return ThreadRef.of(Platform.TEAMS, base(activity.conversationId()), rootOf(activity), base(activity));
     }
 
     static ThreadRef click(InboundActivity activity, String kind, String cardId, String decides) {
@@ -45,7 +45,7 @@ final class TeamsThreads {
         if (decides != null) {
             extras.put(DECIDES, decides);
         }
-        return new ThreadRef(Platform.TEAMS, base(activity.conversationId()), rootOf(activity), extras);
+        return ThreadRef.of(Platform.TEAMS, base(activity.conversationId()), rootOf(activity), extras);
     }
 
     /** Where to post in this thread: the conversation, inside the reply chain when there is one. */

@@ -43,7 +43,7 @@ class TeamsAdapterTest {
     private static ThreadRef taskThread(Envelope envelope, String task) {
         Map<String, String> extras = new HashMap<>(envelope.thread().extras());
         extras.put("task", task);
-        return new ThreadRef(Platform.TEAMS, envelope.thread().channelId(), envelope.thread().threadId(), extras);
+        return ThreadRef.of(Platform.TEAMS, envelope.thread().channelId(), envelope.thread().threadId(), extras);
     }
 
     @Test
@@ -149,7 +149,7 @@ class TeamsAdapterTest {
         Reply request = Reply.builder().heading("Alice Requester asks for approval of task T1042")
                 .actions(new Action(Action.APPROVE, "Approve", "T1042", Action.Style.PRIMARY),
                         new Action(Action.REJECT, "Reject", "T1042", Action.Style.DANGER)).build();
-        rig.adapter.notifier().post(new ThreadRef(Platform.TEAMS, "approvers", null, Map.of("task", "T1042")),
+        rig.adapter.notifier().post(new ThreadRef(Platform.TEAMS, "approvers", null, "T1042", Map.of()),
                 request);
         JsonNode posted = rig.bf.sentActivities().get(0);
         JsonNode card = posted.path("attachments").get(0).path("content");

@@ -58,7 +58,7 @@ public final class ApprovalCards {
                 shown.add(block);
             }
         }
-        ObjectNode rendered = new CardRenderer().render(new Reply(request.tone(), shown)).first();
+        ObjectNode rendered = new CardRenderer().render(new Reply(request.kind(), request.tone(), shown)).first();
         List<String> ids = approverIds.size() > MAX_REFRESH_USERS ? approverIds.subList(0, MAX_REFRESH_USERS)
                 : approverIds;
         return new State(task, rendered.get("body"), approve, reject, List.copyOf(ids), null);

@@ -1,5 +1,6 @@
 package io.vdibot.adapters.teams.testing;
 
+import io.vdibot.commands.AllCommands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vdibot.adapters.teams.ConversationStore;
 import io.vdibot.adapters.teams.InMemoryConversationStore;
@@ -10,7 +11,7 @@ import io.vdibot.adapters.teams.TeamsThreadStore;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.InventoryLookup;
-import io.vdibot.commands.request.InventoryKind;
+import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.commands.spec.CommandRegistry;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -66,7 +67,7 @@ public final class TeamsRig implements AutoCloseable {
             submitted.add(envelope);
             new Thread(() -> core.accept(this, envelope)).start();
         };
-        adapter = TeamsAdapter.create(settings, gateway, CommandRegistry.standard(), new Inventory(), cards,
+        adapter = TeamsAdapter.create(settings, gateway, AllCommands.registry(), new Inventory(), cards,
                 references, Clock.systemUTC());
         server = new EndpointServer(adapter.endpoint());
     }

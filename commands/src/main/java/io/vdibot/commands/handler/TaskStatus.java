@@ -1,0 +1,44 @@
+package io.vdibot.commands.handler;
+
+import java.util.Locale;
+
+/** Life cycle of a task; see docs in the module README for the allowed transitions. */
+public enum TaskStatus {
+    PENDING_APPROVAL,
+    SCHEDULED,
+    RUNNING,
+    SUCCEEDED,
+    /** Finished, but some of the requested objects could not be created; the error log names them. */
+    PARTIALLY_SUCCEEDED,
+    FAILED,
+    CANCELLED,
+    REJECTED,
+    /** A node died mid-run and the task could not be resumed safely. */
+    INTERRUPTED;
+
+    public boolean isFinal() {
+        return switch (this) {
+            case SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED, CANCELLED, REJECTED, INTERRUPTED -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether a task in this state may move to {@code next}. A running task is cancelled at its next step
+     * boundary, after cleaning up what it created; a final state never changes.
+     */
+    public boolean canMoveTo(TaskStatus next) {
+        return switch (this) {
+            case PENDING_APPROVAL -> next == SCHEDULED || next == REJECTED || next == CANCELLED;
+            case SCHEDULED -> next == RUNNING || next == CANCELLED;
+            case RUNNING -> next == SUCCEEDED || next == PARTIALLY_SUCCEEDED || next == FAILED
+                    || next == CANCELLED || next == INTERRUPTED;
+            default -> false;
+        };
+    }
+
+    /** The message key of the state's name, e.g. {@code task.status.pending-approval}. */
+    public String messageKey() {
+        return "task.status." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

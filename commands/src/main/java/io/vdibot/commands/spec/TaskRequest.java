@@ -1,0 +1,19 @@
+package io.vdibot.commands.spec;
+
+import io.vdibot.commands.schedule.Schedule;
+
+/**
+ * A request that changes the estate. It becomes a task: persisted, possibly approved, scheduled at {@link #runAt()}
+ * and run by an executor.
+ */
+public interface TaskRequest extends VdiRequest {
+
+    /** The name of the object the task creates or changes. */
+    String name();
+
+    /** The site the task acts on; {@code null} means the configured default site. */
+    String site();
+
+    /** When the task should run; {@link Schedule#now()} is true for "as soon as possible". */
+    Schedule runAt();
+}

@@ -1,0 +1,20 @@
+package io.vdibot.commands.task;
+
+import io.vdibot.commands.spec.VdiRequest;
+import java.util.Objects;
+
+/** {@code logs ID [deploy|error]}: a task's deploy log, error log, or the summary of both. */
+public record LogsRequest(String taskId, LogKind kind) implements VdiRequest {
+
+    public static final String COMMAND_ID = "logs";
+
+    public LogsRequest {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    @Override
+    public String commandId() {
+        return COMMAND_ID;
+    }
+}

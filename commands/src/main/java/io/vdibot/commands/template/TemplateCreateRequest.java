@@ -1,0 +1,35 @@
+package io.vdibot.commands.template;
+
+import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.commands.schedule.Schedule;
+
+import java.util.Objects;
+
+/**
+ * {@code template create NAME vm=VM [seal=true] [version-of=BASE] [version-name=V] [cluster=C] [storage=SD]
+ * [copy-permissions=true] [site=S] [at=WHEN]}.
+ *
+ * @param vm              the VM the template is made from
+ * @param seal            seal the template (remove machine-specific data), {@code null} = engine default
+ * @param versionOf       make a new version of this existing template instead of a new template
+ * @param versionName     the version's name, {@code null} = none
+ * @param storage         storage domain for the template's disks, {@code null} = the VM's
+ * @param copyPermissions copy the VM's permissions to the template, {@code null} = engine default
+ */
+public record TemplateCreateRequest(String name, String vm, Boolean seal, String versionOf, String versionName,
+                                    String cluster, String storage, Boolean copyPermissions, String site,
+                                    Schedule runAt) implements TaskRequest {
+
+    public static final String COMMAND_ID = "template.create";
+
+    public TemplateCreateRequest {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(vm, "vm");
+        Objects.requireNonNull(runAt, "runAt");
+    }
+
+    @Override
+    public String commandId() {
+        return COMMAND_ID;
+    }
+}
