@@ -1,5 +1,6 @@
 package io.vdibot.core.command;
 
+import io.vdibot.commands.handler.QueryHandler;
 import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.spec.CommandSpec;
@@ -44,7 +45,7 @@ public final class HandlerRegistry {
         queries.keySet().stream().filter(t -> !known.contains(t))
                 .forEach(t -> problems.add("handler for " + t.getSimpleName() + " has no command spec"));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("the commands are incomplete: " + String.join("; ", problems));
+            throw new IncompleteCommandsException(problems);
         }
     }
 

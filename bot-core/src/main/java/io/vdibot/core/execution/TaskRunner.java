@@ -4,15 +4,14 @@ import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.spec.TaskRequest;
-import io.vdibot.commands.handler.TaskExecutor;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
+import io.vdibot.core.command.HandlerRegistry;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.notify.OnCallNotices;
 import io.vdibot.core.pipeline.WorkTracker;
-import io.vdibot.core.task.TaskJson;
-import io.vdibot.core.task.TaskThreads;
+import io.vdibot.core.intake.TaskJson;
 import io.vdibot.persistence.task.LogKind;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRecord;
@@ -21,10 +20,7 @@ import io.vdibot.persistence.task.TaskStepRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -43,7 +39,7 @@ public final class TaskRunner {
     private final TaskRepository tasks;
     private final TaskStepRepository steps;
     private final TaskLogRepository logs;
-    private final Map<String, TaskExecutor> executors = new HashMap<>();
+    private final HandlerRegistry handlers;
     private final Notifiers notifiers;
     private final OnCallNotices onCall;
     private final TaskJson json;
@@ -57,13 +53,13 @@ public final class TaskRunner {
     private final Instant upSince = Instant.now();
 
     public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs,
-            List<TaskExecutor> executors, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
+            HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
             WorkTracker work, ScheduledExecutorService timer, Duration progressInterval, Duration lateAfter,
             Locale fallbackLocale) {
         this.tasks = tasks;
         this.steps = steps;
         this.logs = logs;
-        executors.forEach(e -> e.commandIds().forEach(id -> this.executors.put(id, e)));
+        this.handlers = handlers;
         this.notifiers = notifiers;
         this.onCall = onCall;
         this.json = json;
@@ -94,8 +90,7 @@ public final class TaskRunner {
     /** A task whose node died, taken over by this node: resume it from its journal, or give it up. */
     public void resume(TaskRecord task) {
         TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
-        TaskExecutor executor = executors.get(task.commandId());
-        if (executor == null || !executor.resumable()) {
+        if (!handlers.taskHandler(request).resumable()) {
             Messages messages = messagesOf(task);
             logs.append(task.id(), LogKind.ERROR, null, "node " + task.claimedBy()
                     + " stopped while running this task; it cannot be resumed safely");
@@ -124,15 +119,10 @@ public final class TaskRunner {
             }
             notifiers.post(thread, Reply.text(messages.format(resumed ? "reply.task.resumed" : "reply.task.started",
                     task.code(), task.commandId())));
-            TaskExecutor executor = executors.get(task.commandId());
-            if (executor == null) {
-                fail(task, thread, messages, messages.format("reply.not-available-yet"), null);
-                return;
-            }
             RunningTask context = new RunningTask(task.code(), request, task.site(), messages, zoneOf(task),
                     new JournaledSteps(task.id(), steps, new StepData()), new PersistentTaskLog(task.id(), logs),
                     progress, resumed);
-            TaskOutcome outcome = executor.execute(context);
+            TaskOutcome outcome = execute(handlers, request, context);
             progress.flushPending();
             if (tasks.finish(task.id(), outcome.status(), outcome.summary())) {
                 notifiers.post(thread, outcome.result());
@@ -156,6 +146,11 @@ public final class TaskRunner {
         }
     }
 
+    private static <R extends TaskRequest> TaskOutcome execute(HandlerRegistry handlers, R request,
+            RunningTask context) {
+        return handlers.taskHandler(request).execute(request, context);
+    }
+
     private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp) {
         logs.append(task.id(), LogKind.ERROR, null, reason);
         if (!tasks.finish(task.id(), TaskStatus.FAILED, reason)) {
@@ -172,7 +167,7 @@ public final class TaskRunner {
     }
 
     private ThreadRef threadOf(TaskRecord task) {
-        return TaskThreads.of(json.readThread(task.threadRefJson()), task.code());
+        return json.readThread(task.threadRefJson()).withTask(task.code());
     }
 
     private Messages messagesOf(TaskRecord task) {

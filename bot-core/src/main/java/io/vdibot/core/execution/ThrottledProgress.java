@@ -70,7 +70,7 @@ final class ThrottledProgress implements ProgressSink {
     private void show(String text, long now) {
         pending = null;
         lastShown = now;
-        Reply reply = Reply.text(text);
+        Reply reply = Reply.builder().kind(Reply.Kind.PROGRESS).text(text).build();
         if (status == null) {
             status = notifiers.post(thread, reply);
         } else {

@@ -1,10 +1,10 @@
 package io.vdibot.core.infra;
 
-import io.vdibot.commands.help.HelpRenderer;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
-import io.vdibot.commands.handler.TaskExecutor;
+import io.vdibot.core.command.HandlerRegistry;
 import io.vdibot.core.config.VdibotProperties;
+import io.vdibot.core.approval.ApprovalDesk;
 import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.execution.DatabaseResourceLeases;
 import io.vdibot.core.execution.NodeIdentity;
@@ -13,30 +13,13 @@ import io.vdibot.core.execution.TaskRunner;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.notify.OnCallNotices;
 import io.vdibot.core.permission.PermissionPolicy;
-import io.vdibot.core.pipeline.QueryHandler;
 import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
-import io.vdibot.core.query.CancelHandler;
-import io.vdibot.core.query.HelpHandler;
-import io.vdibot.core.query.LocksHandler;
-import io.vdibot.core.query.SitesHandler;
-import io.vdibot.core.view.DashboardHandler;
-import io.vdibot.core.view.ListHandler;
-import io.vdibot.core.view.RefreshHandler;
-import io.vdibot.core.view.ShowHandler;
-import io.vdibot.rhev.connect.EngineConnections;
-import io.vdibot.rhev.inventory.InventoryCache;
-import io.vdibot.core.query.TaskQueries;
 import io.vdibot.core.schedule.TaskScheduling;
-import io.vdibot.core.task.ApprovalDesk;
-import io.vdibot.core.task.ApprovalPolicy;
-import io.vdibot.core.task.DatabaseRetry;
-import io.vdibot.core.task.TaskIntake;
-import io.vdibot.core.task.TaskJson;
-import io.vdibot.core.task.TaskValidator;
-import io.vdibot.core.task.TemplateCreateValidator;
-import io.vdibot.core.task.TemplateMigrateValidator;
-import io.vdibot.core.task.VmCreateValidator;
+import io.vdibot.core.intake.ApprovalPolicy;
+import io.vdibot.core.intake.DatabaseRetry;
+import io.vdibot.core.intake.TaskIntake;
+import io.vdibot.core.intake.TaskJson;
 import io.vdibot.commands.handler.ResourceLeases;
 import io.vdibot.persistence.lease.ResourceLeaseRepository;
 import io.vdibot.persistence.task.TaskLogRepository;
@@ -65,11 +48,6 @@ public class CoreConfiguration {
     @Bean
     public NodeIdentity nodeIdentity(VdibotProperties properties) {
         return NodeIdentity.of(properties.nodeId());
-    }
-
-    @Bean
-    public CommandRegistry commandRegistry() {
-        return CommandRegistry.standard();
     }
 
     @Bean
@@ -118,27 +96,6 @@ public class CoreConfiguration {
     }
 
     @Bean
-    public ApprovalDesk approvalDesk(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json) {
-        return new ApprovalDesk(tasks, scheduling, notifiers, json);
-    }
-
-    @Bean
-    public VmCreateValidator vmCreateValidator(InventoryLookup inventory) {
-        return new VmCreateValidator(inventory);
-    }
-
-    @Bean
-    public TemplateCreateValidator templateCreateValidator(InventoryLookup inventory) {
-        return new TemplateCreateValidator(inventory);
-    }
-
-    @Bean
-    public TemplateMigrateValidator templateMigrateValidator(InventoryLookup inventory) {
-        return new TemplateMigrateValidator(inventory);
-    }
-
-    @Bean
     public ResourceLeaseRepository resourceLeaseRepository(DataSource dataSource, Clock clock) {
         return new ResourceLeaseRepository(dataSource, clock);
     }
@@ -149,64 +106,18 @@ public class CoreConfiguration {
     }
 
     @Bean
-    public LocksHandler locksHandler(ResourceLeaseRepository leases) {
-        return new LocksHandler(leases);
-    }
-
-    @Bean
-    public TaskIntake taskIntake(TaskRepository tasks, InventoryLookup inventory, List<TaskValidator> validators,
+    public TaskIntake taskIntake(TaskRepository tasks, InventoryLookup inventory, HandlerRegistry handlers,
             VdibotProperties properties, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
             TaskJson json) {
-        return new TaskIntake(tasks, inventory, validators, new ApprovalPolicy(properties.approval()), approvals,
+        return new TaskIntake(tasks, inventory, handlers, new ApprovalPolicy(properties.approval()), approvals,
                 scheduling, notifiers, json, new DatabaseRetry(Duration.ofMinutes(2), Duration.ofMillis(200)));
     }
 
     @Bean
-    public TaskQueries taskQueries(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs) {
-        return new TaskQueries(tasks, steps, logs);
-    }
-
-    @Bean
-    public CancelHandler cancelHandler(TaskRepository tasks, TaskScheduling scheduling, PermissionPolicy permissions,
-            Notifiers notifiers, TaskJson json) {
-        return new CancelHandler(tasks, scheduling, permissions, notifiers, json);
-    }
-
-    @Bean
-    public SitesHandler sitesHandler(EngineConnections connections, InventoryCache inventory) {
-        return new SitesHandler(connections, inventory);
-    }
-
-    @Bean
-    public ShowHandler showHandler(InventoryCache inventory) {
-        return new ShowHandler(inventory);
-    }
-
-    @Bean
-    public ListHandler listHandler(InventoryCache inventory) {
-        return new ListHandler(inventory);
-    }
-
-    @Bean
-    public DashboardHandler dashboardHandler(InventoryCache inventory, Clock clock) {
-        return new DashboardHandler(inventory, clock);
-    }
-
-    @Bean
-    public RefreshHandler refreshHandler(InventoryCache inventory) {
-        return new RefreshHandler(inventory);
-    }
-
-    @Bean
-    public HelpHandler helpHandler(CommandRegistry registry) {
-        return new HelpHandler(new HelpRenderer(registry));
-    }
-
-    @Bean
     public RequestPipeline requestPipeline(IdentityResolver identities, PermissionPolicy permissions,
-            CommandRegistry registry, TaskIntake intake, List<QueryHandler> queries, Notifiers notifiers,
+            CommandRegistry registry, TaskIntake intake, HandlerRegistry handlers, Notifiers notifiers,
             WorkTracker work, ExecutorService requestWorkers, Clock clock, VdibotProperties properties) {
-        return new RequestPipeline(identities, permissions, registry, intake, queries, notifiers, work,
+        return new RequestPipeline(identities, permissions, registry, intake, handlers, notifiers, work,
                 requestWorkers, clock, properties);
     }
 
@@ -217,9 +128,9 @@ public class CoreConfiguration {
 
     @Bean
     public TaskRunner taskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs,
-            List<TaskExecutor> executors, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
+            HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
             WorkTracker work, ScheduledExecutorService coreTimer, VdibotProperties properties) {
-        return new TaskRunner(tasks, steps, logs, executors, notifiers, onCall, json, node, work, coreTimer,
+        return new TaskRunner(tasks, steps, logs, handlers, notifiers, onCall, json, node, work, coreTimer,
                 properties.progressInterval(), properties.execution().lateAfter(), properties.defaultLocale());
     }
 

@@ -1,6 +1,5 @@
 package io.vdibot.core.infra;
 
-import io.vdibot.commands.handler.ResourceLeases;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.connect.EngineConnections;
@@ -9,9 +8,6 @@ import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.InventoryQueries;
 import io.vdibot.rhev.simulator.SimulatedSite;
 import io.vdibot.rhev.simulator.Simulator;
-import io.vdibot.rhev.template.TemplateCreateExecutor;
-import io.vdibot.rhev.template.TemplateMigrateExecutor;
-import io.vdibot.rhev.vm.VmCreateExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +17,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -77,22 +72,5 @@ public class SitesConfiguration {
     @Bean
     public InventoryCache inventoryCache(EngineConnections connections) {
         return new InventoryCache(new InventoryQueries(new EngineCalls(connections)));
-    }
-
-    @Bean
-    public TemplateCreateExecutor templateCreateExecutor(InventoryCache inventory) {
-        return new TemplateCreateExecutor(inventory);
-    }
-
-    /** {@code vdibot.migration.move-back-default}: return the export domain to the source site after a migration. */
-    @Bean
-    public TemplateMigrateExecutor templateMigrateExecutor(InventoryCache inventory, ResourceLeases leases,
-            @Value("${vdibot.migration.move-back-default:true}") boolean moveBackDefault) {
-        return new TemplateMigrateExecutor(inventory, leases, moveBackDefault);
-    }
-
-    @Bean
-    public VmCreateExecutor vmCreateExecutor(InventoryCache inventory) {
-        return new VmCreateExecutor(inventory);
     }
 }

@@ -43,6 +43,17 @@ public final class Notifiers {
         }
     }
 
+    /** Asks the approvers of the requester's platform; a platform without an adapter here is logged. */
+    public void notifyApprovers(ThreadRef requestThread, Reply question) {
+        ThreadNotifier notifier = notifier(requestThread.platform());
+        if (notifier == null) {
+            LOG.warn("no {} adapter in this process; approval request of {} not posted", requestThread.platform(),
+                    requestThread.taskCode());
+            return;
+        }
+        notifier.notifyApprovers(requestThread, question);
+    }
+
     public void notifyOnCall(Reply reply) {
         Map<Platform, ThreadNotifier> snapshot;
         synchronized (this) {

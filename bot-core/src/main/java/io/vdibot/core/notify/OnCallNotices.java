@@ -18,14 +18,14 @@ public final class OnCallNotices {
 
     public void succeeded(TaskRecord task, String summary) {
         Messages messages = Messages.forLocale(locale);
-        notifiers.notifyOnCall(Reply.builder().tone(Reply.Tone.SUCCESS)
+        notifiers.notifyOnCall(Reply.builder().kind(Reply.Kind.NOTICE).tone(Reply.Tone.SUCCESS)
                 .text(messages.format("reply.oncall.succeeded", task.code(), task.commandId(), requester(task)))
                 .text(messages.format("oncall.where", task.site(), summary)).build());
     }
 
     public void failed(TaskRecord task, String reason) {
         Messages messages = Messages.forLocale(locale);
-        notifiers.notifyOnCall(Reply.builder().tone(Reply.Tone.ERROR)
+        notifiers.notifyOnCall(Reply.builder().kind(Reply.Kind.NOTICE).tone(Reply.Tone.ERROR)
                 .text(messages.format("reply.oncall.failed", task.code(), task.commandId(), requester(task), reason))
                 .text(messages.format("oncall.where", task.site(), "/vdi logs " + task.code())).build());
     }

@@ -10,6 +10,7 @@ import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.commands.spec.CommandRegistry;
+import io.vdibot.core.command.HandlerRegistry;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.core.directory.DirectoryUnavailableException;
 import io.vdibot.core.directory.DirectoryUser;
@@ -17,10 +18,9 @@ import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.permission.Decision;
 import io.vdibot.core.permission.PermissionPolicy;
-import io.vdibot.core.task.TaskIntake;
+import io.vdibot.core.intake.TaskIntake;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +41,7 @@ public final class RequestPipeline implements CommandGateway {
     private final PermissionPolicy permissions;
     private final CommandRegistry registry;
     private final TaskIntake intake;
-    private final List<QueryHandler> queries;
+    private final HandlerRegistry handlers;
     private final Notifiers notifiers;
     private final WorkTracker work;
     private final ExecutorService executor;
@@ -49,13 +49,13 @@ public final class RequestPipeline implements CommandGateway {
     private final VdibotProperties properties;
 
     public RequestPipeline(IdentityResolver identities, PermissionPolicy permissions, CommandRegistry registry,
-            TaskIntake intake, List<QueryHandler> queries, Notifiers notifiers, WorkTracker work,
+            TaskIntake intake, HandlerRegistry handlers, Notifiers notifiers, WorkTracker work,
             ExecutorService executor, Clock clock, VdibotProperties properties) {
         this.identities = identities;
         this.permissions = permissions;
         this.registry = registry;
         this.intake = intake;
-        this.queries = List.copyOf(queries);
+        this.handlers = handlers;
         this.notifiers = notifiers;
         this.work = work;
         this.executor = executor;
@@ -92,12 +92,12 @@ public final class RequestPipeline implements CommandGateway {
                         envelope.identity().email());
             } catch (DirectoryUnavailableException e) {
                 LOG.warn("directory unreachable while resolving a chat user: {}", e.getMessage());
-                reply(envelope, errorReply(fallback.format("reply.directory-unavailable")));
+                reply(envelope, Reply.builder().kind(Reply.Kind.REFUSAL).tone(Reply.Tone.ERROR)
+                        .text(fallback.format("reply.directory-unavailable")).build());
                 return;
             }
             if (user.isEmpty()) {
-                reply(envelope, Reply.builder().tone(Reply.Tone.WARNING)
-                        .text(fallback.format("reply.unknown-user")).build());
+                reply(envelope, Reply.refusal(fallback.format("reply.unknown-user")));
                 return;
             }
             RequestScope scope = scope(envelope, user.get());
@@ -115,18 +115,14 @@ public final class RequestPipeline implements CommandGateway {
             Decision decision = permissions.check(scope.user(), registry.specOf(request).permission());
             if (decision.denied()) {
                 LOG.info("denied {}: {}", request.commandId(), decision.auditReason());
-                reply(envelope, Reply.builder().tone(Reply.Tone.WARNING)
-                        .text(scope.messages().format("reply.denied")).build());
+                reply(envelope, Reply.refusal(scope.messages().format("reply.denied")));
                 return;
             }
             if (request instanceof TaskRequest taskRequest) {
                 intake.accept(taskRequest, scope);
                 return;
             }
-            Reply answer = queries.stream().filter(q -> q.handles(request)).findFirst()
-                    .map(q -> q.handle(request, scope))
-                    .orElseGet(() -> Reply.text(scope.messages().format("reply.not-available-yet")));
-            reply(envelope, answer);
+            reply(envelope, handlers.queryHandler(request).handle(request, scope));
         } catch (RuntimeException unexpected) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("request failed, reference {}", reference, unexpected);
@@ -141,7 +137,8 @@ public final class RequestPipeline implements CommandGateway {
                 : user.locale().orElse(properties.defaultLocale());
         // The directory is the source of truth for a user's zone; the platform's is a fallback.
         ZoneId zone = user.zone().orElse(envelope.zone() != null ? envelope.zone() : properties.defaultZone());
-        return new RequestScope(envelope, user, Messages.forLocale(locale), zone);
+        return new RequestScope(envelope, user, Messages.forLocale(locale), zone,
+                permission -> permissions.check(user, permission).allowed());
     }
 
     private void reply(Envelope envelope, Reply reply) {

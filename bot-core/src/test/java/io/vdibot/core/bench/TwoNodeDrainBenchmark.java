@@ -13,7 +13,7 @@ import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.e2e.BotHarness;
 import io.vdibot.core.e2e.BotProcess;
 import io.vdibot.core.schedule.TaskScheduling;
-import io.vdibot.core.task.TaskJson;
+import io.vdibot.core.intake.TaskJson;
 import io.vdibot.persistence.DataSources;
 import io.vdibot.persistence.embedded.EmbeddedMariaDb;
 import io.vdibot.persistence.embedded.EmbeddedMariaDbSettings;

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.core.task.DatabaseRetry;
+import io.vdibot.core.intake.DatabaseRetry;
 import io.vdibot.persistence.task.Requester;
 import io.vdibot.persistence.task.TaskApproval;
 import io.vdibot.persistence.task.TaskRecord;

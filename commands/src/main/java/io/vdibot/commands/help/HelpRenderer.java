@@ -44,7 +44,7 @@ public final class HelpRenderer {
                     .text(messages.format("help.overview.footer"))
                     .build();
         }
-        Reply.Builder reply = Reply.builder().tone(Reply.Tone.WARNING);
+        Reply.Builder reply = Reply.builder().kind(Reply.Kind.REFUSAL).tone(Reply.Tone.WARNING);
         for (FieldError error : ((Resolution.Unresolved) resolution).errors()) {
             reply.text(messages.format(error));
         }

@@ -12,7 +12,8 @@ public final class ParseErrorReply {
     }
 
     public static Reply render(ParseResult.Invalid<?> invalid, Messages messages) {
-        Reply.Builder reply = Reply.builder().tone(Reply.Tone.ERROR).text(messages.format("reply.invalid"));
+        Reply.Builder reply = Reply.builder().kind(Reply.Kind.REFUSAL).tone(Reply.Tone.ERROR)
+                .text(messages.format("reply.invalid"));
         for (FieldError error : invalid.errors()) {
             reply.text("• " + messages.format(error));
         }

@@ -1,0 +1,106 @@
+package io.vdibot.core.approval;
+
+import io.vdibot.core.intake.TaskJson;
+import io.vdibot.core.task.TaskLookup;
+import io.vdibot.commands.handler.Asker;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.reply.Action;
+import io.vdibot.commands.reply.FieldsBlock;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.pipeline.RequestScope;
+import io.vdibot.core.schedule.TaskScheduling;
+import io.vdibot.persistence.task.ApprovalVerdict;
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.commands.handler.TaskStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Approvals: the request goes to the approvers' channel with Approve and Reject buttons; a decision
+ * is taken once (compare-and-set in the database), never by the requester, records who, when and why,
+ * and is told in the requester's thread.
+ */
+public final class ApprovalDesk {
+
+    private final TaskRepository tasks;
+    private final TaskLookup lookup;
+    private final TaskScheduling scheduling;
+    private final Notifiers notifiers;
+    private final TaskJson json;
+
+    public ApprovalDesk(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers, TaskJson json) {
+        this.tasks = tasks;
+        this.lookup = new TaskLookup(tasks);
+        this.scheduling = scheduling;
+        this.notifiers = notifiers;
+        this.json = json;
+    }
+
+    /** Asks the approvers of the requester's platform to decide on {@code task}. */
+    public void requestApproval(TaskRecord task, TaskRequest request, RequestScope scope) {
+        Messages messages = scope.messages();
+        Reply card = Reply.builder().kind(Reply.Kind.QUESTION)
+                .heading(messages.format("approval.request", scope.user().displayName(), task.code()))
+                .block(new FieldsBlock(List.of(
+                        new FieldsBlock.Field(messages.format("approval.field.command"),
+                                scope.envelope().text() != null ? scope.envelope().text() : request.commandId()),
+                        new FieldsBlock.Field(messages.format("approval.field.site"), task.site()),
+                        new FieldsBlock.Field(messages.format("approval.field.when"),
+                                messages.describe(request.runAt())))))
+                .actions(new Action(Action.APPROVE, messages.format("approval.button.approve"), task.code(),
+                                Action.Style.PRIMARY),
+                        new Action(Action.REJECT, messages.format("approval.button.reject"), task.code(),
+                                Action.Style.DANGER))
+                .build();
+        notifiers.notifyApprovers(scope.thread().withTask(task.code()), card);
+    }
+
+    /** Records an approver's decision on the task typed as {@code typed}, once, and tells the requester. */
+    Reply decide(String typed, boolean approve, String reason, Asker scope) {
+        Messages messages = scope.messages();
+        Optional<TaskRecord> found = lookup.find(typed);
+        if (found.isEmpty()) {
+            return Reply.refusal(messages.format("reply.task.not-found", typed.toUpperCase(Locale.ROOT)));
+        }
+        TaskRecord task = found.get();
+        if (task.status() != TaskStatus.PENDING_APPROVAL) {
+            return Reply.refusal(messages.format("approval.not-pending", task.code(),
+                    messages.format(task.status().messageKey())));
+        }
+        if (scope.uid().equals(task.requester().directoryUid())) {
+            return Reply.refusal(messages.format("reply.approval.self"));
+        }
+        ApprovalVerdict verdict = approve ? ApprovalVerdict.APPROVED : ApprovalVerdict.REJECTED;
+        if (!tasks.recordDecision(task.id(), verdict, scope.uid(), reason)) {
+            TaskRecord now = tasks.findById(task.id()).orElse(task);
+            return Reply.refusal(messages.format("approval.not-pending", task.code(),
+                    messages.format(now.status().messageKey())));
+        }
+        TaskRecord decided = tasks.findById(task.id()).orElseThrow();
+        Messages requesterMessages = Messages.forLocale(decided.locale() != null ? decided.locale() : messages.locale());
+        String who = scope.displayName();
+        if (decided.threadRefJson() != null) {
+            notifiers.post(json.readThread(decided.threadRefJson()).withTask(decided.code()),
+                    decisionReply(requesterMessages, decided, approve, who, reason));
+        }
+        if (approve) {
+            scheduling.schedule(decided);
+        }
+        return decisionReply(messages, decided, approve, who, reason);
+    }
+
+    private static Reply decisionReply(Messages messages, TaskRecord task, boolean approved, String who,
+            String reason) {
+        return approved
+                ? Reply.builder().kind(Reply.Kind.DECISION).tone(Reply.Tone.SUCCESS).text(messages.format("reply.task.approved",
+                        task.code(), task.commandId(), who)).build()
+                : Reply.builder().kind(Reply.Kind.DECISION).tone(Reply.Tone.WARNING).text(messages.format("reply.task.rejected",
+                        task.code(), task.commandId(), who,
+                        reason == null ? messages.format("reply.no-reason") : reason)).build();
+    }
+
+}

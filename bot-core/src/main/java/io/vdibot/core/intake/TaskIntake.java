@@ -1,0 +1,115 @@
+package io.vdibot.core.intake;
+
+import io.vdibot.core.approval.ApprovalDesk;
+import io.vdibot.commands.handler.Violation;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.port.InventoryLookup;
+import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.core.command.HandlerRegistry;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.pipeline.RequestScope;
+import io.vdibot.core.schedule.TaskScheduling;
+import io.vdibot.persistence.task.NewTask;
+import io.vdibot.persistence.task.TaskInsertion;
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.commands.handler.TaskStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a permitted task request into a task: checks it against live inventory, persists it before
+ * anything else happens, answers in the thread with the task id and run time in the requester's zone,
+ * then either asks the approvers or hands it to the scheduler.
+ */
+public final class TaskIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskIntake.class);
+
+    private final TaskRepository tasks;
+    private final InventoryLookup inventory;
+    private final HandlerRegistry handlers;
+    private final ApprovalPolicy approvalPolicy;
+    private final ApprovalDesk approvals;
+    private final TaskScheduling scheduling;
+    private final Notifiers notifiers;
+    private final TaskJson json;
+    private final DatabaseRetry databaseRetry;
+
+    public TaskIntake(TaskRepository tasks, InventoryLookup inventory, HandlerRegistry handlers,
+            ApprovalPolicy approvalPolicy, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
+            TaskJson json, DatabaseRetry databaseRetry) {
+        this.tasks = tasks;
+        this.inventory = inventory;
+        this.handlers = handlers;
+        this.approvalPolicy = approvalPolicy;
+        this.approvals = approvals;
+        this.scheduling = scheduling;
+        this.notifiers = notifiers;
+        this.json = json;
+        this.databaseRetry = databaseRetry;
+    }
+
+    public void accept(TaskRequest request, RequestScope scope) {
+        Messages messages = scope.messages();
+        List<String> sites = inventory.sites();
+        String site = request.site() != null ? request.site() : sites.get(0);
+        if (!sites.contains(site)) {
+            refuse(scope, List.of(Violation.of("site", "validate.site-unknown", site, String.join(", ", sites))));
+            return;
+        }
+        List<Violation> problems = new ArrayList<>();
+        try {
+            problems.addAll(handlers.taskHandler(request).validate(request, site));
+        } catch (RuntimeException engineTrouble) {
+            // The engine cannot be asked now; the executor's preflight checks again before acting.
+            LOG.warn("inventory check of {} at {} failed: {}", request.commandId(), site, engineTrouble.getMessage());
+            problems.clear();
+            if (request.runAt().now()) {
+                refuse(scope, List.of(Violation.of("site", "validate.site-unreachable", site)));
+                return;
+            }
+        }
+        if (!problems.isEmpty()) {
+            refuse(scope, problems);
+            return;
+        }
+        boolean needsApproval = approvalPolicy.needsApproval(request);
+        NewTask task = new NewTask(request.commandId(), json.write(request),
+                needsApproval ? TaskStatus.PENDING_APPROVAL : TaskStatus.SCHEDULED, site, scope.requester(),
+                messages.locale(), scope.zone(), json.write(scope.thread()),
+                scope.envelope().idempotencyKey(), request.runAt().instant());
+        TaskInsertion insertion = databaseRetry.call("accept " + request.commandId(), () -> tasks.insertOrFind(task));
+        TaskRecord stored = insertion.task();
+        if (!insertion.created()) {
+            LOG.info("duplicate delivery of {} ignored; it is {}", scope.envelope().idempotencyKey(), stored.code());
+            return;
+        }
+        ThreadRef thread = scope.thread().withTask(stored.code());
+        String when = messages.describe(request.runAt());
+        if (needsApproval) {
+            notifiers.post(thread, Reply.text(messages.format("reply.task.pending-approval", stored.code(), when)));
+            approvals.requestApproval(stored, request, scope);
+        } else {
+            notifiers.post(thread, Reply.text(messages.format("reply.task.accepted", stored.code(), when)));
+            // Stored but not scheduled would never run: ride out the database like the insert above. A
+            // process that dies right here leaves a trigger-less task, which TaskLiveness schedules again.
+            databaseRetry.call("schedule " + stored.code(), () -> {
+                scheduling.schedule(stored);
+                return stored;
+            });
+        }
+    }
+
+    private void refuse(RequestScope scope, List<Violation> problems) {
+        Messages messages = scope.messages();
+        Reply.Builder reply = Reply.builder().kind(Reply.Kind.REFUSAL).tone(Reply.Tone.WARNING)
+                .text(messages.format("reply.invalid"));
+        problems.forEach(problem -> reply.text(messages.format(problem)));
+        notifiers.post(scope.thread(), reply.build());
+    }
+}

@@ -1,0 +1,74 @@
+package io.vdibot.core.task;
+
+import io.vdibot.commands.handler.Asker;
+import io.vdibot.commands.handler.QueryHandler;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.task.CancelRequest;
+import io.vdibot.commands.handler.TaskStatus;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.schedule.TaskScheduling;
+import io.vdibot.core.intake.TaskJson;
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskRepository;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code /vdi cancel ID}: a task that has not started yet is cancelled and its trigger removed. Only
+ * its requester or an admin may; a running task is not stopped halfway (that would leave half-created
+ * objects), so the answer says so.
+ */
+public final class CancelHandler implements QueryHandler<CancelRequest> {
+
+    /** Lets its holder cancel other people's tasks; one's own tasks need only the command's permission. */
+    static final String CANCEL_OTHERS = "vdi:task:cancel-others";
+
+    private final TaskRepository tasks;
+    private final TaskLookup lookup;
+    private final TaskScheduling scheduling;
+    private final Notifiers notifiers;
+    private final TaskJson json;
+
+    public CancelHandler(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers, TaskJson json) {
+        this.tasks = tasks;
+        this.lookup = new TaskLookup(tasks);
+        this.scheduling = scheduling;
+        this.notifiers = notifiers;
+        this.json = json;
+    }
+
+    @Override
+    public Class<CancelRequest> requestType() {
+        return CancelRequest.class;
+    }
+
+    @Override
+    public Reply handle(CancelRequest request, Asker scope) {
+        String typed = request.taskId();
+        Messages messages = scope.messages();
+        Optional<TaskRecord> found = lookup.find(typed);
+        if (found.isEmpty()) {
+            return Reply.text(messages.format("reply.task.not-found", typed.toUpperCase(Locale.ROOT)));
+        }
+        TaskRecord task = found.get();
+        boolean own = scope.uid().equals(task.requester().directoryUid());
+        if (!own && !scope.may(CANCEL_OTHERS)) {
+            return Reply.refusal(messages.format("reply.denied"));
+        }
+        if (!tasks.transition(task.id(), EnumSet.of(TaskStatus.SCHEDULED, TaskStatus.PENDING_APPROVAL),
+                TaskStatus.CANCELLED)) {
+            TaskStatus now = tasks.findById(task.id()).map(TaskRecord::status).orElse(task.status());
+            return Reply.text(messages.format("cancel.not-possible", task.code(),
+                    messages.format(now.messageKey())));
+        }
+        scheduling.unschedule(task.id());
+        Reply done = Reply.builder().tone(Reply.Tone.SUCCESS).text(messages.format("reply.task.cancelled",
+                task.code(), task.commandId(), scope.displayName())).build();
+        if (task.threadRefJson() != null && !task.threadRefJson().equals(json.write(scope.thread()))) {
+            notifiers.post(json.readThread(task.threadRefJson()).withTask(task.code()), done);
+        }
+        return done;
+    }
+}

@@ -1,0 +1,57 @@
+package io.vdibot.core.task;
+
+import io.vdibot.commands.handler.Asker;
+import io.vdibot.commands.handler.QueryHandler;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.task.LogKind;
+import io.vdibot.commands.task.LogsRequest;
+import io.vdibot.persistence.task.TaskLogEntry;
+import io.vdibot.persistence.task.TaskLogRepository;
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code /vdi logs ID [kind]}: what a task did (deploy log) and what failed (error log). */
+final class LogsHandler implements QueryHandler<LogsRequest> {
+
+    private final TaskLookup lookup;
+    private final TaskLogRepository logs;
+
+    LogsHandler(TaskRepository tasks, TaskLogRepository logs) {
+        this.lookup = new TaskLookup(tasks);
+        this.logs = logs;
+    }
+
+    @Override
+    public Class<LogsRequest> requestType() {
+        return LogsRequest.class;
+    }
+
+    @Override
+    public Reply handle(LogsRequest request, Asker scope) {
+        return lookup.withTask(request.taskId(), scope.messages(), task -> logs(task, request.kind(), scope));
+    }
+
+    private Reply logs(TaskRecord task, LogKind kind, Asker scope) {
+        Messages messages = scope.messages();
+        List<TaskLogEntry> entries = switch (kind) {
+            case DEPLOY -> logs.list(task.id(), io.vdibot.persistence.task.LogKind.DEPLOY);
+            case ERROR -> logs.list(task.id(), io.vdibot.persistence.task.LogKind.ERROR);
+            case ALL -> logs.list(task.id());
+        };
+        if (entries.isEmpty()) {
+            return Reply.text(messages.format("logs.none", task.code()));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (TaskLogEntry entry : entries) {
+            rows.add(List.of(TaskTexts.TIME.withZone(scope.zone()).format(entry.at()), entry.kind().name().toLowerCase(Locale.ROOT),
+                    entry.message()));
+        }
+        return Reply.builder().heading(messages.format("logs.heading", task.code()))
+                .table(List.of(messages.format("logs.column.at", scope.zone().getId()),
+                        messages.format("logs.column.kind"), messages.format("logs.column.message")), rows).build();
+    }
+}

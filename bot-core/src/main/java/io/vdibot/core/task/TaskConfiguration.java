@@ -1,0 +1,37 @@
+package io.vdibot.core.task;
+
+import io.vdibot.commands.handler.QueryHandler;
+import io.vdibot.core.intake.TaskJson;
+import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.schedule.TaskScheduling;
+import io.vdibot.persistence.task.TaskLogRepository;
+import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.persistence.task.TaskStepRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The task commands: {@code tasks}, {@code task ID}, {@code logs ID} and {@code cancel ID}. */
+@Configuration(proxyBeanMethods = false)
+public class TaskConfiguration {
+
+    @Bean
+    public QueryHandler<?> tasksHandler(TaskRepository tasks) {
+        return new TasksHandler(tasks);
+    }
+
+    @Bean
+    public QueryHandler<?> taskShowHandler(TaskRepository tasks, TaskStepRepository steps) {
+        return new TaskShowHandler(tasks, steps);
+    }
+
+    @Bean
+    public QueryHandler<?> logsHandler(TaskRepository tasks, TaskLogRepository logs) {
+        return new LogsHandler(tasks, logs);
+    }
+
+    @Bean
+    public CancelHandler cancelHandler(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers,
+            TaskJson json) {
+        return new CancelHandler(tasks, scheduling, notifiers, json);
+    }
+}

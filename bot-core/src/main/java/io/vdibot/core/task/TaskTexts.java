@@ -1,0 +1,30 @@
+package io.vdibot.core.task;
+
+import io.vdibot.commands.handler.TaskStatus;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.persistence.task.TaskRecord;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How the task views show a task's status, times and requester. */
+final class TaskTexts {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private TaskTexts() {
+    }
+
+    static String status(TaskStatus status, Messages messages) {
+        return messages.format(status.messageKey());
+    }
+
+    static String time(Instant instant, ZoneId zone) {
+        return instant == null ? "-" : TIME.withZone(zone).format(instant);
+    }
+
+    static String requester(TaskRecord task) {
+        return task.requester().directoryUid() != null ? task.requester().directoryUid()
+                : task.requester().platformUserId();
+    }
+}
