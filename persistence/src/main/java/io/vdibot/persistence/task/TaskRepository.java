@@ -12,15 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,14 +35,9 @@ import javax.sql.DataSource;
  */
 public final class TaskRepository {
 
-    private static final String COLUMNS = """
-            id, command_id, request_json, status, site, requester_platform, requester_user_id,
-            requester_directory_uid, requester_display_name, locale, time_zone, thread_ref_json,
-            idempotency_key, run_at, created_at, updated_at, started_at, finished_at, needs_approval,
-            decided_by, decided_at, decision_reason, claimed_by, heartbeat_at, result_summary, version
-            """;
     private static final int INSERT_ATTEMPTS = 3;
-    private static final RowMapper<TaskRecord> ROW_MAPPER = TaskRepository::mapRow;
+    private static final RowMapper<TaskRecord> ROW_MAPPER = TaskRows::map;
+    private static final String COLUMNS = TaskRows.COLUMNS;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -99,32 +90,8 @@ public final class TaskRepository {
 
     private TaskRecord insertRow(NewTask task) {
         Instant now = UtcTimes.now(clock);
-        Requester requester = task.requester();
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO task (command_id, request_json, status, site, requester_platform,
-                            requester_user_id, requester_directory_uid, requester_display_name, locale, time_zone,
-                            thread_ref_json, idempotency_key, run_at, created_at, updated_at, needs_approval)
-                        VALUES (:commandId, :requestJson, :status, :site, :platform, :userId, :directoryUid,
-                            :displayName, :locale, :timeZone, :threadRef, :idempotencyKey, :runAt, :now, :now,
-                            :needsApproval)
-                        """)
-                .paramSource(SqlParams.params()
-                        .text("commandId", task.commandId())
-                        .text("requestJson", task.requestJson())
-                        .text("status", task.status().name())
-                        .text("site", task.site())
-                        .text("platform", requester.platform().name())
-                        .text("userId", requester.platformUserId())
-                        .text("directoryUid", requester.directoryUid())
-                        .text("displayName", requester.displayName())
-                        .text("locale", task.locale() == null ? null : task.locale().toLanguageTag())
-                        .text("timeZone", task.timeZone() == null ? null : task.timeZone().getId())
-                        .text("threadRef", task.threadRefJson())
-                        .text("idempotencyKey", task.idempotencyKey())
-                        .time("runAt", task.runAt())
-                        .time("now", now)
-                        .flag("needsApproval", task.needsApproval()))
+        TaskRows.insert(jdbc, task, now)
                 .update(keys, "id");
         long id = Objects.requireNonNull(keys.getKey(), "generated task id").longValue();
         return findById(id).orElseThrow(() -> new IllegalStateException("Task " + id + " vanished after insert"));
@@ -331,39 +298,5 @@ public final class TaskRepository {
 
     private static List<String> names(Collection<TaskStatus> statuses) {
         return statuses.stream().map(Enum::name).toList();
-    }
-
-    private static TaskRecord mapRow(ResultSet rs, int rowNum) throws SQLException {
-        String locale = rs.getString("locale");
-        String timeZone = rs.getString("time_zone");
-        return new TaskRecord(
-                rs.getLong("id"),
-                rs.getString("command_id"),
-                rs.getString("request_json"),
-                TaskStatus.valueOf(rs.getString("status")),
-                rs.getString("site"),
-                new Requester(
-                        Platform.valueOf(rs.getString("requester_platform")),
-                        rs.getString("requester_user_id"),
-                        rs.getString("requester_directory_uid"),
-                        rs.getString("requester_display_name")),
-                locale == null ? null : Locale.forLanguageTag(locale),
-                timeZone == null ? null : ZoneId.of(timeZone),
-                rs.getString("thread_ref_json"),
-                rs.getString("idempotency_key"),
-                UtcTimes.fromColumn(rs, "run_at"),
-                UtcTimes.fromColumn(rs, "created_at"),
-                UtcTimes.fromColumn(rs, "updated_at"),
-                UtcTimes.fromColumn(rs, "started_at"),
-                UtcTimes.fromColumn(rs, "finished_at"),
-                new TaskApproval(
-                        rs.getBoolean("needs_approval"),
-                        rs.getString("decided_by"),
-                        UtcTimes.fromColumn(rs, "decided_at"),
-                        rs.getString("decision_reason")),
-                rs.getString("claimed_by"),
-                UtcTimes.fromColumn(rs, "heartbeat_at"),
-                rs.getString("result_summary"),
-                rs.getInt("version"));
     }
 }

@@ -73,11 +73,21 @@ public final class ListHandler implements QueryHandler<ListRequest> {
             return reply.text(m.format("list.page-beyond", page.number(), page.pages(),
                     command(list, page.pages()))).build();
         }
+        reply.table(headers(list, sites, m), cells(page, sites));
+        pageFooter(reply, list, page, m);
+        return reply.build();
+    }
+
+    private List<String> headers(ListRequest list, SiteChoice sites, Messages m) {
         List<String> headers = new ArrayList<>();
         if (sites.every()) {
             headers.add(m.format("view.column.site"));
         }
         headers.addAll(tables.headers(list.kind(), m));
+        return headers;
+    }
+
+    private static List<List<String>> cells(Page<ListTables.Row> page, SiteChoice sites) {
         List<List<String>> cells = new ArrayList<>();
         for (ListTables.Row row : page.items()) {
             List<String> line = new ArrayList<>();
@@ -87,7 +97,10 @@ public final class ListHandler implements QueryHandler<ListRequest> {
             line.addAll(row.cells());
             cells.add(line);
         }
-        reply.table(headers, cells);
+        return cells;
+    }
+
+    private static void pageFooter(Reply.Builder reply, ListRequest list, Page<ListTables.Row> page, Messages m) {
         if (page.pages() == 1) {
             reply.text(m.format("list.total", page.total()));
         } else {
@@ -96,7 +109,6 @@ public final class ListHandler implements QueryHandler<ListRequest> {
                 reply.text(m.format("list.next", command(list, page.number() + 1)));
             }
         }
-        return reply.build();
     }
 
     /** The command line that asks for {@code page} of the same list. */

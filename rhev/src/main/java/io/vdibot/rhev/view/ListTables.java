@@ -62,77 +62,91 @@ final class ListTables {
                     .forEach(vm -> rows.add(row(site, vm.name(), vm.status(), at.hostName(vm.hostId()),
                             vm.ipv4().orElse(Formats.NONE), at.poolName(vm.poolId()),
                             at.template(vm.templateId()).map(t -> Formats.shortVersion(t, m)).orElse(Formats.NONE))));
-            case POOLS -> {
-                Map<String, PoolUsage> usage = inventory.poolUsage(site);
-                for (PoolInfo pool : inventory.pools(site)) {
-                    if (filter.test(pool.name())) {
-                        PoolUsage u = usage.getOrDefault(pool.id(), PoolUsage.NONE);
-                        rows.add(row(site, pool.name(), String.valueOf(pool.size()), String.valueOf(u.running()),
-                                String.valueOf(u.handedOut()), String.valueOf(pool.prestarted()),
-                                Formats.orNone(pool.type()), poolTemplate(pool, at, m)));
-                    }
-                }
-            }
+            case POOLS -> pools(site, filter, at, m, rows);
             case TEMPLATES -> templates(site, filter, at, rows);
-            case HOSTS -> {
-                Map<String, Integer> running = new HashMap<>();
-                inventory.vms(site).stream().filter(vm -> vm.hostId() != null)
-                        .forEach(vm -> running.merge(vm.hostId(), 1, Integer::sum));
-                for (HostInfo host : inventory.hosts(site)) {
-                    if (filter.test(host.name())) {
-                        rows.add(row(site, host.name(), host.status(), at.clusterName(host.clusterId()),
-                                Formats.orNone(host.address()), String.valueOf(running.getOrDefault(host.id(), 0))));
-                    }
-                }
-            }
+            case HOSTS -> hosts(site, filter, at, rows);
             case CLUSTERS -> clusters(site, filter, rows);
-            case STORAGE -> {
-                for (StorageDomainInfo sd : inventory.storageDomains(site)) {
-                    if (filter.test(sd.name())) {
-                        rows.add(row(site, sd.name(), sd.master() ? m.format("view.storage.master", sd.type())
-                                : Formats.orNone(sd.type()), storageStatus(sd, at),
-                                Formats.bytes(sd.availableBytes()), Formats.bytes(sd.usedBytes())));
-                    }
-                }
-            }
-            case NETWORKS -> {
-                for (NetworkInfo network : inventory.networks(site)) {
-                    if (filter.test(network.name())) {
-                        rows.add(row(site, network.name(), at.dataCenterName(network.dataCenterId()),
-                                network.vlan() == null ? Formats.NONE : String.valueOf(network.vlan()),
-                                Formats.orNone(network.description())));
-                    }
-                }
-            }
-            case USERS -> {
-                Map<String, UserDesktops> desktops = new HashMap<>();
-                inventory.desktops(site).forEach(d -> desktops.put(d.user().id(), d));
-                for (UserInfo user : inventory.users(site)) {
-                    if (filter.test(user.userName())) {
-                        UserDesktops d = desktops.get(user.id());
-                        rows.add(row(site, user.userName(), Formats.orNone(user.email()),
-                                String.valueOf(d == null ? 0 : d.vms().size()),
-                                String.valueOf(d == null ? 0 : d.vms().stream().filter(VmInfo::isUp).count())));
-                    }
-                }
-            }
-            case GROUPS -> {
-                for (GroupInfo group : inventory.groups(site)) {
-                    if (filter.test(group.name())) {
-                        rows.add(row(site, group.name(), Formats.orNone(group.namespace())));
-                    }
-                }
-            }
-            case ROLES -> {
-                for (RoleInfo role : inventory.roles(site)) {
-                    if (filter.test(role.name())) {
-                        rows.add(row(site, role.name(),
-                                m.format(role.administrative() ? "view.role.admin" : "view.role.user")));
-                    }
-                }
-            }
+            case STORAGE -> storage(site, filter, at, m, rows);
+            case NETWORKS -> networks(site, filter, at, rows);
+            case USERS -> users(site, filter, rows);
+            case GROUPS -> groups(site, filter, rows);
+            case ROLES -> roles(site, filter, m, rows);
         }
         return rows;
+    }
+
+    private void pools(String site, Predicate<String> filter, SiteLookup at, Messages m, List<Row> rows) {
+        Map<String, PoolUsage> usage = inventory.poolUsage(site);
+        for (PoolInfo pool : inventory.pools(site)) {
+            if (filter.test(pool.name())) {
+                PoolUsage u = usage.getOrDefault(pool.id(), PoolUsage.NONE);
+                rows.add(row(site, pool.name(), String.valueOf(pool.size()), String.valueOf(u.running()),
+                        String.valueOf(u.handedOut()), String.valueOf(pool.prestarted()),
+                        Formats.orNone(pool.type()), poolTemplate(pool, at, m)));
+            }
+        }
+    }
+
+    private void hosts(String site, Predicate<String> filter, SiteLookup at, List<Row> rows) {
+        Map<String, Integer> running = new HashMap<>();
+        inventory.vms(site).stream().filter(vm -> vm.hostId() != null)
+                .forEach(vm -> running.merge(vm.hostId(), 1, Integer::sum));
+        for (HostInfo host : inventory.hosts(site)) {
+            if (filter.test(host.name())) {
+                rows.add(row(site, host.name(), host.status(), at.clusterName(host.clusterId()),
+                        Formats.orNone(host.address()), String.valueOf(running.getOrDefault(host.id(), 0))));
+            }
+        }
+    }
+
+    private void storage(String site, Predicate<String> filter, SiteLookup at, Messages m, List<Row> rows) {
+        for (StorageDomainInfo sd : inventory.storageDomains(site)) {
+            if (filter.test(sd.name())) {
+                rows.add(row(site, sd.name(), sd.master() ? m.format("view.storage.master", sd.type())
+                        : Formats.orNone(sd.type()), storageStatus(sd, at),
+                        Formats.bytes(sd.availableBytes()), Formats.bytes(sd.usedBytes())));
+            }
+        }
+    }
+
+    private void networks(String site, Predicate<String> filter, SiteLookup at, List<Row> rows) {
+        for (NetworkInfo network : inventory.networks(site)) {
+            if (filter.test(network.name())) {
+                rows.add(row(site, network.name(), at.dataCenterName(network.dataCenterId()),
+                        network.vlan() == null ? Formats.NONE : String.valueOf(network.vlan()),
+                        Formats.orNone(network.description())));
+            }
+        }
+    }
+
+    private void users(String site, Predicate<String> filter, List<Row> rows) {
+        Map<String, UserDesktops> desktops = new HashMap<>();
+        inventory.desktops(site).forEach(d -> desktops.put(d.user().id(), d));
+        for (UserInfo user : inventory.users(site)) {
+            if (filter.test(user.userName())) {
+                UserDesktops d = desktops.get(user.id());
+                rows.add(row(site, user.userName(), Formats.orNone(user.email()),
+                        String.valueOf(d == null ? 0 : d.vms().size()),
+                        String.valueOf(d == null ? 0 : d.vms().stream().filter(VmInfo::isUp).count())));
+            }
+        }
+    }
+
+    private void groups(String site, Predicate<String> filter, List<Row> rows) {
+        for (GroupInfo group : inventory.groups(site)) {
+            if (filter.test(group.name())) {
+                rows.add(row(site, group.name(), Formats.orNone(group.namespace())));
+            }
+        }
+    }
+
+    private void roles(String site, Predicate<String> filter, Messages m, List<Row> rows) {
+        for (RoleInfo role : inventory.roles(site)) {
+            if (filter.test(role.name())) {
+                rows.add(row(site, role.name(),
+                        m.format(role.administrative() ? "view.role.admin" : "view.role.user")));
+            }
+        }
     }
 
     /** One row per template name: how many versions, the newest, and the statuses of all of them. */
