@@ -235,6 +235,17 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void aVmIsDeletedFromASlashCommandWithNoChangeToTheAdapter() throws Exception {
+        assertThat(bot.vmsNamed("dc1", "par-win11-golden")).isEqualTo(1);
+        bot.slash("U0ALICE", DEV, "vm delete par-win11-golden", "delete");
+        String task = bot.awaitTask("par-win11-golden", WAIT);
+        awaitStatus(task, TaskStatus.SUCCEEDED);
+        assertThat(bot.vmsNamed("dc1", "par-win11-golden")).isZero();
+        slack.await("chat.postMessage", c -> "C0DEV".equals(c.param("channel")) && c.allText().contains(task)
+                && c.allText().contains("par-win11-golden"), WAIT);
+    }
+
+    @Test
     void someoneWithoutADirectoryEntryIsRefusedPolitelyAndNothingRuns() throws Exception {
         long before = bot.taskCount();
         bot.slash("U0STRANGER", DEV, "vm create stranger-01 template=rhel9-desktop", "stranger");

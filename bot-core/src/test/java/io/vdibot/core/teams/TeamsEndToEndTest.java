@@ -42,6 +42,7 @@ class TeamsEndToEndTest {
 
     @Test
     void mentionFormApprovalRunStatusCardAndOnCallNotice() throws Exception {
+        long tasksBefore = bot.taskCount();
         // erin installs the app: her personal chat is where on-call notices go
         bot.send(bot.activities.installed(TeamsHarness.ERIN, "a:erin-chat", "personal", null));
         bot.idle(Duration.ofSeconds(5));
@@ -111,7 +112,23 @@ class TeamsEndToEndTest {
             TeamsHarness.sleep(100);
         }
         assertThat(told).as("on-call notice in erin's chat").isTrue();
-        assertThat(bot.taskCount()).isEqualTo(1);
+        assertThat(bot.taskCount()).isEqualTo(tasksBefore + 1);
+    }
+
+    @Test
+    void aVmIsDeletedFromAPersonalChatWithNoChangeToTheAdapter() throws Exception {
+        assertThat(bot.vmsNamed("dc1", "par-jump-01")).isEqualTo(1);
+        bot.send(bot.activities.personal(TeamsHarness.ALICE, "a:alice-chat", "vm delete par-jump-01"));
+        String task = bot.awaitTask("par-jump-01", Duration.ofSeconds(20));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status() != TaskStatus.SUCCEEDED
+                && System.nanoTime() < deadline) {
+            TeamsHarness.sleep(100);
+        }
+        assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status())
+                .isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(bot.vmsNamed("dc1", "par-jump-01")).isZero();
+        assertThat(bot.awaitSent("par-jump-01", Duration.ofSeconds(20))).isNotEmpty();
     }
 
     @Test
