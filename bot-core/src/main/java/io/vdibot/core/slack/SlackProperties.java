@@ -1,10 +1,7 @@
 package io.vdibot.core.slack;
 
+import io.vdibot.core.config.Secrets;
 import io.vdibot.adapters.slack.SlackSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -46,25 +43,12 @@ public record SlackProperties(
             case "socket" -> SlackSettings.Mode.SOCKET;
             default -> throw new IllegalArgumentException("vdibot.slack.mode must be http or socket, not " + mode);
         };
-        return new SlackSettings(parsed, secret(botToken, botTokenFile), secret(signingSecret, signingSecretFile),
-                secret(appToken, appTokenFile), approversChannel, oncallChannel, apiUrl, maxBodySize, updateInterval,
-                updatesPerMinute, locale);
+        return new SlackSettings(parsed, Secrets.read(botToken, botTokenFile, "Slack bot token"),
+                Secrets.read(signingSecret, signingSecretFile, "Slack signing secret"),
+                Secrets.read(appToken, appTokenFile, "Slack app token"), approversChannel, oncallChannel, apiUrl,
+                maxBodySize, updateInterval, updatesPerMinute, locale);
     }
 
-    static String secret(String value, Path file) {
-        if (value != null && !value.isBlank()) {
-            return value.trim();
-        }
-        if (file == null) {
-            return null;
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            // the path may be shown; the content never is
-            throw new UncheckedIOException("cannot read the Slack secret file " + file, e);
-        }
-    }
 
     @Override
     public String toString() {

@@ -1,11 +1,10 @@
 package io.vdibot.core.teams;
 
-import io.vdibot.adapters.teams.TeamsSettings;
-import io.vdibot.adapters.teams.auth.ClientCertificate;
+import io.vdibot.core.config.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.vdibot.adapters.teams.TeamsSettings;
+import io.vdibot.adapters.teams.auth.ClientCertificate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +41,7 @@ public record TeamsProperties(
         @DefaultValue("262144") int maxBodySize) {
 
     public TeamsSettings toSettings(Locale locale) {
-        String password = secret(appPassword, appPasswordFile);
+        String password = Secrets.read(appPassword, appPasswordFile, "Teams app password");
         ClientCertificate certificate = null;
         if (certificateFile != null || privateKeyFile != null) {
             if (certificateFile == null || privateKeyFile == null) {
@@ -60,20 +59,6 @@ public record TeamsProperties(
                 maxBodySize, locale);
     }
 
-    static String secret(String value, Path file) {
-        if (value != null && !value.isBlank()) {
-            return value.trim();
-        }
-        if (file == null) {
-            return null;
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            // the path may be shown; the content never is
-            throw new UncheckedIOException("cannot read the Teams app password file " + file, e);
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

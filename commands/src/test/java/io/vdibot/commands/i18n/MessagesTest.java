@@ -90,7 +90,7 @@ class MessagesTest {
                 "help.overview.title", "help.overview.footer", "help.family.title", "help.label.usage",
                 "help.label.example", "action.approve", "action.reject", "action.cancel",
                 "reply.invalid", "reply.task.accepted", "reply.task.scheduled", "reply.task.pending-approval",
-                "reply.denied", "reply.unknown-user", "reply.not-available-yet", "reply.task.started",
+                "reply.denied", "reply.unknown-user", "reply.task.started",
                 "reply.task.succeeded", "reply.task.failed", "reply.task.cancelled", "reply.task.rejected",
                 "reply.task.approved", "reply.task.ran-late", "reply.task.interrupted", "reply.task.not-found",
                 "reply.approval.self", "reply.oncall.succeeded", "reply.oncall.failed", "reply.no-reason",
