@@ -2,20 +2,15 @@ package io.vdibot.rhev.pool;
 
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.pool.PoolGrantRequest;
-import io.vdibot.commands.pool.PoolRevokeRequest;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.GroupInfo;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PermissionInfo;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.inventory.RoleInfo;
-import io.vdibot.rhev.wait.PacedPoller;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,21 +31,16 @@ final class PoolAccessRun extends PoolRun {
     private final String group;
     private final String role;
 
-    PoolAccessRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings,
-            Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        if (context.request() instanceof PoolGrantRequest g) {
-            grant = true;
-            name = g.name();
-            group = g.group();
-            role = g.role();
-        } else {
-            PoolRevokeRequest r = (PoolRevokeRequest) context.request();
-            grant = false;
-            name = r.name();
-            group = r.group();
-            role = r.role();
-        }
+    /** Whether the run gives the role or takes it away. */
+    enum Change { GRANT, REVOKE }
+
+    PoolAccessRun(Change change, String name, String group, String role, TaskContext context,
+            PoolServices services) {
+        super(context, services);
+        this.grant = change == Change.GRANT;
+        this.name = name;
+        this.group = group;
+        this.role = role;
     }
 
     TaskOutcome execute() {

@@ -10,14 +10,11 @@ import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.ClusterInfo;
 import io.vdibot.rhev.inventory.GroupInfo;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.inventory.RoleInfo;
 import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.wait.PacedPoller;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,11 +52,10 @@ final class PoolCreateRun extends PoolRun {
     private Duration batchTimeThisRun = Duration.ZERO;
     private int batchVmsThisRun;
 
-    PoolCreateRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolLimits limits,
-            PoolTimings timings, Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        this.request = (PoolCreateRequest) context.request();
-        this.limits = limits;
+    PoolCreateRun(PoolCreateRequest request, TaskContext context, PoolServices services) {
+        super(context, services);
+        this.request = request;
+        this.limits = services.limits();
     }
 
     static String start(int batch) {

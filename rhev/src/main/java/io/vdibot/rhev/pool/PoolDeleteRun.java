@@ -8,11 +8,8 @@ import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.wait.PacedPoller;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,10 +26,9 @@ final class PoolDeleteRun extends PoolRun {
 
     private final PoolDeleteRequest request;
 
-    PoolDeleteRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings,
-            Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        this.request = (PoolDeleteRequest) context.request();
+    PoolDeleteRun(PoolDeleteRequest request, TaskContext context, PoolServices services) {
+        super(context, services);
+        this.request = request;
     }
 
     TaskOutcome execute() {

@@ -8,12 +8,9 @@ import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.wait.PacedPoller;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,11 +34,10 @@ final class PoolResizeRun extends PoolRun {
     private final PoolResizeRequest request;
     private final PoolLimits limits;
 
-    PoolResizeRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolLimits limits,
-            PoolTimings timings, Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        this.request = (PoolResizeRequest) context.request();
-        this.limits = limits;
+    PoolResizeRun(PoolResizeRequest request, TaskContext context, PoolServices services) {
+        super(context, services);
+        this.request = request;
+        this.limits = services.limits();
     }
 
     TaskOutcome execute() {

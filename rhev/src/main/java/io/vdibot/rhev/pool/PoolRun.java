@@ -2,7 +2,6 @@ package io.vdibot.rhev.pool;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskLog;
@@ -49,16 +48,15 @@ abstract class PoolRun {
     /** The pool as the last batch wait saw it, for the step right after it; null when not seen in this run. */
     protected PoolWaits.Growth lastGrowth;
 
-    PoolRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings, Clock clock,
-            PacedPoller poller) {
+    PoolRun(TaskContext context, PoolServices services) {
         this.context = context;
         this.site = context.site();
         this.messages = context.messages();
-        this.inventory = inventory;
-        this.actions = actions;
-        this.timings = timings;
-        this.clock = clock;
-        this.poller = poller;
+        this.inventory = services.inventory();
+        this.actions = services.actions();
+        this.timings = services.timings();
+        this.clock = services.clock();
+        this.poller = services.poller();
         this.steps = new StepRunner(context, clock);
         this.log = new CountingLog(context.log());
         this.waits = new PoolWaits(site, actions, timings, poller, this::vanished);
@@ -74,10 +72,6 @@ abstract class PoolRun {
 
     /** The error to throw when the pool disappeared under the task. */
     protected abstract RuntimeException vanished();
-
-    protected TaskRequest request() {
-        return context.request();
-    }
 
     protected String correlationId(String step) {
         return CorrelationIds.of(context.taskCode(), step);

@@ -8,11 +8,8 @@ import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
-import io.vdibot.rhev.wait.PacedPoller;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -29,10 +26,9 @@ final class PoolUpdateRun extends PoolRun {
 
     private final PoolUpdateRequest request;
 
-    PoolUpdateRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings,
-            Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        this.request = (PoolUpdateRequest) context.request();
+    PoolUpdateRun(PoolUpdateRequest request, TaskContext context, PoolServices services) {
+        super(context, services);
+        this.request = request;
     }
 
     /** The settings before the change, journaled with the pool id so that a resumed task still shows them. */

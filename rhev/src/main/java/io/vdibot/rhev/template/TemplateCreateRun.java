@@ -46,10 +46,10 @@ final class TemplateCreateRun {
     private String templateName;
     private boolean gone;
 
-    TemplateCreateRun(TaskContext context, InventoryCache inventory, TemplateActions templates, CorrelatedJobs jobs,
+    TemplateCreateRun(TemplateCreateRequest request, TaskContext context, InventoryCache inventory, TemplateActions templates, CorrelatedJobs jobs,
             TemplateTimings timings, Clock clock, Poller poller) {
         this.context = context;
-        this.request = (TemplateCreateRequest) context.request();
+        this.request = request;
         this.site = context.site();
         this.messages = context.messages();
         this.inventory = inventory;

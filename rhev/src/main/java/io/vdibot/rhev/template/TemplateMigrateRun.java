@@ -55,10 +55,10 @@ final class TemplateMigrateRun {
     private final StepRunner steps;
     private MigrationPlan plan;
 
-    TemplateMigrateRun(TaskContext context, InventoryCache inventory, ResourceLeases leases, boolean moveBackDefault,
+    TemplateMigrateRun(TemplateMigrateRequest request, TaskContext context, InventoryCache inventory, ResourceLeases leases, boolean moveBackDefault,
             TemplateTimings timings, Clock clock, Poller poller) {
         this.context = context;
-        this.request = (TemplateMigrateRequest) context.request();
+        this.request = request;
         this.messages = context.messages();
         this.inventory = inventory;
         this.templates = new TemplateActions(inventory.queries());
@@ -78,7 +78,7 @@ final class TemplateMigrateRun {
         try {
             plan = MigrationPlan.parse(steps.run(PREFLIGHT,
                     messages.format("template.migrate.progress.preflight", request.name(), from, to),
-                    () -> new MigrationPreflight(context, inventory, templates, domains, whereabouts, lease,
+                    () -> new MigrationPreflight(request, context, inventory, templates, domains, whereabouts, lease,
                             moveBackDefault).run().journal()));
             holdLease();
             ExportDomain domain = plan.domain();

@@ -18,7 +18,7 @@ import org.ovirt.engine.sdk4.services.VmService;
 import org.ovirt.engine.sdk4.types.Vm;
 
 /**
- * The VM operations executors need, each safe to repeat: {@link EngineCalls} repeats a call after a lost answer,
+ * The VM operations handlers need, each safe to repeat: {@link EngineCalls} repeats a call after a lost answer,
  * and a resumed task repeats the step it died in.
  */
 public final class VmActions {

@@ -51,10 +51,10 @@ final class VmCreateRun {
     private final StepRunner steps;
     private String vmId;
 
-    VmCreateRun(TaskContext context, InventoryCache inventory, VmActions vms, VmCreateTimings timings, Clock clock,
+    VmCreateRun(VmCreateRequest request, TaskContext context, InventoryCache inventory, VmActions vms, VmCreateTimings timings, Clock clock,
             Poller poller) {
         this.context = context;
-        this.request = (VmCreateRequest) context.request();
+        this.request = request;
         this.site = context.site();
         this.messages = context.messages();
         this.inventory = inventory;
