@@ -45,16 +45,16 @@ final class PoolAccessRun extends PoolRun {
 
     TaskOutcome execute() {
         try {
-            String[] plan = steps.run(PREFLIGHT, messages.format("pool.access.progress.preflight", name, group, role,
+            String[] plan = run.step(PREFLIGHT, messages.format("pool.access.progress.preflight", name, group, role,
                     site), this::preflight).split(" ");
             pool = poolById(name, plan[0]);
             if (grant) {
-                steps.run(GRANT, messages.format("pool.create.progress.grant", group, role, name),
+                run.step(GRANT, messages.format("pool.create.progress.grant", group, role, name),
                         () -> grant(plan[1], plan[2]));
                 return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.grant.result.title",
                         "pool.grant.summary");
             }
-            String revoked = steps.run(REVOKE, messages.format("pool.revoke.progress.revoke", group, role, name),
+            String revoked = run.step(REVOKE, messages.format("pool.revoke.progress.revoke", group, role, name),
                     () -> revoke(plan[1], plan[2]));
             if (NOTHING.equals(revoked)) {
                 return outcome(TaskStatus.SUCCEEDED, Reply.Tone.INFO, "pool.revoke.result.nothing",
@@ -63,22 +63,22 @@ final class PoolAccessRun extends PoolRun {
             return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.revoke.result.title",
                     "pool.revoke.summary");
         } catch (TaskFailure | EngineException failure) {
-            throw failed(reasonOf(failure), failure, null);
+            throw run.failed(failure, null);
         }
     }
 
     @Override
     protected RuntimeException vanished() {
-        return fail("pool.vanished", name, site);
+        return run.fail("pool.vanished", name, site);
     }
 
     private String preflight() {
         checkEngine();
         PoolInfo found = requirePool(name);
         String groupId = actions.queries().groups(site).stream().filter(g -> g.name().equals(group))
-                .map(GroupInfo::id).findFirst().orElseThrow(() -> fail("pool.group-not-found", group, site));
+                .map(GroupInfo::id).findFirst().orElseThrow(() -> run.fail("pool.group-not-found", group, site));
         String roleId = actions.queries().roles(site).stream().filter(r -> r.name().equals(role))
-                .map(RoleInfo::id).findFirst().orElseThrow(() -> fail("pool.role-not-found", role, site));
+                .map(RoleInfo::id).findFirst().orElseThrow(() -> run.fail("pool.role-not-found", role, site));
         return found.id() + " " + groupId + " " + roleId;
     }
 

@@ -49,13 +49,13 @@ final class PoolUpdateRun extends PoolRun {
 
     TaskOutcome execute() {
         try {
-            Before before = Before.parse(steps.run(PREFLIGHT, messages.format("pool.update.progress.preflight",
+            Before before = Before.parse(run.step(PREFLIGHT, messages.format("pool.update.progress.preflight",
                     request.name(), site), () -> preflight().journal()));
             pool = poolById(request.name(), before.poolId());
-            steps.run(UPDATE, messages.format("pool.update.progress.update", request.name()), this::update);
+            run.step(UPDATE, messages.format("pool.update.progress.update", request.name()), this::update);
             return outcome(before, poolById(request.name(), before.poolId()));
         } catch (TaskFailure | EngineException failure) {
-            throw failed(reasonOf(failure), failure, null);
+            throw run.failed(failure, null);
         } finally {
             forgetCachedInventory();
         }
@@ -63,14 +63,14 @@ final class PoolUpdateRun extends PoolRun {
 
     @Override
     protected RuntimeException vanished() {
-        return fail("pool.vanished", request.name(), site);
+        return run.fail("pool.vanished", request.name(), site);
     }
 
     private Before preflight() {
         checkEngine();
         PoolInfo found = requirePool(request.name());
         if (request.prestarted() != null && request.prestarted() > found.size()) {
-            throw fail("pool.update.prestarted-exceeds", request.prestarted(), request.name(), found.size());
+            throw run.fail("pool.update.prestarted-exceeds", request.prestarted(), request.name(), found.size());
         }
         return new Before(found.id(), found.prestarted(), found.maxUserVms(), found.description());
     }
