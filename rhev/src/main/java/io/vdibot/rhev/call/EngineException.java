@@ -7,7 +7,7 @@ import java.util.Objects;
  * packed into its message.
  *
  * <p>{@link #engineText()} is what the engine said (the fault detail without the list brackets, or the reason when
- * there is no detail, or the transport problem), so executors can quote it to the user verbatim.
+ * there is no detail, or the transport problem), so handlers can quote it to the user verbatim.
  */
 public final class EngineException extends RuntimeException {
 

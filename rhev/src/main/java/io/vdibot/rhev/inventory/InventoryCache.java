@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 /**
  * The estate of every site, cached per site and kind for a short time (30 s by default) and reloaded on demand
  * with one collection query per kind. Serves the pickers and quick checks of the core ({@link InventoryLookup})
- * and typed finders for executors and views.
+ * and typed finders for handlers and views.
  *
- * <p>Lists may be up to the TTL old. Whoever needs the state of this very moment (an executor's preflight) calls
+ * <p>Lists may be up to the TTL old. Whoever needs the state of this very moment (a handler's preflight) calls
  * {@link #refresh(String)} first or uses {@link InventoryQueries} directly.
  */
 public final class InventoryCache implements InventoryLookup {

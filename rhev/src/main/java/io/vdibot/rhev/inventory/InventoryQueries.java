@@ -11,7 +11,7 @@ import org.ovirt.engine.sdk4.services.SystemService;
 
 /**
  * Uncached reads of the estate, one collection query per kind (never one call per object). The cache loads
- * through these; executors use them directly when they need the state of this very moment.
+ * through these; handlers use them directly when they need the state of this very moment.
  */
 public final class InventoryQueries {
 

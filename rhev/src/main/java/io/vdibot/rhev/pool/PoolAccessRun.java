@@ -2,20 +2,15 @@ package io.vdibot.rhev.pool;
 
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.pool.PoolGrantRequest;
-import io.vdibot.commands.pool.PoolRevokeRequest;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.GroupInfo;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PermissionInfo;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.inventory.RoleInfo;
-import io.vdibot.rhev.wait.PacedPoller;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,35 +31,30 @@ final class PoolAccessRun extends PoolRun {
     private final String group;
     private final String role;
 
-    PoolAccessRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings,
-            Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        if (context.request() instanceof PoolGrantRequest g) {
-            grant = true;
-            name = g.name();
-            group = g.group();
-            role = g.role();
-        } else {
-            PoolRevokeRequest r = (PoolRevokeRequest) context.request();
-            grant = false;
-            name = r.name();
-            group = r.group();
-            role = r.role();
-        }
+    /** Whether the run gives the role or takes it away. */
+    enum Change { GRANT, REVOKE }
+
+    PoolAccessRun(Change change, String name, String group, String role, TaskContext context,
+            PoolServices services) {
+        super(context, services);
+        this.grant = change == Change.GRANT;
+        this.name = name;
+        this.group = group;
+        this.role = role;
     }
 
     TaskOutcome execute() {
         try {
-            String[] plan = steps.run(PREFLIGHT, messages.format("pool.access.progress.preflight", name, group, role,
+            String[] plan = run.step(PREFLIGHT, messages.format("pool.access.progress.preflight", name, group, role,
                     site), this::preflight).split(" ");
             pool = poolById(name, plan[0]);
             if (grant) {
-                steps.run(GRANT, messages.format("pool.create.progress.grant", group, role, name),
+                run.step(GRANT, messages.format("pool.create.progress.grant", group, role, name),
                         () -> grant(plan[1], plan[2]));
                 return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.grant.result.title",
                         "pool.grant.summary");
             }
-            String revoked = steps.run(REVOKE, messages.format("pool.revoke.progress.revoke", group, role, name),
+            String revoked = run.step(REVOKE, messages.format("pool.revoke.progress.revoke", group, role, name),
                     () -> revoke(plan[1], plan[2]));
             if (NOTHING.equals(revoked)) {
                 return outcome(TaskStatus.SUCCEEDED, Reply.Tone.INFO, "pool.revoke.result.nothing",
@@ -73,22 +63,22 @@ final class PoolAccessRun extends PoolRun {
             return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.revoke.result.title",
                     "pool.revoke.summary");
         } catch (TaskFailure | EngineException failure) {
-            throw failed(reasonOf(failure), failure, null);
+            throw run.failed(failure, null);
         }
     }
 
     @Override
     protected RuntimeException vanished() {
-        return fail("pool.vanished", name, site);
+        return run.fail("pool.vanished", name, site);
     }
 
     private String preflight() {
         checkEngine();
         PoolInfo found = requirePool(name);
         String groupId = actions.queries().groups(site).stream().filter(g -> g.name().equals(group))
-                .map(GroupInfo::id).findFirst().orElseThrow(() -> fail("pool.group-not-found", group, site));
+                .map(GroupInfo::id).findFirst().orElseThrow(() -> run.fail("pool.group-not-found", group, site));
         String roleId = actions.queries().roles(site).stream().filter(r -> r.name().equals(role))
-                .map(RoleInfo::id).findFirst().orElseThrow(() -> fail("pool.role-not-found", role, site));
+                .map(RoleInfo::id).findFirst().orElseThrow(() -> run.fail("pool.role-not-found", role, site));
         return found.id() + " " + groupId + " " + roleId;
     }
 

@@ -28,7 +28,7 @@ import org.ovirt.engine.sdk4.types.VmPool;
 import org.ovirt.engine.sdk4.types.VmPoolType;
 
 /**
- * The pool operations executors need, each safe to repeat: {@link EngineCalls} repeats a call whose answer was lost,
+ * The pool operations handlers need, each safe to repeat: {@link EngineCalls} repeats a call whose answer was lost,
  * and a resumed task repeats the step it died in. Reads are collection queries ({@code vms?search=pool=NAME}),
  * never one call per VM, except where the engine offers nothing else (starting, stopping, detaching a VM).
  */

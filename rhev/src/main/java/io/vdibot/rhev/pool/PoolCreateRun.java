@@ -10,14 +10,11 @@ import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.ClusterInfo;
 import io.vdibot.rhev.inventory.GroupInfo;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.inventory.RoleInfo;
 import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.wait.PacedPoller;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,11 +52,10 @@ final class PoolCreateRun extends PoolRun {
     private Duration batchTimeThisRun = Duration.ZERO;
     private int batchVmsThisRun;
 
-    PoolCreateRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolLimits limits,
-            PoolTimings timings, Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        this.request = (PoolCreateRequest) context.request();
-        this.limits = limits;
+    PoolCreateRun(PoolCreateRequest request, TaskContext context, PoolServices services) {
+        super(context, services);
+        this.request = request;
+        this.limits = services.limits();
     }
 
     static String start(int batch) {
@@ -73,10 +69,10 @@ final class PoolCreateRun extends PoolRun {
     TaskOutcome execute() {
         String name = request.name();
         try {
-            PoolCreatePlan plan = PoolCreatePlan.parse(steps.run(PREFLIGHT, messages.format(
+            PoolCreatePlan plan = PoolCreatePlan.parse(run.step(PREFLIGHT, messages.format(
                     "pool.create.progress.preflight", request.template(), name, site), () -> preflight().journal()));
             List<Integer> sizes = new PoolBatchPlan(0, request.size(), limits.batchFor(request.batch())).sizes();
-            String poolId = steps.run(CREATE, messages.format("pool.create.progress.create-pool", name,
+            String poolId = run.step(CREATE, messages.format("pool.create.progress.create-pool", name,
                     sizes.get(0), sizes.size()), () -> create(plan, sizes.get(0)));
             pool = poolById(name, poolId);
             Set<String> known = new HashSet<>();
@@ -84,12 +80,12 @@ final class PoolCreateRun extends PoolRun {
                 runBatch(batch, sizes, known);
             }
             if (plan.grants()) {
-                steps.run(GRANT, messages.format("pool.create.progress.grant", request.group(), request.role(), name),
+                run.step(GRANT, messages.format("pool.create.progress.grant", request.group(), request.role(), name),
                         () -> grant(plan));
             }
             return outcome(plan);
         } catch (TaskFailure | EngineException failure) {
-            throw failed(reasonOf(failure), failure, pool == null ? null
+            throw run.failed(failure, pool == null ? null
                     : messages.format("pool.create.left-in-place", name, site));
         } finally {
             forgetCachedInventory();
@@ -102,18 +98,18 @@ final class PoolCreateRun extends PoolRun {
         checkEngine();
         int batch = limits.batchFor(request.batch());
         if (request.size() > limits.poolSizeMax()) {
-            throw fail("pool.limit.size", request.size(), limits.poolSizeMax());
+            throw run.fail("pool.limit.size", request.size(), limits.poolSizeMax());
         }
         if (batch > limits.batchSizeMax()) {
-            throw fail("pool.limit.batch", batch, limits.batchSizeMax());
+            throw run.fail("pool.limit.batch", batch, limits.batchSizeMax());
         }
         Optional<PoolInfo> existing = actions.named(site, request.name());
         if (existing.isPresent() && !PoolMarker.isCreatedBy(existing.get().description(), context.taskCode())) {
-            throw fail("pool.create.name-taken", request.name(), site, existing.get().size());
+            throw run.fail("pool.create.name-taken", request.name(), site, existing.get().size());
         }
         String longest = longestVmName(request.name(), request.size());
         if (longest.length() > MAX_VM_NAME_LENGTH) {
-            throw fail("pool.create.vm-names-too-long", request.name(), longest, MAX_VM_NAME_LENGTH);
+            throw run.fail("pool.create.vm-names-too-long", request.name(), longest, MAX_VM_NAME_LENGTH);
         }
         TemplateChoice template = new TemplateChoice(site, inventory, actions.queries(), messages);
         List<TemplateInfo> versions = template.versions(request.template());
@@ -121,17 +117,17 @@ final class PoolCreateRun extends PoolRun {
                 : template.clusterOf(versions);
         TemplateInfo chosen = template.version(versions, cluster, request.templateVersion());
         if (!chosen.isOk() && !chosen.isLocked()) {
-            throw fail("pool.template-not-ok", chosen.name(), chosen.version(), chosen.status());
+            throw run.fail("pool.template-not-ok", chosen.name(), chosen.version(), chosen.status());
         }
         String groupId = null;
         String roleId = null;
         if (request.group() != null) {
             groupId = actions.queries().groups(site).stream().filter(g -> g.name().equals(request.group()))
                     .map(GroupInfo::id).findFirst()
-                    .orElseThrow(() -> fail("pool.group-not-found", request.group(), site));
+                    .orElseThrow(() -> run.fail("pool.group-not-found", request.group(), site));
             roleId = actions.queries().roles(site).stream().filter(r -> r.name().equals(request.role()))
                     .map(RoleInfo::id).findFirst()
-                    .orElseThrow(() -> fail("pool.role-not-found", request.role(), site));
+                    .orElseThrow(() -> run.fail("pool.role-not-found", request.role(), site));
         }
         boolean followLatest = request.templateVersion() != null && request.templateVersion().latest();
         log.deploy(messages.format("pool.create.log.preflight", chosen.name(), chosen.version(), cluster.name(),
@@ -178,18 +174,18 @@ final class PoolCreateRun extends PoolRun {
         lastGrowth = null;
         Instant started = clock.instant();
         if (batch > 1) {
-            steps.run(grow(batch), messages.format("pool.create.progress.grow", batch, batches, request.name(), size),
+            run.step(grow(batch), messages.format("pool.create.progress.grow", batch, batches, request.name(), size),
                     () -> growTo(batch, size, prestartedFor(size)));
         }
-        List<String> created = PoolJournal.names(steps.run(created(batch),
+        List<String> created = PoolJournal.names(run.step(created(batch),
                 messages.format("pool.create.progress.created", batch, batches, count),
                 () -> awaitBatch(batch, size, known, count, prestartedFor(size))));
         created.forEach(token -> known.add(token.startsWith("!") ? token.substring(1) : token));
         stuck().addAll(PoolJournal.failed(created));
-        List<String> verify = PoolJournal.names(steps.run(start(batch),
+        List<String> verify = PoolJournal.names(run.step(start(batch),
                 messages.format("pool.create.progress.start", batch, batches),
                 () -> start(batch, size, PoolJournal.fine(created))));
-        Map<String, String> outcomes = PoolJournal.outcomes(steps.run(ready(batch),
+        Map<String, String> outcomes = PoolJournal.outcomes(run.step(ready(batch),
                 messages.format("pool.create.progress.ready", batch, batches, verify.size()),
                 () -> ready(batch, verify)));
         List<String> failedHere = outcomes.entrySet().stream().filter(e -> e.getValue() == null)
@@ -309,7 +305,7 @@ final class PoolCreateRun extends PoolRun {
     @Override
     protected RuntimeException vanished() {
         pool = null;
-        return fail(context.steps().result(created(1)).isPresent() ? "pool.vanished" : "pool.create.not-created",
+        return run.fail(context.steps().result(created(1)).isPresent() ? "pool.vanished" : "pool.create.not-created",
                 request.name(), site);
     }
 

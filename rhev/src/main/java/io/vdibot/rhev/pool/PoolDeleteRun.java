@@ -8,11 +8,8 @@ import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.wait.PacedPoller;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,21 +26,20 @@ final class PoolDeleteRun extends PoolRun {
 
     private final PoolDeleteRequest request;
 
-    PoolDeleteRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings,
-            Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        this.request = (PoolDeleteRequest) context.request();
+    PoolDeleteRun(PoolDeleteRequest request, TaskContext context, PoolServices services) {
+        super(context, services);
+        this.request = request;
     }
 
     TaskOutcome execute() {
         try {
-            String[] plan = steps.run(PREFLIGHT, messages.format("pool.delete.progress.preflight", request.name(),
+            String[] plan = run.step(PREFLIGHT, messages.format("pool.delete.progress.preflight", request.name(),
                     site), this::preflight).split(" ");
             int vms = Integer.parseInt(plan[1]);
             PoolInfo target = new PoolInfo(plan[0], request.name(), null, vms, 0, 0, null, false, null, null);
-            steps.run(REMOVE, messages.format("pool.delete.progress.remove", request.name(), vms),
+            run.step(REMOVE, messages.format("pool.delete.progress.remove", request.name(), vms),
                     () -> remove(target));
-            steps.run(WAIT_GONE, messages.format("pool.delete.progress.wait", request.name()), () -> awaitGone(target));
+            run.step(WAIT_GONE, messages.format("pool.delete.progress.wait", request.name()), () -> awaitGone(target));
             Reply.Builder reply = Reply.builder().tone(Reply.Tone.SUCCESS)
                     .heading(messages.format("pool.delete.result.title", request.name()))
                     .fields(List.of(new Field(messages.format("pool.field.pool"), request.name()),
@@ -53,7 +49,7 @@ final class PoolDeleteRun extends PoolRun {
             return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("pool.delete.summary", request.name(), site,
                     vms), reply.build());
         } catch (TaskFailure | EngineException failure) {
-            throw failed(reasonOf(failure), failure, null);
+            throw run.failed(failure, null);
         } finally {
             forgetCachedInventory();
         }
@@ -61,7 +57,7 @@ final class PoolDeleteRun extends PoolRun {
 
     @Override
     protected RuntimeException vanished() {
-        return fail("pool.vanished", request.name(), site);
+        return run.fail("pool.vanished", request.name(), site);
     }
 
     private String preflight() {
@@ -92,7 +88,7 @@ final class PoolDeleteRun extends PoolRun {
     private String awaitGone(PoolInfo target) {
         Optional<PoolInfo> left = waits.poolGone(target);
         if (left.isPresent()) {
-            throw fail("pool.delete.timeout", target.name(), Durations.format(timings.removeTimeout()),
+            throw run.fail("pool.delete.timeout", target.name(), Durations.format(timings.removeTimeout()),
                     left.get().size());
         }
         log.deploy(messages.format("pool.delete.log.gone", target.name()));

@@ -8,12 +8,9 @@ import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.wait.PacedPoller;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,16 +34,15 @@ final class PoolResizeRun extends PoolRun {
     private final PoolResizeRequest request;
     private final PoolLimits limits;
 
-    PoolResizeRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolLimits limits,
-            PoolTimings timings, Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        this.request = (PoolResizeRequest) context.request();
-        this.limits = limits;
+    PoolResizeRun(PoolResizeRequest request, TaskContext context, PoolServices services) {
+        super(context, services);
+        this.request = request;
+        this.limits = services.limits();
     }
 
     TaskOutcome execute() {
         try {
-            PoolResizePlan plan = PoolResizePlan.parse(steps.run(PREFLIGHT, messages.format(
+            PoolResizePlan plan = PoolResizePlan.parse(run.step(PREFLIGHT, messages.format(
                     "pool.resize.progress.preflight", request.name(), site, request.size()),
                     () -> preflight().journal()));
             pool = poolById(request.name(), plan.poolId());
@@ -60,7 +56,7 @@ final class PoolResizeRun extends PoolRun {
             return outcome(plan, TaskStatus.SUCCEEDED, messages.format("pool.resize.result.unchanged",
                     request.name(), before), List.of());
         } catch (TaskFailure | EngineException failure) {
-            throw failed(reasonOf(failure), failure, null);
+            throw run.failed(failure, null);
         } finally {
             forgetCachedInventory();
         }
@@ -69,13 +65,13 @@ final class PoolResizeRun extends PoolRun {
     @Override
     protected RuntimeException vanished() {
         pool = null;
-        return fail("pool.vanished", request.name(), site);
+        return run.fail("pool.vanished", request.name(), site);
     }
 
     private PoolResizePlan preflight() {
         checkEngine();
         if (request.size() > limits.poolSizeMax()) {
-            throw fail("pool.limit.size", request.size(), limits.poolSizeMax());
+            throw run.fail("pool.limit.size", request.size(), limits.poolSizeMax());
         }
         PoolInfo found = requirePool(request.name());
         List<VmInfo> vms = sorted(actions.vms(site, found, false, true));
@@ -87,7 +83,7 @@ final class PoolResizeRun extends PoolRun {
             List<VmInfo> removable = vms.stream().filter(vm -> "down".equals(vm.status()) && vm.userIds().isEmpty())
                     .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER).reversed()).toList();
             if (removable.size() < excess) {
-                throw fail("pool.resize.shrink-refused", request.name(), vms.size(), request.size(), excess,
+                throw run.fail("pool.resize.shrink-refused", request.name(), vms.size(), request.size(), excess,
                         removable.size(), describeKept(vms));
             }
             removable.subList(0, excess).forEach(vm -> remove.add(new PoolResizePlan.VmRef(vm.id(), vm.name())));
@@ -112,9 +108,9 @@ final class PoolResizeRun extends PoolRun {
             int size = sizes.get(batch - 1);
             int count = size - (batch == 1 ? plan.before().size() : sizes.get(batch - 2));
             int b = batch;
-            steps.run(grow(batch), messages.format("pool.resize.progress.grow", batch, sizes.size(), request.name(),
+            run.step(grow(batch), messages.format("pool.resize.progress.grow", batch, sizes.size(), request.name(),
                     size), () -> growTo(b, size, null));
-            List<String> created = PoolJournal.names(steps.run(created(batch), messages.format(
+            List<String> created = PoolJournal.names(run.step(created(batch), messages.format(
                     "pool.resize.progress.created", batch, sizes.size(), count),
                     () -> awaitBatch(b, size, known, count, null)));
             created.forEach(token -> known.add(token.startsWith("!") ? token.substring(1) : token));
@@ -137,14 +133,14 @@ final class PoolResizeRun extends PoolRun {
     // ---- shrinking ----
 
     private TaskOutcome shrink(PoolResizePlan plan) {
-        String journal = steps.run(REMOVE, messages.format("pool.resize.progress.remove", plan.remove().size(),
+        String journal = run.step(REMOVE, messages.format("pool.resize.progress.remove", plan.remove().size(),
                 request.name(), String.join(", ", plan.removeNames())), () -> remove(plan));
         List<String> tokens = PoolJournal.names(journal);
         List<String> kept = PoolJournal.failed(tokens);
         List<String> removed = PoolJournal.fine(tokens);
         int now = actions.vms(site, pool, false).size();
         if (!kept.isEmpty()) {
-            throw fail("pool.resize.shrink-incomplete", request.name(), removed.isEmpty() ? "-"
+            throw run.fail("pool.resize.shrink-incomplete", request.name(), removed.isEmpty() ? "-"
                     : String.join(", ", removed), String.join(", ", kept), now);
         }
         String text = messages.format("pool.resize.result.shrunk", request.name(), plan.before().size(), now,
@@ -194,7 +190,7 @@ final class PoolResizeRun extends PoolRun {
         }
         List<String> left = waits.vmsGone(deleted);
         if (!left.isEmpty()) {
-            throw fail("pool.resize.remove-timeout", String.join(", ", left),
+            throw run.fail("pool.resize.remove-timeout", String.join(", ", left),
                     Durations.format(timings.removeTimeout()));
         }
         return PoolJournal.names(tokens);

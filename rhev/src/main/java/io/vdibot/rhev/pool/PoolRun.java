@@ -2,17 +2,13 @@ package io.vdibot.rhev.pool;
 
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.handler.TaskContext;
-import io.vdibot.commands.handler.TaskFailure;
-import io.vdibot.commands.handler.TaskLog;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.task.CorrelationIds;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.task.EngineTexts;
-import io.vdibot.rhev.task.StepRunner;
+import io.vdibot.rhev.task.TaskRun;
 import io.vdibot.rhev.wait.PacedPoller;
 import io.vdibot.rhev.inventory.VmInfo;
 import java.time.Clock;
@@ -39,8 +35,8 @@ abstract class PoolRun {
     protected final PoolTimings timings;
     protected final Clock clock;
     protected final PacedPoller poller;
-    protected final StepRunner steps;
-    protected final CountingLog log;
+    protected final TaskRun run;
+    protected final TaskRun.CountingLog log;
     protected final PoolPacing pacing = new PoolPacing();
     protected final PoolWaits waits;
     /** The pool being worked on, once known; null again when it vanished. */
@@ -49,18 +45,17 @@ abstract class PoolRun {
     /** The pool as the last batch wait saw it, for the step right after it; null when not seen in this run. */
     protected PoolWaits.Growth lastGrowth;
 
-    PoolRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings, Clock clock,
-            PacedPoller poller) {
+    PoolRun(TaskContext context, PoolServices services) {
         this.context = context;
         this.site = context.site();
         this.messages = context.messages();
-        this.inventory = inventory;
-        this.actions = actions;
-        this.timings = timings;
-        this.clock = clock;
-        this.poller = poller;
-        this.steps = new StepRunner(context, clock);
-        this.log = new CountingLog(context.log());
+        this.inventory = services.inventory();
+        this.actions = services.actions();
+        this.timings = services.timings();
+        this.clock = services.clock();
+        this.poller = services.poller();
+        this.run = new TaskRun(context, clock, "pool");
+        this.log = run.log();
         this.waits = new PoolWaits(site, actions, timings, poller, this::vanished);
     }
 
@@ -75,10 +70,6 @@ abstract class PoolRun {
     /** The error to throw when the pool disappeared under the task. */
     protected abstract RuntimeException vanished();
 
-    protected TaskRequest request() {
-        return context.request();
-    }
-
     protected String correlationId(String step) {
         return CorrelationIds.of(context.taskCode(), step);
     }
@@ -91,13 +82,13 @@ abstract class PoolRun {
 
     /** The pool as the engine has it now; a missing pool is the requester's to hear about. */
     protected PoolInfo requirePool(String name) {
-        return actions.named(site, name).orElseThrow(() -> fail("pool.not-found", name, site));
+        return actions.named(site, name).orElseThrow(() -> run.fail("pool.not-found", name, site));
     }
 
     /** The pool by the id a completed step recorded; gone means someone removed it while the task ran. */
     protected PoolInfo poolById(String name, String id) {
         return actions.named(site, name).filter(p -> p.id().equals(id))
-                .orElseThrow(() -> fail("pool.vanished", name, site));
+                .orElseThrow(() -> run.fail("pool.vanished", name, site));
     }
 
     /**
@@ -118,7 +109,7 @@ abstract class PoolRun {
             }
         });
         return done.orElseThrow(() -> last[0] != null ? last[0]
-                : fail("pool.busy-timeout", Durations.format(timeout)));
+                : run.fail("pool.busy-timeout", Durations.format(timeout)));
     }
 
     /** VMs still having their disks created when a batch's wait ended; they count as failed. */
@@ -190,89 +181,14 @@ abstract class PoolRun {
         return PoolJournal.names(tokens);
     }
 
-    protected TaskFailure fail(String key, Object... args) {
-        return new TaskFailure(messages.format(key, args), null);
-    }
-
-    /** The label of a step for logs and the steps table: batch steps carry their batch number. */
-    protected String stepLabel(String step) {
-        int dash = step.lastIndexOf('-');
-        if (dash > 0 && step.substring(dash + 1).matches("\\d+")) {
-            return messages.format("pool.step." + step.substring(0, dash), Integer.parseInt(step.substring(dash + 1)));
-        }
-        return messages.format("pool.step." + step);
-    }
-
-    /** Records the failure of the running step in the error log and gives the requester's message. */
-    protected TaskFailure failed(String reason, RuntimeException cause, String leftInPlace) {
-        String step = steps.current();
-        log.error(messages.format("pool.log.step-failed", step == null ? "-" : stepLabel(step), reason));
-        if (leftInPlace == null) {
-            return new TaskFailure(reason, null, cause);
-        }
-        log.error(leftInPlace);
-        return new TaskFailure(reason + " " + leftInPlace, null, cause);
-    }
-
-    /** A failure as the requester reads it: our own messages as they are, the engine's words explained. */
-    protected String reasonOf(RuntimeException failure) {
-        if (failure instanceof EngineException engine) {
-            return EngineTexts.explain(messages, engine);
-        }
-        return failure.getMessage();
-    }
-
-    /** The steps of this run with their durations, for the result. */
-    protected List<List<String>> stepRows() {
-        List<List<String>> rows = new ArrayList<>();
-        for (StepRunner.StepRecord record : steps.records()) {
-            rows.add(List.of(stepLabel(record.step()), record.duration() == null
-                    ? messages.format("pool.step.done-before") : Durations.format(record.duration())));
-        }
-        return rows;
-    }
-
     /** Adds the steps table and the log summary every pool result ends with. */
     protected void appendStepsAndLogs(Reply.Builder reply) {
-        reply.text(messages.format("pool.result.steps"))
-                .table(List.of(messages.format("pool.field.step"), messages.format("pool.field.duration")),
-                        stepRows())
+        run.appendSteps(reply)
                 .text(messages.format("pool.result.logs", log.deployCount(), log.errorCount(), context.taskCode()));
     }
 
     /** The cached inventory no longer matches the site after a pool task; the next reads load afresh. */
     protected void forgetCachedInventory() {
         inventory.refresh(site);
-    }
-
-    /** The task's log, counting what this run wrote for the summary in the result. */
-    static final class CountingLog implements TaskLog {
-        private final TaskLog log;
-        private int deploy;
-        private int error;
-
-        CountingLog(TaskLog log) {
-            this.log = log;
-        }
-
-        @Override
-        public synchronized void deploy(String message) {
-            deploy++;
-            log.deploy(message);
-        }
-
-        @Override
-        public synchronized void error(String message) {
-            error++;
-            log.error(message);
-        }
-
-        synchronized int deployCount() {
-            return deploy;
-        }
-
-        synchronized int errorCount() {
-            return error;
-        }
     }
 }

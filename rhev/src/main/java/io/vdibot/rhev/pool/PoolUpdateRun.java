@@ -8,11 +8,8 @@ import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
-import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
-import io.vdibot.rhev.wait.PacedPoller;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -29,10 +26,9 @@ final class PoolUpdateRun extends PoolRun {
 
     private final PoolUpdateRequest request;
 
-    PoolUpdateRun(TaskContext context, InventoryCache inventory, PoolActions actions, PoolTimings timings,
-            Clock clock, PacedPoller poller) {
-        super(context, inventory, actions, timings, clock, poller);
-        this.request = (PoolUpdateRequest) context.request();
+    PoolUpdateRun(PoolUpdateRequest request, TaskContext context, PoolServices services) {
+        super(context, services);
+        this.request = request;
     }
 
     /** The settings before the change, journaled with the pool id so that a resumed task still shows them. */
@@ -53,13 +49,13 @@ final class PoolUpdateRun extends PoolRun {
 
     TaskOutcome execute() {
         try {
-            Before before = Before.parse(steps.run(PREFLIGHT, messages.format("pool.update.progress.preflight",
+            Before before = Before.parse(run.step(PREFLIGHT, messages.format("pool.update.progress.preflight",
                     request.name(), site), () -> preflight().journal()));
             pool = poolById(request.name(), before.poolId());
-            steps.run(UPDATE, messages.format("pool.update.progress.update", request.name()), this::update);
+            run.step(UPDATE, messages.format("pool.update.progress.update", request.name()), this::update);
             return outcome(before, poolById(request.name(), before.poolId()));
         } catch (TaskFailure | EngineException failure) {
-            throw failed(reasonOf(failure), failure, null);
+            throw run.failed(failure, null);
         } finally {
             forgetCachedInventory();
         }
@@ -67,14 +63,14 @@ final class PoolUpdateRun extends PoolRun {
 
     @Override
     protected RuntimeException vanished() {
-        return fail("pool.vanished", request.name(), site);
+        return run.fail("pool.vanished", request.name(), site);
     }
 
     private Before preflight() {
         checkEngine();
         PoolInfo found = requirePool(request.name());
         if (request.prestarted() != null && request.prestarted() > found.size()) {
-            throw fail("pool.update.prestarted-exceeds", request.prestarted(), request.name(), found.size());
+            throw run.fail("pool.update.prestarted-exceeds", request.prestarted(), request.name(), found.size());
         }
         return new Before(found.id(), found.prestarted(), found.maxUserVms(), found.description());
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Runs an executor's steps through the task's journal, posting a progress line before each step that still has
+ * Runs a handler's steps through the task's journal, posting a progress line before each step that still has
  * to run and timing it for the log summary. A step the journal reports as completed (before a restart) is not
  * run again and appears in the summary without a duration.
  */

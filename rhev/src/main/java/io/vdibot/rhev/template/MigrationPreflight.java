@@ -32,10 +32,10 @@ final class MigrationPreflight {
     private final ExportDomainLease lease;
     private final boolean moveBackDefault;
 
-    MigrationPreflight(TaskContext context, InventoryCache inventory, TemplateActions templates,
+    MigrationPreflight(TemplateMigrateRequest request, TaskContext context, InventoryCache inventory, TemplateActions templates,
             ExportDomains domains, DomainWhereabouts whereabouts, ExportDomainLease lease, boolean moveBackDefault) {
         this.context = context;
-        this.request = (TemplateMigrateRequest) context.request();
+        this.request = request;
         this.messages = context.messages();
         this.inventory = inventory;
         this.templates = templates;

@@ -21,7 +21,7 @@ import org.ovirt.engine.sdk4.types.DiskAttachment;
 import org.ovirt.engine.sdk4.types.Template;
 
 /**
- * The template operations the template executors need, each safe to repeat: {@link EngineCalls} repeats a call
+ * The template operations the template handlers need, each safe to repeat: {@link EngineCalls} repeats a call
  * after a lost answer, and a resumed task repeats the step it died in.
  */
 final class TemplateActions {

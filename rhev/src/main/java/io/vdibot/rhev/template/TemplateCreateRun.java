@@ -16,8 +16,7 @@ import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.CorrelationIds;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.task.EngineTexts;
-import io.vdibot.rhev.task.StepRunner;
+import io.vdibot.rhev.task.TaskRun;
 import io.vdibot.rhev.wait.Poller;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,15 +40,15 @@ final class TemplateCreateRun {
     private final CorrelatedJobs jobs;
     private final TemplateTimings timings;
     private final Poller poller;
-    private final StepRunner steps;
+    private final TaskRun run;
     private String templateId;
     private String templateName;
     private boolean gone;
 
-    TemplateCreateRun(TaskContext context, InventoryCache inventory, TemplateActions templates, CorrelatedJobs jobs,
+    TemplateCreateRun(TemplateCreateRequest request, TaskContext context, InventoryCache inventory, TemplateActions templates, CorrelatedJobs jobs,
             TemplateTimings timings, Clock clock, Poller poller) {
         this.context = context;
-        this.request = (TemplateCreateRequest) context.request();
+        this.request = request;
         this.site = context.site();
         this.messages = context.messages();
         this.inventory = inventory;
@@ -57,25 +56,25 @@ final class TemplateCreateRun {
         this.jobs = jobs;
         this.timings = timings;
         this.poller = poller;
-        this.steps = new StepRunner(context, clock);
+        this.run = new TaskRun(context, clock, "template.create");
         this.templateName = request.name();
     }
 
     TaskOutcome execute() {
         try {
-            TemplateCreatePlan plan = TemplateCreatePlan.parse(steps.run(PREFLIGHT,
+            TemplateCreatePlan plan = TemplateCreatePlan.parse(run.step(PREFLIGHT,
                     messages.format("template.create.progress.preflight", request.vm(), request.name(), site),
                     () -> preflight().journal()));
             templateName = plan.name();
-            templateId = steps.run(CREATE,
+            templateId = run.step(CREATE,
                     messages.format("template.create.progress.create-template", plan.name(), plan.vmName()),
                     () -> create(plan));
-            steps.run(WAIT_OK, messages.format("template.create.progress.wait-ok", plan.name()), this::waitOk);
+            run.step(WAIT_OK, messages.format("template.create.progress.wait-ok", plan.name()), this::waitOk);
             return outcome(plan, current().orElseThrow(this::vanished));
-        } catch (TaskFailure failure) {
-            throw failed(failure.getMessage(), failure);
-        } catch (EngineException failure) {
-            throw failed(EngineTexts.explain(messages, failure), failure);
+        } catch (TaskFailure | EngineException failure) {
+            // a template already created is named and left for inspection
+            throw run.failed(failure, templateId == null || gone ? null
+                    : messages.format("template.create.left-in-place", templateName, site));
         }
     }
 
@@ -85,25 +84,25 @@ final class TemplateCreateRun {
         inventory.queries().calls().call(site, "check the engine",
                 connection -> connection.systemService().get().send().api());
         if (request.versionName() != null && request.versionOf() == null) {
-            throw fail("template.create.version-name-without-base");
+            throw run.fail("template.create.version-name-without-base");
         }
         inventory.refresh(site);
         ClusterInfo cluster = null;
         if (request.cluster() != null) {
             cluster = inventory.cluster(site, request.cluster())
-                    .orElseThrow(() -> fail("template.create.cluster-not-found", request.cluster(), site));
+                    .orElseThrow(() -> run.fail("template.create.cluster-not-found", request.cluster(), site));
         }
         VmInfo vm = sourceVm(cluster);
         ClusterInfo vmCluster = inventory.clusterById(site, vm.clusterId())
-                .orElseThrow(() -> fail("template.create.vm-not-found", request.vm(), site));
+                .orElseThrow(() -> run.fail("template.create.vm-not-found", request.vm(), site));
         String dataCenterId = vmCluster.dataCenterId();
         String dataCenter = vmCluster.dataCenterName() != null ? vmCluster.dataCenterName() : dataCenterId;
         String storageId = null;
         if (request.storage() != null) {
             StorageDomainInfo storage = inventory.storageDomain(site, request.storage())
-                    .orElseThrow(() -> fail("template.create.storage-not-found", request.storage(), site));
+                    .orElseThrow(() -> run.fail("template.create.storage-not-found", request.storage(), site));
             if (!"data".equals(storage.type())) {
-                throw fail("template.create.storage-not-data", storage.name(), site, storage.type());
+                throw run.fail("template.create.storage-not-data", storage.name(), site, storage.type());
             }
             storageId = storage.id();
         }
@@ -118,20 +117,20 @@ final class TemplateCreateRun {
         }
         if (request.versionOf() != null) {
             TemplateInfo base = inDataCenter.stream().filter(t -> t.version() == 1).findFirst()
-                    .orElseThrow(() -> fail("template.create.base-not-found", request.versionOf(), dataCenter,
+                    .orElseThrow(() -> run.fail("template.create.base-not-found", request.versionOf(), dataCenter,
                             site));
             baseId = base.id();
             name = base.name();
-            context.log().deploy(messages.format("template.create.log.preflight-version", site, vm.name(),
-                    dataCenter, base.name(), base.id()));
+            run.deploy("template.create.log.preflight-version", site, vm.name(),
+                    dataCenter, base.name(), base.id());
         } else {
             Optional<TemplateInfo> taken = inDataCenter.stream()
                     .filter(t -> !TemplateMarker.isCreatedBy(t.description(), context.taskCode())).findFirst();
             if (taken.isPresent()) {
-                throw fail("template.create.name-taken", name, dataCenter);
+                throw run.fail("template.create.name-taken", name, dataCenter);
             }
-            context.log().deploy(messages.format("template.create.log.preflight", site, vm.name(), dataCenter,
-                    name));
+            run.deploy("template.create.log.preflight", site, vm.name(), dataCenter,
+                    name);
         }
         return new TemplateCreatePlan(name, vm.id(), vm.name(), cluster == null ? null : cluster.id(),
                 cluster == null ? vmCluster.name() : cluster.name(), storageId, baseId);
@@ -145,7 +144,7 @@ final class TemplateCreateRun {
                 .filter(vm -> cluster == null || inventory.clusterById(site, vm.clusterId())
                         .map(c -> Objects.equals(c.dataCenterId(), cluster.dataCenterId())).orElse(false))
                 .findFirst()
-                .orElseThrow(() -> fail("template.create.vm-not-found", request.vm(), site));
+                .orElseThrow(() -> run.fail("template.create.vm-not-found", request.vm(), site));
     }
 
     // ---- acting and waiting ----
@@ -167,16 +166,16 @@ final class TemplateCreateRun {
                     CorrelationIds.of(context.taskCode(), CREATE), !running);
         } catch (EngineException e) {
             if (running && e.kind() == EngineException.Kind.FAULT) {
-                throw fail("engine.refused", site, e.engineText());
+                throw run.fail("engine.refused", site, e.engineText());
             }
             throw e;
         }
         TemplateInfo template = created.template();
         if (created.reused()) {
-            context.log().deploy(messages.format("template.create.log.reused", template.name(), template.id()));
+            run.deploy("template.create.log.reused", template.name(), template.id());
         } else {
-            context.log().deploy(messages.format("template.create.log.created", site, template.name(),
-                    template.id(), plan.vmName(), yesNo(seal), yesNo(copyPermissions)));
+            run.deploy("template.create.log.created", site, template.name(),
+                    template.id(), plan.vmName(), yesNo(seal), yesNo(copyPermissions));
         }
         context.progress().milestone(Reply.text(messages.format("template.create.milestone.created",
                 template.name(), plan.vmName(), site)));
@@ -190,12 +189,12 @@ final class TemplateCreateRun {
                 throw vanished();
             }
             if ("illegal".equals(now.get().status())) {
-                throw fail("template.create.illegal", templateName);
+                throw run.fail("template.create.illegal", templateName);
             }
             return now.get().isOk() ? now : Optional.empty();
-        }).orElseThrow(() -> fail("template.create.create-timeout", templateName,
+        }).orElseThrow(() -> run.fail("template.create.create-timeout", templateName,
                 Durations.format(timings.createTimeout())));
-        context.log().deploy(messages.format("template.create.log.ok", ready.name(), version(ready), site));
+        run.deploy("template.create.log.ok", ready.name(), version(ready), site);
         return ready.id();
     }
 
@@ -207,22 +206,16 @@ final class TemplateCreateRun {
     private TaskFailure vanished() {
         gone = true;
         String why = jobs.of(site, CorrelationIds.of(context.taskCode(), CREATE)).engineText();
-        return why.isEmpty() ? fail("template.create.vanished", templateName)
-                : fail("template.create.vanished-because", templateName, why);
+        return why.isEmpty() ? run.fail("template.create.vanished", templateName)
+                : run.fail("template.create.vanished-because", templateName, why);
     }
 
     // ---- the result ----
 
     private TaskOutcome outcome(TemplateCreatePlan plan, TemplateInfo ready) {
-        List<List<String>> rows = new ArrayList<>();
-        for (StepRunner.StepRecord record : steps.records()) {
-            rows.add(List.of(messages.format("template.create.step." + record.step()),
-                    record.duration() == null ? messages.format("template.create.step.done-before")
-                            : Durations.format(record.duration())));
-        }
         String cluster = ready.clusterId() == null ? plan.clusterName()
                 : inventory.clusterById(site, ready.clusterId()).map(ClusterInfo::name).orElse(plan.clusterName());
-        Reply reply = Reply.builder().tone(Reply.Tone.SUCCESS)
+        Reply.Builder reply = Reply.builder().tone(Reply.Tone.SUCCESS)
                 .heading(messages.format("template.create.result.title", ready.name()))
                 .fields(List.of(
                         new Field(messages.format("template.create.field.template"), ready.name()),
@@ -233,13 +226,9 @@ final class TemplateCreateRun {
                         new Field(messages.format("template.create.field.sealed"),
                                 yesNo(Boolean.TRUE.equals(request.seal()))),
                         new Field(messages.format("template.create.field.permissions"),
-                                yesNo(Boolean.TRUE.equals(request.copyPermissions())))))
-                .text(messages.format("template.create.result.steps"))
-                .table(List.of(messages.format("template.create.field.step"),
-                        messages.format("template.create.field.duration")), rows)
-                .build();
+                                yesNo(Boolean.TRUE.equals(request.copyPermissions())))));
         return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("template.create.summary", ready.name(),
-                version(ready), site, plan.vmName()), reply);
+                version(ready), site, plan.vmName()), run.appendSteps(reply).build());
     }
 
     private String version(TemplateInfo template) {
@@ -251,22 +240,4 @@ final class TemplateCreateRun {
         return messages.format(value ? "template.create.yes" : "template.create.no");
     }
 
-    // ---- failures ----
-
-    private TaskFailure fail(String key, Object... args) {
-        return new TaskFailure(messages.format(key, args), null);
-    }
-
-    /** The failure as the requester reads it; a template already created is named and left for inspection. */
-    private TaskFailure failed(String reason, RuntimeException cause) {
-        String step = steps.current();
-        context.log().error(messages.format("template.create.log.step-failed",
-                step == null ? "-" : messages.format("template.create.step." + step), reason));
-        if (templateId == null || gone) {
-            return new TaskFailure(reason, null, cause);
-        }
-        String kept = messages.format("template.create.left-in-place", templateName, site);
-        context.log().error(kept);
-        return new TaskFailure(reason + " " + kept, null, cause);
-    }
 }

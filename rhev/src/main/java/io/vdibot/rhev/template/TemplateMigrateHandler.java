@@ -1,16 +1,19 @@
 package io.vdibot.rhev.template;
 
-import io.vdibot.commands.template.TemplateMigrateRequest;
 import io.vdibot.commands.handler.ResourceLeases;
 import io.vdibot.commands.handler.TaskContext;
-import io.vdibot.commands.handler.TaskExecutor;
+import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.handler.TaskOutcome;
+import io.vdibot.commands.handler.Violation;
+import io.vdibot.commands.template.TemplateMigrateRequest;
+import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.wait.Poller;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * {@code template.migrate}: copies a template from one site to another through the NFS export domain the sites
@@ -20,7 +23,7 @@ import java.util.Set;
  * ({@code back-deactivate} … {@code back-attach}). A lease on the export domain, held in the database for the whole
  * task, keeps two migrations from moving it at once.
  */
-public final class TemplateMigrateExecutor implements TaskExecutor {
+public final class TemplateMigrateHandler implements TaskHandler<TemplateMigrateRequest> {
 
     private final InventoryCache inventory;
     private final ResourceLeases leases;
@@ -33,7 +36,7 @@ public final class TemplateMigrateExecutor implements TaskExecutor {
      * @param moveBackDefault whether the export domain returns to the source data center when the request does
      *                        not say ({@code move-back=})
      */
-    public TemplateMigrateExecutor(InventoryCache inventory, ResourceLeases leases, boolean moveBackDefault,
+    public TemplateMigrateHandler(InventoryCache inventory, ResourceLeases leases, boolean moveBackDefault,
             TemplateTimings timings, Clock clock, Sleeper sleeper) {
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.leases = Objects.requireNonNull(leases, "leases");
@@ -43,20 +46,55 @@ public final class TemplateMigrateExecutor implements TaskExecutor {
         this.poller = new Poller(clock, sleeper);
     }
 
-    public TemplateMigrateExecutor(InventoryCache inventory, ResourceLeases leases, boolean moveBackDefault) {
+    public TemplateMigrateHandler(InventoryCache inventory, ResourceLeases leases, boolean moveBackDefault) {
         this(inventory, leases, moveBackDefault, TemplateTimings.DEFAULTS, Clock.systemUTC(), Sleeper.system());
     }
 
     @Override
-    public Set<String> commandIds() {
-        return Set.of(TemplateMigrateRequest.COMMAND_ID);
+    public Class<TemplateMigrateRequest> requestType() {
+        return TemplateMigrateRequest.class;
+    }
+
+    /**
+     * Two different known sites; the template exists at the source; the cluster and storage exist at the target and
+     * the name it will have there is free. The export domain and the hosts are the preflight's: they change while a
+     * request waits for approval.
+     */
+    @Override
+    public List<Violation> validate(TemplateMigrateRequest request, String site) {
+        List<String> sites = inventory.sites();
+        List<Violation> violations = new ArrayList<>();
+        if (!sites.contains(request.fromSite())) {
+            violations.add(Violation.of("from", "validate.site-unknown", request.fromSite(), String.join(", ", sites)));
+        }
+        if (!sites.contains(request.toSite())) {
+            violations.add(Violation.of("to", "validate.site-unknown", request.toSite(), String.join(", ", sites)));
+        }
+        if (request.fromSite().equals(request.toSite())) {
+            violations.add(Violation.of("to", "validate.sites-same", request.fromSite()));
+        }
+        if (!violations.isEmpty()) {
+            return violations;
+        }
+        if (!inventory.exists(request.fromSite(), InventoryKind.TEMPLATES, request.name())) {
+            violations.add(Violation.of("name", "validate.template-unknown", request.name(), request.fromSite()));
+        }
+        String targetName = request.targetName() != null ? request.targetName() : request.name();
+        if (inventory.exists(request.toSite(), InventoryKind.TEMPLATES, targetName)) {
+            violations.add(Violation.of("as", "validate.target-name-taken", targetName, request.toSite()));
+        }
+        if (!inventory.exists(request.toSite(), InventoryKind.CLUSTERS, request.cluster())) {
+            violations.add(Violation.of("cluster", "validate.cluster-unknown", request.cluster(), request.toSite()));
+        }
+        if (!inventory.exists(request.toSite(), InventoryKind.STORAGE, request.storage())) {
+            violations.add(Violation.of("storage", "validate.storage-unknown", request.storage(), request.toSite()));
+        }
+        return violations;
     }
 
     @Override
-    public TaskOutcome execute(TaskContext context) {
-        if (!(context.request() instanceof TemplateMigrateRequest)) {
-            throw new IllegalArgumentException("template.migrate cannot run " + context.request().commandId());
-        }
-        return new TemplateMigrateRun(context, inventory, leases, moveBackDefault, timings, clock, poller).execute();
+    public TaskOutcome execute(TemplateMigrateRequest request, TaskContext context) {
+        return new TemplateMigrateRun(request, context, inventory, leases, moveBackDefault, timings, clock, poller)
+                .execute();
     }
 }

@@ -14,13 +14,11 @@ import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.task.CorrelationIds;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.task.EngineTexts;
-import io.vdibot.rhev.task.StepRunner;
+import io.vdibot.rhev.task.TaskRun;
 import io.vdibot.rhev.template.CorrelatedJobs.State;
 import io.vdibot.rhev.template.ExportDomainMove.End;
 import io.vdibot.rhev.wait.Poller;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,13 +50,13 @@ final class TemplateMigrateRun {
     private final boolean moveBackDefault;
     private final TemplateTimings timings;
     private final Poller poller;
-    private final StepRunner steps;
+    private final TaskRun run;
     private MigrationPlan plan;
 
-    TemplateMigrateRun(TaskContext context, InventoryCache inventory, ResourceLeases leases, boolean moveBackDefault,
+    TemplateMigrateRun(TemplateMigrateRequest request, TaskContext context, InventoryCache inventory, ResourceLeases leases, boolean moveBackDefault,
             TemplateTimings timings, Clock clock, Poller poller) {
         this.context = context;
-        this.request = (TemplateMigrateRequest) context.request();
+        this.request = request;
         this.messages = context.messages();
         this.inventory = inventory;
         this.templates = new TemplateActions(inventory.queries());
@@ -69,28 +67,28 @@ final class TemplateMigrateRun {
         this.moveBackDefault = moveBackDefault;
         this.timings = timings;
         this.poller = poller;
-        this.steps = new StepRunner(context, clock);
+        this.run = new TaskRun(context, clock, "template.migrate");
     }
 
     TaskOutcome execute() {
         String from = request.fromSite();
         String to = request.toSite();
         try {
-            plan = MigrationPlan.parse(steps.run(PREFLIGHT,
+            plan = MigrationPlan.parse(run.step(PREFLIGHT,
                     messages.format("template.migrate.progress.preflight", request.name(), from, to),
-                    () -> new MigrationPreflight(context, inventory, templates, domains, whereabouts, lease,
+                    () -> new MigrationPreflight(request, context, inventory, templates, domains, whereabouts, lease,
                             moveBackDefault).run().journal()));
             holdLease();
             ExportDomain domain = plan.domain();
             End source = new End(from, plan.sourceDataCenterId(), plan.sourceDataCenterName());
             End target = new End(to, plan.targetDataCenterId(), plan.targetDataCenterName());
 
-            steps.run(EXPORT, messages.format("template.migrate.progress.export", plan.templateName(),
+            run.step(EXPORT, messages.format("template.migrate.progress.export", plan.templateName(),
                     domain.name(), from), this::export);
             move(source, target, "");
-            String templateId = steps.run(IMPORT_TEMPLATE, messages.format("template.migrate.progress.import-template",
+            String templateId = run.step(IMPORT_TEMPLATE, messages.format("template.migrate.progress.import-template",
                     plan.targetName(), plan.targetClusterName(), to), this::importTemplate);
-            steps.run(VERIFY, messages.format("template.migrate.progress.verify", plan.targetName(), to),
+            run.step(VERIFY, messages.format("template.migrate.progress.verify", plan.targetName(), to),
                     () -> verify(templateId));
             if (plan.moveBack()) {
                 move(target, source, BACK);
@@ -98,10 +96,8 @@ final class TemplateMigrateRun {
             List<DomainWhereabouts.Place> places = whereabouts.locate(domain, List.of(from, to));
             lease.release();
             return outcome(templateId, places);
-        } catch (TaskFailure failure) {
-            throw failed(failure.getMessage(), failure);
-        } catch (EngineException failure) {
-            throw failed(EngineTexts.explain(messages, failure), failure);
+        } catch (TaskFailure | EngineException failure) {
+            throw failed(run.reasonOf(failure), failure);
         }
     }
 
@@ -111,7 +107,7 @@ final class TemplateMigrateRun {
         if (!lease.acquire(domain, messages.format("template.migrate.lease-note", plan.templateName(),
                 request.fromSite(), request.toSite()))) {
             String holder = lease.otherHolder(domain).orElse(messages.format("template.migrate.another-task"));
-            throw fail("template.migrate.lease-held", domain.name(), domain.location(), holder, domain.leaseKey());
+            throw run.fail("template.migrate.lease-held", domain.name(), domain.location(), holder, domain.leaseKey());
         }
     }
 
@@ -123,22 +119,22 @@ final class TemplateMigrateRun {
         String correlationId = CorrelationIds.of(context.taskCode(), EXPORT);
         if (jobs.of(site, correlationId).state() == State.NONE) {
             templates.export(site, plan.templateId(), domain.id(), correlationId);
-            log("template.migrate.log.exporting", plan.templateName(), plan.version(), domain.name(), site);
+            run.deploy("template.migrate.log.exporting", plan.templateName(), plan.version(), domain.name(), site);
         } else {
-            log("template.migrate.log.export-found", plan.templateName(), domain.name(), site);
+            run.deploy("template.migrate.log.export-found", plan.templateName(), domain.name(), site);
         }
         CorrelatedJobs.Outcome end = poller.poll(timings.schedule(timings.copyTimeout()), () -> {
             CorrelatedJobs.Outcome now = jobs.of(site, correlationId);
             return now.state() == State.FINISHED || now.state() == State.FAILED ? Optional.of(now) : Optional.empty();
-        }).orElseThrow(() -> fail("template.migrate.export-timeout", plan.templateName(), domain.name(), site,
+        }).orElseThrow(() -> run.fail("template.migrate.export-timeout", plan.templateName(), domain.name(), site,
                 Durations.format(timings.copyTimeout())));
         if (end.state() == State.FAILED) {
-            throw fail("template.migrate.export-failed", plan.templateName(), domain.name(), site, end.engineText());
+            throw run.fail("template.migrate.export-failed", plan.templateName(), domain.name(), site, end.engineText());
         }
         if (!templates.onDomain(site, domain.id(), plan.templateId())) {
-            throw fail("template.migrate.export-missing", plan.templateName(), domain.name(), site);
+            throw run.fail("template.migrate.export-missing", plan.templateName(), domain.name(), site);
         }
-        log("template.migrate.log.exported", plan.templateName(), plan.version(), domain.name(), site);
+        run.deploy("template.migrate.log.exported", plan.templateName(), plan.version(), domain.name(), site);
         context.progress().milestone(Reply.text(messages.format("template.migrate.milestone.exported",
                 plan.templateName(), plan.version(), domain.name(), site)));
         return plan.templateId();
@@ -149,15 +145,15 @@ final class TemplateMigrateRun {
     private void move(End from, End to, String prefix) {
         ExportDomain domain = plan.domain();
         ExportDomainMove move = new ExportDomainMove(context, domains, domain, timings, poller);
-        steps.run(prefix + DEACTIVATE, messages.format("template.migrate.progress.deactivate", domain.name(),
+        run.step(prefix + DEACTIVATE, messages.format("template.migrate.progress.deactivate", domain.name(),
                 from.dataCenterName(), from.site()), () -> move.deactivate(from, correlation(prefix + DEACTIVATE)));
-        steps.run(prefix + DETACH, messages.format("template.migrate.progress.detach", domain.name(),
+        run.step(prefix + DETACH, messages.format("template.migrate.progress.detach", domain.name(),
                 from.dataCenterName(), from.site()), () -> move.detach(from, correlation(prefix + DETACH)));
-        steps.run(prefix + REMOVE_DOMAIN, messages.format("template.migrate.progress.remove-domain", domain.name(),
+        run.step(prefix + REMOVE_DOMAIN, messages.format("template.migrate.progress.remove-domain", domain.name(),
                 from.site()), () -> move.remove(from, correlation(prefix + REMOVE_DOMAIN)));
-        steps.run(prefix + IMPORT_DOMAIN, messages.format("template.migrate.progress.import-domain", domain.name(),
+        run.step(prefix + IMPORT_DOMAIN, messages.format("template.migrate.progress.import-domain", domain.name(),
                 to.site()), () -> move.importInto(to, correlation(prefix + IMPORT_DOMAIN)));
-        steps.run(prefix + ATTACH, messages.format("template.migrate.progress.attach", domain.name(),
+        run.step(prefix + ATTACH, messages.format("template.migrate.progress.attach", domain.name(),
                 to.dataCenterName(), to.site()), () -> move.attach(to, correlation(prefix + ATTACH)));
         context.progress().milestone(Reply.text(messages.format("template.migrate.milestone.domain-moved",
                 domain.name(), to.dataCenterName(), to.site())));
@@ -175,31 +171,31 @@ final class TemplateMigrateRun {
         String correlationId = CorrelationIds.of(context.taskCode(), IMPORT_TEMPLATE);
         if (jobs.of(site, correlationId).state() == State.NONE) {
             if (atTarget().isPresent()) {
-                throw fail("template.migrate.name-taken", plan.targetName(), plan.targetDataCenterName(), site);
+                throw run.fail("template.migrate.name-taken", plan.targetName(), plan.targetDataCenterName(), site);
             }
             if (!templates.onDomain(site, domain.id(), plan.templateId())) {
-                throw fail("template.migrate.not-on-domain", plan.templateName(), domain.name(), site);
+                throw run.fail("template.migrate.not-on-domain", plan.templateName(), domain.name(), site);
             }
             templates.importFrom(site, domain.id(), plan.templateId(), plan.targetStorageId(),
                     plan.targetClusterId(), plan.importAsCopy(), plan.targetName(), correlationId);
-            log("template.migrate.log.importing", plan.targetName(), domain.name(), plan.targetClusterName(),
+            run.deploy("template.migrate.log.importing", plan.targetName(), domain.name(), plan.targetClusterName(),
                     plan.targetStorageName(), site);
         } else {
-            log("template.migrate.log.import-found", plan.targetName(), site);
+            run.deploy("template.migrate.log.import-found", plan.targetName(), site);
         }
         TemplateInfo imported = poller.poll(timings.schedule(timings.copyTimeout()), () -> {
             CorrelatedJobs.Outcome job = jobs.of(site, correlationId);
             if (job.state() == State.FAILED) {
-                throw fail("template.migrate.import-failed", plan.targetName(), site, job.engineText());
+                throw run.fail("template.migrate.import-failed", plan.targetName(), site, job.engineText());
             }
             Optional<TemplateInfo> now = atTarget();
             if (now.isPresent() && "illegal".equals(now.get().status())) {
-                throw fail("template.migrate.import-illegal", plan.targetName(), site);
+                throw run.fail("template.migrate.import-illegal", plan.targetName(), site);
             }
             return now.filter(TemplateInfo::isOk);
-        }).orElseThrow(() -> fail("template.migrate.import-timeout", plan.targetName(), site,
+        }).orElseThrow(() -> run.fail("template.migrate.import-timeout", plan.targetName(), site,
                 Durations.format(timings.copyTimeout())));
-        log("template.migrate.log.imported", imported.name(), imported.id(), plan.targetClusterName(),
+        run.deploy("template.migrate.log.imported", imported.name(), imported.id(), plan.targetClusterName(),
                 plan.targetDataCenterName(), site);
         return imported.id();
     }
@@ -207,8 +203,8 @@ final class TemplateMigrateRun {
     private String verify(String templateId) {
         String site = request.toSite();
         TemplateInfo template = atTarget().filter(t -> t.id().equals(templateId)).filter(TemplateInfo::isOk)
-                .orElseThrow(() -> fail("template.migrate.verify-failed", plan.targetName(), site));
-        log("template.migrate.log.verified", template.name(), site, plan.targetClusterName());
+                .orElseThrow(() -> run.fail("template.migrate.verify-failed", plan.targetName(), site));
+        run.deploy("template.migrate.log.verified", template.name(), site, plan.targetClusterName());
         context.progress().milestone(Reply.text(messages.format("template.migrate.milestone.ok", template.name(),
                 site, plan.targetClusterName())));
         return template.id();
@@ -226,15 +222,9 @@ final class TemplateMigrateRun {
     // ---- the result ----
 
     private TaskOutcome outcome(String templateId, List<DomainWhereabouts.Place> places) {
-        List<List<String>> rows = new ArrayList<>();
-        for (StepRunner.StepRecord record : steps.records()) {
-            rows.add(List.of(messages.format("template.migrate.step." + record.step()),
-                    record.duration() == null ? messages.format("template.migrate.step.done-before")
-                            : Durations.format(record.duration())));
-        }
         ExportDomain domain = plan.domain();
         String where = DomainWhereabouts.places(messages, domain, places);
-        Reply reply = Reply.builder().tone(Reply.Tone.SUCCESS)
+        Reply.Builder reply = Reply.builder().tone(Reply.Tone.SUCCESS)
                 .heading(messages.format("template.migrate.result.title", plan.targetName(), request.fromSite(),
                         request.toSite()))
                 .fields(List.of(
@@ -250,24 +240,13 @@ final class TemplateMigrateRun {
                         new Field(messages.format("template.migrate.field.cluster"), plan.targetClusterName()),
                         new Field(messages.format("template.migrate.field.storage"), plan.targetStorageName()),
                         new Field(messages.format("template.migrate.field.export-domain"),
-                                domain.name() + " (" + domain.location() + "): " + where)))
-                .text(messages.format("template.migrate.result.steps"))
-                .table(List.of(messages.format("template.migrate.field.step"),
-                        messages.format("template.migrate.field.duration")), rows)
-                .build();
+                                domain.name() + " (" + domain.location() + "): " + where)));
         return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("template.migrate.summary", plan.templateName(),
-                request.fromSite(), request.toSite(), plan.targetName(), domain.name(), where), reply);
+                request.fromSite(), request.toSite(), plan.targetName(), domain.name(), where),
+                run.appendSteps(reply).build());
     }
 
     // ---- failures ----
-
-    private void log(String key, Object... args) {
-        context.log().deploy(messages.format(key, args));
-    }
-
-    private TaskFailure fail(String key, Object... args) {
-        return new TaskFailure(messages.format(key, args), null);
-    }
 
     /**
      * The failure as the requester reads it: the reason with the engine's words; where the export domain is now and
@@ -275,9 +254,7 @@ final class TemplateMigrateRun {
      * The estate is not rolled back: a half-moved domain is safer described than moved again by a failing task.
      */
     private TaskFailure failed(String reason, RuntimeException cause) {
-        String step = steps.current();
-        context.log().error(messages.format("template.migrate.log.step-failed",
-                step == null ? "-" : messages.format("template.migrate.step." + step), reason));
+        run.logStepFailed(reason);
         StringBuilder message = new StringBuilder(reason);
         if (plan == null) {
             message.append(' ').append(messages.format("template.migrate.nothing-moved"));
@@ -292,7 +269,7 @@ final class TemplateMigrateRun {
                     ? messages.format("template.migrate.advice.in-place")
                     : messages.format("template.migrate.advice.bring-back", plan.sourceDataCenterName(),
                             request.fromSite(), domain.location());
-            context.log().error(where);
+            run.log().error(where);
             message.append(' ').append(where).append(' ').append(advice);
         }
         String cleanedUp = lease.release()

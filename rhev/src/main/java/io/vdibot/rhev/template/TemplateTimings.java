@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the template executors wait.
+ * How the template handlers wait.
  *
  * @param pollInitial    first pause between two looks at the engine
  * @param pollMax        longest pause; pauses grow by half each time up to it

@@ -1,6 +1,7 @@
 package io.vdibot.rhev.vm;
 
 import io.vdibot.rhev.call.EngineCalls;
+import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.InventoryMapper;
 import io.vdibot.rhev.inventory.InventoryQueries;
 import io.vdibot.rhev.inventory.VmInfo;
@@ -18,7 +19,7 @@ import org.ovirt.engine.sdk4.services.VmService;
 import org.ovirt.engine.sdk4.types.Vm;
 
 /**
- * The VM operations executors need, each safe to repeat: {@link EngineCalls} repeats a call after a lost answer,
+ * The VM operations handlers need, each safe to repeat: {@link EngineCalls} repeats a call after a lost answer,
  * and a resumed task repeats the step it died in.
  */
 public final class VmActions {
@@ -26,6 +27,8 @@ public final class VmActions {
     /** Statuses in which a start request is already under way or done. */
     private static final Set<String> STARTED = Set.of("wait_for_launch", "powering_up", "up", "reboot_in_progress",
             "migrating");
+    /** Statuses in which a stop request is already under way or done. */
+    private static final Set<String> STOPPED = Set.of("down", "powering_down");
 
     /** What to create. {@code memoryBytes}, {@code cpus} and {@code initScript} are null for "as the template". */
     public record NewVm(String name, String templateId, String clusterId, Long memoryBytes, Integer cpus,
@@ -107,5 +110,40 @@ public final class VmActions {
             service.start().header(CorrelationIds.HEADER, correlationId).send();
             return status;
         });
+    }
+
+    /**
+     * Powers the VM off unless it is down or on its way there.
+     *
+     * @return the status found before: {@code down} or {@code powering_down} when nothing was sent
+     */
+    public String stopUnlessDown(String site, String vmId, String correlationId) {
+        return calls.call(site, "stop VM", connection -> {
+            VmService service = connection.systemService().vmsService().vmService(vmId);
+            Vm vm = service.get().send().vm();
+            String status = vm.status() == null ? "unknown" : vm.status().value();
+            if (!STOPPED.contains(status)) {
+                service.stop().header(CorrelationIds.HEADER, correlationId).send();
+            }
+            return status;
+        });
+    }
+
+    /**
+     * Removes a VM that is down, with its disks (the engine's default). A VM already gone counts as removed.
+     *
+     * @return false when it was gone already
+     */
+    public boolean remove(String site, String vmId, String correlationId) {
+        try {
+            calls.run(site, "remove VM", connection -> connection.systemService().vmsService().vmService(vmId)
+                    .remove().header(CorrelationIds.HEADER, correlationId).send());
+            return true;
+        } catch (EngineException e) {
+            if (e.httpCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 }

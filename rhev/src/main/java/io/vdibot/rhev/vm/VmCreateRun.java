@@ -16,13 +16,11 @@ import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.CorrelationIds;
 import io.vdibot.rhev.task.Durations;
-import io.vdibot.rhev.task.EngineTexts;
-import io.vdibot.rhev.task.StepRunner;
+import io.vdibot.rhev.task.TaskRun;
 import io.vdibot.rhev.wait.Poller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -48,13 +46,13 @@ final class VmCreateRun {
     private final VmCreateTimings timings;
     private final Clock clock;
     private final Poller poller;
-    private final StepRunner steps;
+    private final TaskRun run;
     private String vmId;
 
-    VmCreateRun(TaskContext context, InventoryCache inventory, VmActions vms, VmCreateTimings timings, Clock clock,
+    VmCreateRun(VmCreateRequest request, TaskContext context, InventoryCache inventory, VmActions vms, VmCreateTimings timings, Clock clock,
             Poller poller) {
         this.context = context;
-        this.request = (VmCreateRequest) context.request();
+        this.request = request;
         this.site = context.site();
         this.messages = context.messages();
         this.inventory = inventory;
@@ -62,27 +60,28 @@ final class VmCreateRun {
         this.timings = timings;
         this.clock = clock;
         this.poller = poller;
-        this.steps = new StepRunner(context, clock);
+        this.run = new TaskRun(context, clock, "vm.create");
     }
 
     TaskOutcome execute() {
         String name = request.name();
         try {
-            VmCreatePlan plan = plan(steps.run(PREFLIGHT,
+            VmCreatePlan plan = plan(run.step(PREFLIGHT,
                     messages.format("vm.create.progress.preflight", request.template(), name, site),
                     () -> preflight().journal()));
-            vmId = steps.run(CREATE, messages.format("vm.create.progress.create-vm", name, request.template()),
+            vmId = run.step(CREATE, messages.format("vm.create.progress.create-vm", name, request.template()),
                     () -> create(plan));
-            steps.run(WAIT_CREATED, messages.format("vm.create.progress.wait-created", name), this::waitCreated);
-            steps.run(START, messages.format("vm.create.progress.start-vm", name), () -> start(plan));
-            String hostId = steps.run(WAIT_UP, messages.format("vm.create.progress.wait-up", name), this::waitUp);
-            String ip = steps.run(WAIT_IP, messages.format("vm.create.progress.wait-ip", name),
+            run.step(WAIT_CREATED, messages.format("vm.create.progress.wait-created", name), this::waitCreated);
+            run.step(START, messages.format("vm.create.progress.start-vm", name), () -> start(plan));
+            String hostId = run.step(WAIT_UP, messages.format("vm.create.progress.wait-up", name), this::waitUp);
+            String ip = run.step(WAIT_IP, messages.format("vm.create.progress.wait-ip", name),
                     () -> waitIp(hostId));
             return outcome(plan, hostId, ip);
-        } catch (TaskFailure failure) {
-            throw failed(failure.getMessage(), failure);
-        } catch (EngineException failure) {
-            throw failed(EngineTexts.explain(messages, failure), failure);
+        } catch (TaskFailure | EngineException failure) {
+            // A VM already created is kept, not deleted: it holds what is needed to find out what went wrong (and a
+            // missing IP is often only a slow guest), so the message names it instead.
+            throw run.failed(failure, vmId == null ? null
+                    : messages.format("vm.create.left-in-place", request.name(), site));
         }
     }
 
@@ -95,7 +94,7 @@ final class VmCreateRun {
         List<TemplateInfo> versions = inventory.queries().templates(site, "name=" + request.template()).stream()
                 .filter(t -> t.name().equals(request.template())).toList();
         if (versions.isEmpty()) {
-            throw fail("vm.create.template-not-found", request.template(), site);
+            throw run.fail("vm.create.template-not-found", request.template(), site);
         }
         ClusterInfo cluster = request.cluster() != null ? namedCluster(request.cluster()) : templateCluster(versions);
         TemplateInfo template = versions.stream()
@@ -103,23 +102,23 @@ final class VmCreateRun {
                         && clusterById(t.clusterId()).map(c -> cluster.dataCenterId().equals(c.dataCenterId()))
                         .orElse(false))
                 .max(Comparator.comparingInt(TemplateInfo::version))
-                .orElseThrow(() -> fail("vm.create.template-not-in-datacenter", request.template(),
+                .orElseThrow(() -> run.fail("vm.create.template-not-in-datacenter", request.template(),
                         dataCenterName(cluster), cluster.name()));
         if (template.isLocked()) {
-            throw fail("vm.create.template-locked", template.name(), template.version());
+            throw run.fail("vm.create.template-locked", template.name(), template.version());
         }
         if (!template.isOk()) {
-            throw fail("vm.create.template-not-ok", template.name(), template.version(), template.status());
+            throw run.fail("vm.create.template-not-ok", template.name(), template.version(), template.status());
         }
         for (VmInfo existing : vms.named(site, request.name(), false)) {
             boolean sameDataCenter = clusterById(existing.clusterId())
                     .map(c -> cluster.dataCenterId().equals(c.dataCenterId())).orElse(true);
             if (sameDataCenter && !VmMarker.isCreatedBy(existing.description(), context.taskCode())) {
-                throw fail("vm.create.name-taken", request.name(), dataCenterName(cluster), existing.status());
+                throw run.fail("vm.create.name-taken", request.name(), dataCenterName(cluster), existing.status());
             }
         }
-        context.log().deploy(messages.format("vm.create.log.preflight", template.name(), template.version(),
-                cluster.name(), dataCenterName(cluster), request.name()));
+        run.deploy("vm.create.log.preflight", template.name(), template.version(),
+                cluster.name(), dataCenterName(cluster), request.name());
         return new VmCreatePlan(template, cluster);
     }
 
@@ -130,16 +129,16 @@ final class VmCreateRun {
             inventory.refresh(site);
             cached = inventory.cluster(site, name);
         }
-        return cached.orElseThrow(() -> fail("vm.create.cluster-not-found", name, site));
+        return cached.orElseThrow(() -> run.fail("vm.create.cluster-not-found", name, site));
     }
 
     private ClusterInfo templateCluster(List<TemplateInfo> versions) {
         TemplateInfo latest = versions.stream().max(Comparator.comparingInt(TemplateInfo::version)).orElseThrow();
         if (latest.clusterId() == null) {
-            throw fail("vm.create.template-without-cluster", latest.name());
+            throw run.fail("vm.create.template-without-cluster", latest.name());
         }
         return clusterById(latest.clusterId())
-                .orElseThrow(() -> fail("vm.create.template-without-cluster", latest.name()));
+                .orElseThrow(() -> run.fail("vm.create.template-without-cluster", latest.name()));
     }
 
     private Optional<ClusterInfo> clusterById(String id) {
@@ -164,10 +163,10 @@ final class VmCreateRun {
         TemplateInfo template = inventory.templateById(site, templateId).orElseGet(() -> {
             inventory.refresh(site);
             return inventory.templateById(site, templateId)
-                    .orElseThrow(() -> fail("vm.create.template-not-found", request.template(), site));
+                    .orElseThrow(() -> run.fail("vm.create.template-not-found", request.template(), site));
         });
         ClusterInfo cluster = clusterById(VmCreatePlan.clusterId(journal))
-                .orElseThrow(() -> fail("vm.create.cluster-not-found", String.valueOf(request.cluster()), site));
+                .orElseThrow(() -> run.fail("vm.create.cluster-not-found", String.valueOf(request.cluster()), site));
         return new VmCreatePlan(template, cluster);
     }
 
@@ -179,10 +178,10 @@ final class VmCreateRun {
         VmActions.Created created = vms.createOrReuse(site, spec, context.taskCode());
         VmInfo vm = created.vm();
         if (created.reused()) {
-            context.log().deploy(messages.format("vm.create.log.reused", vm.name(), vm.id()));
+            run.deploy("vm.create.log.reused", vm.name(), vm.id());
         } else {
-            context.log().deploy(messages.format("vm.create.log.created", vm.name(), vm.id(), plan.template().name(),
-                    plan.template().version(), plan.cluster().name()));
+            run.deploy("vm.create.log.created", vm.name(), vm.id(), plan.template().name(),
+                    plan.template().version(), plan.cluster().name());
         }
         context.progress().milestone(Reply.text(messages.format("vm.create.milestone.created", vm.name(), site,
                 plan.cluster().name())));
@@ -193,23 +192,23 @@ final class VmCreateRun {
         VmInfo vm = poller.poll(timings.schedule(timings.createTimeout()), () -> {
             VmInfo now = current(false);
             return "image_locked".equals(now.status()) ? Optional.empty() : Optional.of(now);
-        }).orElseThrow(() -> fail("vm.create.create-timeout", request.name(),
+        }).orElseThrow(() -> run.fail("vm.create.create-timeout", request.name(),
                 Durations.format(timings.createTimeout())));
-        context.log().deploy(messages.format("vm.create.log.disks-ready", vm.name(), vm.status()));
+        run.deploy("vm.create.log.disks-ready", vm.name(), vm.status());
         return vm.status();
     }
 
     private String start(VmCreatePlan plan) {
         String before = vms.startUnlessStarted(site, vmId, CorrelationIds.of(context.taskCode(), START));
         if ("down".equals(before)) {
-            context.log().deploy(messages.format("vm.create.log.started", request.name()));
+            run.deploy("vm.create.log.started", request.name());
             if (request.initScript() != null) {
                 String osType = plan.template().osType() == null ? "" : plan.template().osType();
                 String tool = osType.toLowerCase(Locale.ROOT).startsWith("windows") ? "sysprep" : "cloud-init";
-                context.log().deploy(messages.format("vm.create.log.init", request.name(), tool));
+                run.deploy("vm.create.log.init", request.name(), tool);
             }
         } else {
-            context.log().deploy(messages.format("vm.create.log.already-started", request.name(), before));
+            run.deploy("vm.create.log.already-started", request.name(), before);
         }
         return before;
     }
@@ -226,27 +225,27 @@ final class VmCreateRun {
                 return Optional.of(now);
             }
             if ("down".equals(now.status()) && Duration.between(started, clock.instant()).compareTo(grace) > 0) {
-                throw fail("vm.create.start-failed", request.name());
+                throw run.fail("vm.create.start-failed", request.name());
             }
             return Optional.empty();
-        }).orElseThrow(() -> fail("vm.create.up-timeout", request.name(), Durations.format(timings.upTimeout()),
+        }).orElseThrow(() -> run.fail("vm.create.up-timeout", request.name(), Durations.format(timings.upTimeout()),
                 last.get()));
-        context.log().deploy(messages.format("vm.create.log.up", vm.name(), hostName(vm.hostId())));
+        run.deploy("vm.create.log.up", vm.name(), hostName(vm.hostId()));
         return vm.hostId() == null ? "" : vm.hostId();
     }
 
     private String waitIp(String hostId) {
         String ip = poller.poll(timings.schedule(timings.ipTimeout()), () -> current(true).ipv4())
-                .orElseThrow(() -> fail("vm.create.no-ip", request.name(), hostName(hostId),
+                .orElseThrow(() -> run.fail("vm.create.no-ip", request.name(), hostName(hostId),
                         Durations.format(timings.ipTimeout())));
-        context.log().deploy(messages.format("vm.create.log.ip", request.name(), ip));
+        run.deploy("vm.create.log.ip", request.name(), ip);
         context.progress().milestone(Reply.text(messages.format("vm.create.milestone.up", request.name(), ip)));
         return ip;
     }
 
     private VmInfo current(boolean withAddresses) {
         return vms.find(site, request.name(), vmId, withAddresses)
-                .orElseThrow(() -> fail("vm.create.vanished", request.name()));
+                .orElseThrow(() -> run.fail("vm.create.vanished", request.name()));
     }
 
     private String hostName(String hostId) {
@@ -264,47 +263,15 @@ final class VmCreateRun {
     // ---- the result ----
 
     private TaskOutcome outcome(VmCreatePlan plan, String hostId, String ip) {
-        List<List<String>> rows = new ArrayList<>();
-        for (StepRunner.StepRecord record : steps.records()) {
-            rows.add(List.of(messages.format("vm.create.step." + record.step()),
-                    record.duration() == null ? messages.format("vm.create.step.done-before")
-                            : Durations.format(record.duration())));
-        }
-        Reply reply = Reply.builder().tone(Reply.Tone.SUCCESS)
+        Reply.Builder reply = Reply.builder().tone(Reply.Tone.SUCCESS)
                 .heading(messages.format("vm.create.result.title", request.name()))
                 .fields(List.of(
                         new Field(messages.format("vm.create.field.vm"), request.name()),
                         new Field(messages.format("vm.create.field.site"), site),
                         new Field(messages.format("vm.create.field.cluster"), plan.cluster().name()),
                         new Field(messages.format("vm.create.field.host"), hostName(hostId)),
-                        new Field(messages.format("vm.create.field.ip"), ip)))
-                .text(messages.format("vm.create.result.steps"))
-                .table(List.of(messages.format("vm.create.field.step"), messages.format("vm.create.field.duration")),
-                        rows)
-                .build();
+                        new Field(messages.format("vm.create.field.ip"), ip)));
         return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("vm.create.summary", request.name(), site, ip),
-                reply);
-    }
-
-    // ---- failures ----
-
-    private TaskFailure fail(String key, Object... args) {
-        return new TaskFailure(messages.format(key, args), null);
-    }
-
-    /**
-     * The failure as the requester reads it. A VM already created is kept, not deleted: it holds what is needed
-     * to find out what went wrong (and a missing IP is often only a slow guest), so the message names it instead.
-     */
-    private TaskFailure failed(String reason, RuntimeException cause) {
-        String step = steps.current();
-        context.log().error(messages.format("vm.create.log.step-failed",
-                step == null ? "-" : messages.format("vm.create.step." + step), reason));
-        if (vmId == null) {
-            return new TaskFailure(reason, null, cause);
-        }
-        String kept = messages.format("vm.create.left-in-place", request.name(), site);
-        context.log().error(kept);
-        return new TaskFailure(reason + " " + kept, null, cause);
+                run.appendSteps(reply).build());
     }
 }

@@ -1,10 +1,12 @@
 package io.vdibot.rhev.bench;
 
+import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.commands.pool.PoolType;
 import io.vdibot.commands.schedule.Schedule;
+import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineCalls;
@@ -14,7 +16,7 @@ import io.vdibot.rhev.connect.ConnectionSettings;
 import io.vdibot.rhev.connect.EngineConnections;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.InventoryQueries;
-import io.vdibot.rhev.pool.PoolCreateExecutor;
+import io.vdibot.rhev.pool.PoolHandlers;
 import io.vdibot.rhev.pool.PoolLimits;
 import io.vdibot.rhev.pool.PoolTimings;
 import io.vdibot.rhev.simulator.SimulatedSite;
@@ -40,10 +42,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 239-VM pool in batches of 25, every VM prestarted, on one simulated site running 20 times faster than a real
- * engine: how many engine calls the executor makes (counted by the simulator, by kind), and how much wall time it
+ * engine: how many engine calls the handler makes (counted by the simulator, by kind), and how much wall time it
  * spends beyond the engine's own modelled time along the critical path. The critical path of a batch is the engine
  * adding its VMs one after another, the last one's disks, then start, boot and the guest agent's first report, all
- * from {@link EngineTiming}; batches follow each other. The executor is driven directly with limits that allow
+ * from {@link EngineTiming}; batches follow each other. The handler is driven directly with limits that allow
  * 239 VMs (the default limit is 238), and with the default timings scaled by the time scale, as a deployment on such
  * an engine would set them. Prints figures; runs only with {@code -Pbenchmark}.
  */
@@ -79,13 +81,15 @@ class PoolCreateBenchmark {
     void aPoolOf239VmsInBatchesOf25() {
         SimulatedSite site = sites.simulator().site("dc1");
         Engine engine = site.engine();
-        PoolCreateExecutor executor = new PoolCreateExecutor(inventory, new PoolLimits(SIZE, BATCH), TIMINGS,
-                Clock.systemUTC(), Sleeper.system());
+        @SuppressWarnings("unchecked")
+        TaskHandler<PoolCreateRequest> handler = (TaskHandler<PoolCreateRequest>) PoolHandlers.all(inventory,
+                new PoolLimits(SIZE, BATCH), TIMINGS, Clock.systemUTC(), Sleeper.system()).stream()
+                .filter(h -> h.requestType() == PoolCreateRequest.class).findFirst().orElseThrow();
         PoolCreateRequest request = new PoolCreateRequest("bench-???", "rhel9-desktop", SIZE, BATCH, SIZE, 1,
                 PoolType.AUTOMATIC, null, null, "dc1", null, null, null, "Benchmark pool",
                 Schedule.immediately(Clock.systemUTC(), ZoneId.of("UTC")));
         // a small pool first, so that class loading and JIT warm-up are not counted as overhead
-        executor.execute(RecordingTask.of("T9000", new PoolCreateRequest("bench-warm", "rhel9-desktop", 3, 2, 3, 1,
+        run(handler, RecordingTask.of("T9000", new PoolCreateRequest("bench-warm", "rhel9-desktop", 3, 2, 3, 1,
                 PoolType.AUTOMATIC, null, null, "dc1", null, null, null, null,
                 Schedule.immediately(Clock.systemUTC(), ZoneId.of("UTC"))), "dc1"));
         RecordingTask task = RecordingTask.of("T9001", request, "dc1");
@@ -93,7 +97,7 @@ class PoolCreateBenchmark {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         long started = System.nanoTime();
-        TaskOutcome outcome = executor.execute(task);
+        TaskOutcome outcome = run(handler, task);
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
         Map<String, Long> calls = new TreeMap<>();

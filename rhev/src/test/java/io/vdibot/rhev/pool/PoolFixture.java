@@ -1,8 +1,10 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.reply.TableBlock;
 import io.vdibot.commands.schedule.Schedule;
+import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.call.RetryPolicy;
 import io.vdibot.rhev.call.Sleeper;
@@ -22,8 +24,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Two simulated sites at a hundredth of real time, and what the pool executor tests need to look into them: the
- * pools and VMs as the engine holds them, and executors with waits sized for that time scale.
+ * Two simulated sites at a hundredth of real time, and what the pool handler tests need to look into them: the
+ * pools and VMs as the engine holds them, and handlers with waits sized for that time scale.
  */
 final class PoolFixture implements AutoCloseable {
 
@@ -51,6 +53,14 @@ final class PoolFixture implements AutoCloseable {
 
     Engine engine(String site) {
         return sites.simulator().site(site).engine();
+    }
+
+    /** The handler of {@code type} from the pool handlers' table, with these limits and waits. */
+    @SuppressWarnings("unchecked")
+    <R extends TaskRequest> TaskHandler<R> handler(Class<R> type, PoolLimits limits, PoolTimings timings) {
+        return PoolHandlers.all(inventory, limits, timings, Clock.systemUTC(), Sleeper.system()).stream()
+                .filter(handler -> handler.requestType() == type).map(handler -> (TaskHandler<R>) handler)
+                .findFirst().orElseThrow();
     }
 
     static Schedule now() {

@@ -6,13 +6,15 @@ import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.handler.ProgressSink;
 import io.vdibot.commands.handler.StepJournal;
 import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.handler.TaskLog;
+import io.vdibot.commands.handler.TaskOutcome;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A task context that records everything an executor writes: logs, progress lines and milestones. */
+/** A task context that records everything a handler writes: logs, progress lines and milestones. */
 public final class RecordingTask implements TaskContext, TaskLog, ProgressSink {
 
     private final String taskCode;
@@ -34,6 +36,11 @@ public final class RecordingTask implements TaskContext, TaskLog, ProgressSink {
         this.messages = Messages.forLocale(locale);
         this.journal = journal;
         this.resumed = resumed;
+    }
+
+    /** Runs the task's request through {@code handler}, as the core does once it found the handler by type. */
+    public static <R extends TaskRequest> TaskOutcome run(TaskHandler<R> handler, RecordingTask task) {
+        return handler.execute(handler.requestType().cast(task.request()), task);
     }
 
     public static RecordingTask of(String taskCode, TaskRequest request, String site) {

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.template;
 
+import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code template.create} against the simulated engine of site dc1, through the real SDK. */
-class TemplateCreateExecutorTest {
+class TemplateCreateHandlerTest {
 
     private static final TemplateTimings FAST = new TemplateTimings(Duration.ofMillis(20), Duration.ofMillis(100),
             Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20));
@@ -60,8 +61,8 @@ class TemplateCreateExecutorTest {
         sites.close();
     }
 
-    private static TemplateCreateExecutor executor() {
-        return new TemplateCreateExecutor(inventory, FAST, Clock.systemUTC(), Sleeper.system());
+    private static TemplateCreateHandler handler() {
+        return new TemplateCreateHandler(inventory, FAST, Clock.systemUTC(), Sleeper.system());
     }
 
     private static TemplateCreateRequest request(String name, String vm, Boolean seal, String versionOf,
@@ -114,7 +115,7 @@ class TemplateCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T3001", request("win11-golden-tpl", "par-win11-golden", null, null,
                 null, "Win-Desktops", "paris-data-02", true), "dc1");
 
-        TaskOutcome outcome = executor().execute(task);
+        TaskOutcome outcome = run(handler(), task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(outcome.summary()).isEqualTo(
@@ -160,7 +161,7 @@ class TemplateCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T3002", request("win11-23h2", "par-win11-golden", null, "win11-23h2",
                 "2026-11-patches", null, null, null), "dc1");
 
-        TaskOutcome outcome = executor().execute(task);
+        TaskOutcome outcome = run(handler(), task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         TemplateEntity version = templatesNamed("win11-23h2").stream()
@@ -179,7 +180,7 @@ class TemplateCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T3003", request("win11-sealed", "par-win11-golden", true, null, null,
                 null, null, null), "dc1");
 
-        assertThatThrownBy(() -> executor().execute(task)).isInstanceOf(TaskFailure.class).hasMessage(
+        assertThatThrownBy(() -> run(handler(), task)).isInstanceOf(TaskFailure.class).hasMessage(
                 "The engine of site dc1 refused: Cannot add Template. Sealing of Windows systems is currently not "
                         + "supported.");
         assertThat(templatesNamed("win11-sealed")).isEmpty();
@@ -191,7 +192,7 @@ class TemplateCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T3004", request("jump-tpl", "par-jump-01", null, null, null, null,
                 null, null), "dc1");
 
-        assertThatThrownBy(() -> executor().execute(task)).isInstanceOf(TaskFailure.class).hasMessage(
+        assertThatThrownBy(() -> run(handler(), task)).isInstanceOf(TaskFailure.class).hasMessage(
                 "The engine of site dc1 refused: Cannot add Template. VM is locked or still running, try again once "
                         + "VM is in the Down state.");
         assertThat(templatesNamed("jump-tpl")).isEmpty();
@@ -208,7 +209,7 @@ class TemplateCreateExecutorTest {
         RecordingTask task = new RecordingTask("T3005", request("rhel9-sealed", "par-build-01", true, null, null,
                 null, null, null), "dc1", Locale.SIMPLIFIED_CHINESE, new InMemoryJournal(), false);
 
-        TaskOutcome outcome = executor().execute(task);
+        TaskOutcome outcome = run(handler(), task);
 
         assertThat(templatesNamed("rhel9-sealed")).singleElement().satisfies(t -> {
             assertThat(t.sealed).isTrue();
@@ -222,12 +223,12 @@ class TemplateCreateExecutorTest {
     void unknownVmsAndTakenNamesAreNamedAndNothingIsCreated() {
         RecordingTask unknown = RecordingTask.of("T3006", request("ghost-tpl", "par-ghost-01", null, null, null, null,
                 null, null), "dc1");
-        assertThatThrownBy(() -> executor().execute(unknown)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), unknown)).isInstanceOf(TaskFailure.class)
                 .hasMessage("VM par-ghost-01 does not exist at site dc1.");
 
         RecordingTask taken = RecordingTask.of("T3007", request("rhel9-desktop", "par-win11-golden", null, null, null,
                 null, null, null), "dc1");
-        assertThatThrownBy(() -> executor().execute(taken)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), taken)).isInstanceOf(TaskFailure.class)
                 .hasMessage("A template named rhel9-desktop already exists in data center Paris-DC. Choose another "
                         + "name, or add a version with version-of=rhel9-desktop.");
         assertThat(templatesNamed("rhel9-desktop")).hasSize(1);
@@ -235,7 +236,7 @@ class TemplateCreateExecutorTest {
 
         RecordingTask notData = RecordingTask.of("T3008", request("golden-x", "par-win11-golden", null, null, null,
                 null, "vdi-export", null), "dc1");
-        assertThatThrownBy(() -> executor().execute(notData)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), notData)).isInstanceOf(TaskFailure.class)
                 .hasMessage("Storage domain vdi-export at site dc1 is of type export; template disks can only go to "
                         + "a data domain.");
     }
@@ -246,11 +247,11 @@ class TemplateCreateExecutorTest {
         TemplateCreateRequest request = request("golden-resumed", "par-win11-golden", null, null, null, null, null,
                 null);
         RecordingTask first = new RecordingTask("T3009", request, "dc1", Locale.ENGLISH, journal, false);
-        assertThatThrownBy(() -> executor().execute(first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
+        assertThatThrownBy(() -> run(handler(), first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
         assertThat(templatesNamed("golden-resumed")).hasSize(1);
 
         RecordingTask resumed = new RecordingTask("T3009", request, "dc1", Locale.ENGLISH, journal, true);
-        TaskOutcome outcome = executor().execute(resumed);
+        TaskOutcome outcome = run(handler(), resumed);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(templatesNamed("golden-resumed")).singleElement()

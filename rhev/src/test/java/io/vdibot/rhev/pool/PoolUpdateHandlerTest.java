@@ -1,31 +1,31 @@
 package io.vdibot.rhev.pool;
 
+import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vdibot.commands.reply.TableBlock;
 import io.vdibot.commands.pool.PoolUpdateRequest;
 import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.simulator.model.PoolEntity;
 import io.vdibot.rhev.support.RecordingTask;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PoolUpdateExecutorTest {
+class PoolUpdateHandlerTest {
 
     private static PoolFixture fixture;
-    private static PoolUpdateExecutor update;
+    private static TaskHandler<PoolUpdateRequest> update;
 
     @BeforeAll
     static void start() {
         fixture = new PoolFixture();
-        update = new PoolUpdateExecutor(fixture.inventory(), PoolFixture.FAST, Clock.systemUTC(), Sleeper.system());
+        update = fixture.handler(PoolUpdateRequest.class, PoolLimits.DEFAULTS, PoolFixture.FAST);
     }
 
     @AfterAll
@@ -38,7 +38,7 @@ class PoolUpdateExecutorTest {
         RecordingTask task = RecordingTask.of("T6001", new PoolUpdateRequest("eng-rhel9-??", "Linux desktops, 3 ready",
                 3, 4, "dc1", PoolFixture.now()), "dc1");
 
-        TaskOutcome outcome = update.execute(task);
+        TaskOutcome outcome = run(update, task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         PoolEntity pool = fixture.pool("dc1", "eng-rhel9-??").orElseThrow();
@@ -56,7 +56,7 @@ class PoolUpdateExecutorTest {
 
     @Test
     void onlyTheGivenSettingsChange() {
-        update.execute(RecordingTask.of("T6002", new PoolUpdateRequest("sales-win10", null, null, 3, "dc2",
+        run(update, RecordingTask.of("T6002", new PoolUpdateRequest("sales-win10", null, null, 3, "dc2",
                 PoolFixture.now()), "dc2"));
 
         PoolEntity pool = fixture.pool("dc2", "sales-win10").orElseThrow();
@@ -67,7 +67,7 @@ class PoolUpdateExecutorTest {
 
     @Test
     void morePrestartedVmsThanThePoolHasAreRefusedBeforeTheEngineIsAsked() {
-        assertThatThrownBy(() -> update.execute(RecordingTask.of("T6003", new PoolUpdateRequest("finance-win10",
+        assertThatThrownBy(() -> run(update, RecordingTask.of("T6003", new PoolUpdateRequest("finance-win10",
                 null, 7, null, "dc1", PoolFixture.now()), "dc1"))).isInstanceOf(TaskFailure.class)
                 .hasMessage("Pool finance-win10 has 6 VMs, so it cannot keep 7 of them prestarted. Grow it first, "
                         + "or ask for fewer.");

@@ -1,31 +1,31 @@
 package io.vdibot.rhev.pool;
 
+import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.commands.pool.PoolDeleteRequest;
 import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.support.InMemoryJournal;
 import io.vdibot.rhev.support.RecordingTask;
-import java.time.Clock;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PoolDeleteExecutorTest {
+class PoolDeleteHandlerTest {
 
     private static PoolFixture fixture;
-    private static PoolDeleteExecutor delete;
+    private static TaskHandler<PoolDeleteRequest> delete;
 
     @BeforeAll
     static void start() {
         fixture = new PoolFixture();
-        delete = new PoolDeleteExecutor(fixture.inventory(), PoolFixture.FAST, Clock.systemUTC(), Sleeper.system());
+        delete = fixture.handler(PoolDeleteRequest.class, PoolLimits.DEFAULTS, PoolFixture.FAST);
     }
 
     @AfterAll
@@ -40,7 +40,7 @@ class PoolDeleteExecutorTest {
         RecordingTask task = RecordingTask.of("T7001", new PoolDeleteRequest("finance-win10", "dc1",
                 PoolFixture.now()), "dc1");
 
-        TaskOutcome outcome = delete.execute(task);
+        TaskOutcome outcome = run(delete, task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(fixture.pool("dc1", "finance-win10")).isEmpty();
@@ -53,16 +53,15 @@ class PoolDeleteExecutorTest {
 
     @Test
     void aDeleteResumedAfterDyingOnceTheRemovalWasAskedForWaitsForItToEnd() {
-        new PoolCreateExecutor(fixture.inventory(), PoolLimits.DEFAULTS, PoolFixture.FAST, Clock.systemUTC(),
-                Sleeper.system()).execute(RecordingTask.of("T7002", new PoolCreateRequest("td-resume",
+        run(fixture.handler(PoolCreateRequest.class, PoolLimits.DEFAULTS, PoolFixture.FAST), RecordingTask.of("T7002", new PoolCreateRequest("td-resume",
                 "rhel9-desktop", 3, null, 2, null, null, null, null, "dc1", null, null, null, null, PoolFixture.now()),
                 "dc1"));
         InMemoryJournal journal = new InMemoryJournal().crashAfter("remove-pool");
         PoolDeleteRequest request = new PoolDeleteRequest("td-resume", "dc1", PoolFixture.now());
-        assertThatThrownBy(() -> delete.execute(new RecordingTask("T7003", request, "dc1", Locale.ENGLISH, journal,
+        assertThatThrownBy(() -> run(delete, new RecordingTask("T7003", request, "dc1", Locale.ENGLISH, journal,
                 false))).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
 
-        TaskOutcome outcome = delete.execute(new RecordingTask("T7003", request, "dc1", Locale.ENGLISH, journal,
+        TaskOutcome outcome = run(delete, new RecordingTask("T7003", request, "dc1", Locale.ENGLISH, journal,
                 true));
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
@@ -76,7 +75,7 @@ class PoolDeleteExecutorTest {
         RecordingTask task = RecordingTask.of("T7004", new PoolDeleteRequest("no-such-pool", "dc2",
                 PoolFixture.now()), "dc2");
 
-        assertThatThrownBy(() -> delete.execute(task)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(delete, task)).isInstanceOf(TaskFailure.class)
                 .hasMessage("There is no pool no-such-pool at site dc2.");
         assertThat(task.errorLog()).containsExactly("Step \"Checks\" failed: There is no pool no-such-pool at site "
                 + "dc2.");

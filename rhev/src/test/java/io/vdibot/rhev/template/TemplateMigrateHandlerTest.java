@@ -1,5 +1,6 @@
 package io.vdibot.rhev.template;
 
+import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * domain vdi-export: the whole move, the way back, engine faults, a held lease and a task resumed after dying in the
  * middle. Every test leaves the export domain active in Paris-DC, where the seed estate has it.
  */
-class TemplateMigrateExecutorTest {
+class TemplateMigrateHandlerTest {
 
     private static final TemplateTimings FAST = new TemplateTimings(Duration.ofMillis(20), Duration.ofMillis(100),
             Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20));
@@ -76,8 +77,8 @@ class TemplateMigrateExecutorTest {
         });
     }
 
-    private TemplateMigrateExecutor executor() {
-        return new TemplateMigrateExecutor(inventory, leases, true, FAST, Clock.systemUTC(), Sleeper.system());
+    private TemplateMigrateHandler handler() {
+        return new TemplateMigrateHandler(inventory, leases, true, FAST, Clock.systemUTC(), Sleeper.system());
     }
 
     private static TemplateMigrateRequest request(String name, String from, String to, String cluster,
@@ -122,7 +123,7 @@ class TemplateMigrateExecutorTest {
         RecordingTask task = RecordingTask.of("T4001", request("rhel8-server", "dc1", "dc2", "Linux-Desktops",
                 "sg-data-01", null, null), "dc1");
 
-        TaskOutcome outcome = executor().execute(task);
+        TaskOutcome outcome = run(handler(), task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(templatesNamed("dc2", "rhel8-server")).singleElement().satisfies(t -> {
@@ -175,7 +176,7 @@ class TemplateMigrateExecutorTest {
         RecordingTask there = RecordingTask.of("T4002", request("win11-23h2", "dc1", "dc2", "Win-Desktops",
                 "sg-data-01", "win11-sg", false), "dc1");
 
-        TaskOutcome outcome = executor().execute(there);
+        TaskOutcome outcome = run(handler(), there);
 
         TemplateEntity patched = templatesNamed("dc1", "win11-23h2").stream().filter(t -> t.versionNumber == 2)
                 .findFirst().orElseThrow();
@@ -196,7 +197,7 @@ class TemplateMigrateExecutorTest {
         // the domain now starts from Singapore: the next migration goes the other way
         RecordingTask back = RecordingTask.of("T4003", request("win11-sg", "dc2", "dc1", "Win-Desktops",
                 "paris-data-01", "win11-roundtrip", false), "dc2");
-        TaskOutcome returned = executor().execute(back);
+        TaskOutcome returned = run(handler(), back);
 
         assertThat(returned.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(templatesNamed("dc1", "win11-roundtrip")).singleElement()
@@ -213,7 +214,7 @@ class TemplateMigrateExecutorTest {
         RecordingTask task = RecordingTask.of("T4004", request("rhel9-desktop", "dc1", "dc2", "Linux-Desktops",
                 "sg-data-01", "rhel9-copy", null), "dc1");
 
-        assertThatThrownBy(() -> executor().execute(task)).isInstanceOfSatisfying(TaskFailure.class, f -> {
+        assertThatThrownBy(() -> run(handler(), task)).isInstanceOfSatisfying(TaskFailure.class, f -> {
             assertThat(f.getMessage()).isEqualTo("Exporting template rhel9-desktop to export domain vdi-export at "
                     + "site dc1 failed: Failed to export Template rhel9-desktop to vdi-export Export domain "
                     + "vdi-export is now: " + IN_PARIS + ". It is where it was before the migration; run the "
@@ -236,7 +237,7 @@ class TemplateMigrateExecutorTest {
         RecordingTask task = RecordingTask.of("T4005", request("rhel8-server", "dc1", "dc2", "Linux-Desktops",
                 "sg-data-01", "rhel8-down", null), "dc1");
 
-        assertThatThrownBy(() -> executor().execute(task)).isInstanceOfSatisfying(TaskFailure.class, f -> {
+        assertThatThrownBy(() -> run(handler(), task)).isInstanceOfSatisfying(TaskFailure.class, f -> {
             assertThat(f.getMessage()).startsWith("Site dc2 cannot be used now: Site dc2 did not answer after 3 "
                     + "attempts (").endsWith(". Nothing was moved.");
             assertThat(f.cleanedUp()).isNull();
@@ -255,7 +256,7 @@ class TemplateMigrateExecutorTest {
         RecordingTask task = RecordingTask.of("T4006", request("rhel8-server", "dc1", "dc2", "Linux-Desktops",
                 "sg-data-01", "rhel8-second", null), "dc1");
 
-        assertThatThrownBy(() -> executor().execute(task)).isInstanceOf(TaskFailure.class).hasMessage(refusal);
+        assertThatThrownBy(() -> run(handler(), task)).isInstanceOf(TaskFailure.class).hasMessage(refusal);
 
         // half-way through the other migration the domain is in no data center: still the holder is named
         StorageDomainEntity domain = exportDomain("dc1").orElseThrow();
@@ -268,7 +269,7 @@ class TemplateMigrateExecutorTest {
         try {
             RecordingTask during = RecordingTask.of("T4007", request("rhel8-server", "dc1", "dc2", "Linux-Desktops",
                     "sg-data-01", "rhel8-second", null), "dc1");
-            assertThatThrownBy(() -> executor().execute(during)).isInstanceOf(TaskFailure.class).hasMessage(refusal);
+            assertThatThrownBy(() -> run(handler(), during)).isInstanceOf(TaskFailure.class).hasMessage(refusal);
         } finally {
             engine("dc1").write(() -> {
                 domain.dataCenterId = dataCenter;
@@ -287,13 +288,13 @@ class TemplateMigrateExecutorTest {
                 "win10-paris", null);
         RecordingTask first = new RecordingTask("T4008", request, "dc1", Locale.ENGLISH, journal, false);
 
-        assertThatThrownBy(() -> executor().execute(first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
+        assertThatThrownBy(() -> run(handler(), first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
         assertThat(exportDomain("dc1")).as("detached before the crash").hasValueSatisfying(d ->
                 assertThat(d.dataCenterId).isNull());
         assertThat(leases.held()).as("a dead node gives nothing back").containsEntry(LOCK, "T4008");
 
         RecordingTask resumed = new RecordingTask("T4008", request, "dc1", Locale.ENGLISH, journal, true);
-        TaskOutcome outcome = executor().execute(resumed);
+        TaskOutcome outcome = run(handler(), resumed);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(templatesNamed("dc2", "win10-paris")).singleElement()
@@ -314,7 +315,7 @@ class TemplateMigrateExecutorTest {
     void preflightNamesWhatIsMissingAtTheTargetAndMovesNothing() {
         RecordingTask noCluster = RecordingTask.of("T4009", request("rhel8-server", "dc1", "dc2", "GPU-Desktops",
                 "sg-data-01", "rhel8-gpu", null), "dc1");
-        assertThatThrownBy(() -> executor().execute(noCluster)).isInstanceOfSatisfying(TaskFailure.class, f -> {
+        assertThatThrownBy(() -> run(handler(), noCluster)).isInstanceOfSatisfying(TaskFailure.class, f -> {
             assertThat(f.getMessage()).isEqualTo("Cluster GPU-Desktops does not exist at site dc2. Nothing was "
                     + "moved.");
             assertThat(f.cleanedUp()).startsWith("released the lock " + LOCK);
@@ -322,13 +323,13 @@ class TemplateMigrateExecutorTest {
 
         RecordingTask taken = RecordingTask.of("T4010", request("rhel9-desktop", "dc1", "dc2", "Linux-Desktops",
                 "sg-data-01", null, null), "dc1");
-        assertThatThrownBy(() -> executor().execute(taken)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), taken)).isInstanceOf(TaskFailure.class)
                 .hasMessage("A template named rhel9-desktop already exists in data center Singapore-DC at site dc2. "
                         + "Choose another name with as=. Nothing was moved.");
 
         RecordingTask unknown = RecordingTask.of("T4011", request("rhel10-desktop", "dc1", "dc2", "Linux-Desktops",
                 "sg-data-01", null, null), "dc1");
-        assertThatThrownBy(() -> executor().execute(unknown)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), unknown)).isInstanceOf(TaskFailure.class)
                 .hasMessage("Template rhel10-desktop does not exist at site dc1. Nothing was moved.");
         assertThat(leases.held()).isEmpty();
     }

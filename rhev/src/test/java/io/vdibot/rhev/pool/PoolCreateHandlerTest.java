@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +11,9 @@ import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.commands.pool.PoolType;
 import io.vdibot.commands.template.TemplateVersionRef;
 import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.simulator.faults.FaultPlan;
 import io.vdibot.rhev.simulator.model.PermissionEntity;
 import io.vdibot.rhev.simulator.model.PoolEntity;
@@ -20,7 +21,6 @@ import io.vdibot.rhev.simulator.model.VmEntity;
 import io.vdibot.rhev.support.Faults;
 import io.vdibot.rhev.support.InMemoryJournal;
 import io.vdibot.rhev.support.RecordingTask;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PoolCreateExecutorTest {
+class PoolCreateHandlerTest {
 
     private static PoolFixture fixture;
 
@@ -49,13 +49,12 @@ class PoolCreateExecutorTest {
         fixture.clearFaults();
     }
 
-    private static PoolCreateExecutor executor(PoolLimits limits) {
-        return new PoolCreateExecutor(fixture.inventory(), limits, PoolFixture.FAST, Clock.systemUTC(),
-                Sleeper.system());
+    private static TaskHandler<PoolCreateRequest> handler(PoolLimits limits) {
+        return fixture.handler(PoolCreateRequest.class, limits, PoolFixture.FAST);
     }
 
-    private static PoolCreateExecutor executor() {
-        return executor(PoolLimits.DEFAULTS);
+    private static TaskHandler<PoolCreateRequest> handler() {
+        return handler(PoolLimits.DEFAULTS);
     }
 
     private static PoolCreateRequest request(String name, int size, Integer batch, Integer prestarted, String group,
@@ -75,7 +74,7 @@ class PoolCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T3001", request("tp-dev-??", 7, 3, 5, "engineering-desktops",
                 "UserRole", "Developer desktops"), "dc1");
 
-        TaskOutcome outcome = executor().execute(task);
+        TaskOutcome outcome = run(handler(), task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         PoolEntity pool = fixture.pool("dc1", "tp-dev-??").orElseThrow();
@@ -137,8 +136,7 @@ class PoolCreateExecutorTest {
         PoolTimings shortReady = new PoolTimings(PoolFixture.FAST.pace(), PoolFixture.FAST.createTimeout(),
                 java.time.Duration.ofSeconds(1), PoolFixture.FAST.removeTimeout(), 4);
 
-        TaskOutcome outcome = new PoolCreateExecutor(fixture.inventory(), PoolLimits.DEFAULTS, shortReady,
-                Clock.systemUTC(), Sleeper.system()).execute(task);
+        TaskOutcome outcome = run(fixture.handler(PoolCreateRequest.class, PoolLimits.DEFAULTS, shortReady), task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.PARTIALLY_SUCCEEDED);
         assertThat(task.errorLog()).hasSize(2).allSatisfy(line -> assertThat(line)
@@ -171,7 +169,7 @@ class PoolCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T3011", new PoolCreateRequest("tp-slow", "rhel9-desktop", 3, 2, 3,
                 null, null, null, null, "dc2", null, null, null, null, PoolFixture.now()), "dc2");
 
-        TaskOutcome outcome = executor().execute(task);
+        TaskOutcome outcome = run(handler(), task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(fixture.vmsOf("dc2", "tp-slow")).hasSize(3).allSatisfy(vm -> assertThat(vm.status)
@@ -186,11 +184,11 @@ class PoolCreateExecutorTest {
         PoolCreateRequest request = request("tp-resume", 6, 3, 6, null, null, null);
         RecordingTask first = new RecordingTask("T3003", request, "dc1", Locale.ENGLISH, journal, false);
 
-        assertThatThrownBy(() -> executor().execute(first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
+        assertThatThrownBy(() -> run(handler(), first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
         assertThat(journal.interruptedInside("grow-2")).isTrue();
 
         RecordingTask resumed = new RecordingTask("T3003", request, "dc1", Locale.ENGLISH, journal, true);
-        TaskOutcome outcome = executor().execute(resumed);
+        TaskOutcome outcome = run(handler(), resumed);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(fixture.poolsNamed("dc1", "tp-resume")).isEqualTo(1);
@@ -208,10 +206,10 @@ class PoolCreateExecutorTest {
         InMemoryJournal journal = new InMemoryJournal().crashAfter("create-pool");
         PoolCreateRequest request = request("tp-mark", 2, null, null, null, null, null);
         RecordingTask first = new RecordingTask("T3004", request, "dc1", Locale.ENGLISH, journal, false);
-        assertThatThrownBy(() -> executor().execute(first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
+        assertThatThrownBy(() -> run(handler(), first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
 
         RecordingTask resumed = new RecordingTask("T3004", request, "dc1", Locale.ENGLISH, journal, true);
-        TaskOutcome outcome = executor().execute(resumed);
+        TaskOutcome outcome = run(handler(), resumed);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(fixture.poolsNamed("dc1", "tp-mark")).isEqualTo(1);
@@ -223,11 +221,11 @@ class PoolCreateExecutorTest {
     @Test
     void limitsFromConfigurationAreCheckedBeforeAnythingIsCreated() {
         RecordingTask tooBig = RecordingTask.of("T3005", request("tp-big", 239, 10, null, null, null, null), "dc1");
-        assertThatThrownBy(() -> executor().execute(tooBig)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), tooBig)).isInstanceOf(TaskFailure.class)
                 .hasMessage("A pool may have at most 238 VMs (configured limit); 239 were asked for.");
 
         RecordingTask bigBatch = RecordingTask.of("T3006", request("tp-big", 30, 25, null, null, null, null), "dc1");
-        assertThatThrownBy(() -> executor().execute(bigBatch)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), bigBatch)).isInstanceOf(TaskFailure.class)
                 .hasMessage("A pool grows by at most 24 VMs at a time (configured limit); a batch of 25 was asked "
                         + "for.");
         assertThat(fixture.pool("dc1", "tp-big")).isEmpty();
@@ -239,20 +237,20 @@ class PoolCreateExecutorTest {
     void aTakenNameAnUnknownGroupAndAMissingTemplateVersionAreNamed() {
         RecordingTask taken = RecordingTask.of("T3007", request("finance-win10", 2, null, null, null, null, null),
                 "dc1");
-        assertThatThrownBy(() -> executor().execute(taken)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), taken)).isInstanceOf(TaskFailure.class)
                 .hasMessage("A pool named finance-win10 already exists at site dc1 (with 6 VMs). Choose another "
                         + "name.");
 
         RecordingTask group = RecordingTask.of("T3008", request("tp-nogroup", 2, null, null, "nobody-group",
                 "UserRole", null), "dc1");
-        assertThatThrownBy(() -> executor().execute(group)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), group)).isInstanceOf(TaskFailure.class)
                 .hasMessage("The engine of site dc1 knows no group nobody-group. Add the directory group to the "
                         + "engine first.");
 
         RecordingTask version = RecordingTask.of("T3009", new PoolCreateRequest("tp-version", "win11-23h2", 2, null,
                 null, null, null, null, TemplateVersionRef.version(3), "dc1", null, null, null, null,
                 PoolFixture.now()), "dc1");
-        assertThatThrownBy(() -> executor().execute(version)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(), version)).isInstanceOf(TaskFailure.class)
                 .hasMessage("Template win11-23h2 has no version 3 at site dc1; its versions are 1, 2.");
         assertThat(fixture.pool("dc1", "tp-nogroup")).isEmpty();
         assertThat(fixture.pool("dc1", "tp-version")).isEmpty();
@@ -264,7 +262,7 @@ class PoolCreateExecutorTest {
                 null, null, PoolType.AUTOMATIC, true, TemplateVersionRef.latestVersion(), "dc1", null, null, null,
                 null, PoolFixture.now()), "dc1");
 
-        TaskOutcome outcome = executor().execute(task);
+        TaskOutcome outcome = run(handler(), task);
 
         PoolEntity pool = fixture.pool("dc1", "tp-latest").orElseThrow();
         assertThat(pool.useLatestTemplateVersion).isTrue();

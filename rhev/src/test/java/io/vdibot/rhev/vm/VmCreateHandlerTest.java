@@ -1,5 +1,6 @@
 package io.vdibot.rhev.vm;
 
+import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import io.vdibot.commands.vm.VmCreateRequest;
 import io.vdibot.commands.schedule.Schedule;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
+import io.vdibot.commands.handler.Violation;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.call.RetryPolicy;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class VmCreateExecutorTest {
+class VmCreateHandlerTest {
 
     private static final long GIB = 1L << 30;
     private static final VmCreateTimings FAST = new VmCreateTimings(Duration.ofMillis(20), Duration.ofMillis(100),
@@ -65,8 +67,8 @@ class VmCreateExecutorTest {
         sites.simulator().sites().forEach(site -> site.faults().clear());
     }
 
-    private static VmCreateExecutor executor(VmCreateTimings timings) {
-        return new VmCreateExecutor(inventory, timings, Clock.systemUTC(), Sleeper.system());
+    private static VmCreateHandler handler(VmCreateTimings timings) {
+        return new VmCreateHandler(inventory, timings, Clock.systemUTC(), Sleeper.system());
     }
 
     private static VmCreateRequest request(String name, String template, String cluster, Long memory, Integer cpus,
@@ -103,11 +105,20 @@ class VmCreateExecutorTest {
     }
 
     @Test
+    void validationNamesAnUnknownTemplateOrClusterAndATakenName() {
+        assertThat(handler(FAST).validate(request("t-new-01", "rhel9-desktop", "Linux-Desktops", null, null, null),
+                "dc1")).isEmpty();
+        assertThat(handler(FAST).validate(request("par-jump-01", "rhel5", "GPU", null, null, null), "dc1"))
+                .extracting(Violation::key)
+                .containsExactly("validate.template-unknown", "validate.cluster-unknown", "validate.name-taken");
+    }
+
+    @Test
     void createsTheVmStartsItAndReportsItsAddress() {
         RecordingTask task = RecordingTask.of("T2001", request("t-web-01", "rhel9-desktop", null, 8 * GIB, 4,
                 CLOUD_CONFIG), "dc1");
 
-        TaskOutcome outcome = executor(FAST).execute(task);
+        TaskOutcome outcome = run(handler(FAST), task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         Map<String, String> fields = fields(outcome.result());
@@ -151,7 +162,7 @@ class VmCreateExecutorTest {
         RecordingTask task = new RecordingTask("T2002", request("t-win-01", "win11-23h2", "Win-Desktops", null, null,
                 "<unattend/>"), "dc1", Locale.SIMPLIFIED_CHINESE, new InMemoryJournal(), false);
 
-        TaskOutcome outcome = executor(FAST).execute(task);
+        TaskOutcome outcome = run(handler(FAST), task);
 
         VmEntity vm = vmsNamed("dc1", "t-win-01").get(0);
         assertThat(vm.initializationType).isEqualTo("sysprep");
@@ -168,7 +179,7 @@ class VmCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T2003", request("t-x-01", "rhel10-desktop", null, null, null, null),
                 "dc1");
 
-        assertThatThrownBy(() -> executor(FAST).execute(task)).isInstanceOfSatisfying(TaskFailure.class, f -> {
+        assertThatThrownBy(() -> run(handler(FAST), task)).isInstanceOfSatisfying(TaskFailure.class, f -> {
             assertThat(f.getMessage()).isEqualTo("Template rhel10-desktop does not exist at site dc1.");
             assertThat(f.cleanedUp()).isNull();
         });
@@ -183,7 +194,7 @@ class VmCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T2004", request("t-x-02", "rhel9-desktop", "GPU-Desktops", null, null,
                 null), "dc1");
 
-        assertThatThrownBy(() -> executor(FAST).execute(task)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(FAST), task)).isInstanceOf(TaskFailure.class)
                 .hasMessage("Cluster GPU-Desktops does not exist at site dc1.");
         assertThat(vmsNamed("dc1", "t-x-02")).isEmpty();
     }
@@ -193,7 +204,7 @@ class VmCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T2005", request("par-jump-01", "rhel9-desktop", null, null, null, null),
                 "dc1");
 
-        assertThatThrownBy(() -> executor(FAST).execute(task)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(FAST), task)).isInstanceOf(TaskFailure.class)
                 .hasMessage("A VM named par-jump-01 already exists in data center Paris-DC (status up). "
                         + "Choose another name.");
         assertThat(vmsNamed("dc1", "par-jump-01")).hasSize(1);
@@ -207,7 +218,7 @@ class VmCreateExecutorTest {
             RecordingTask task = RecordingTask.of("T2006", request("t-x-03", "rhel8-server", null, null, null, null),
                     "dc1");
 
-            assertThatThrownBy(() -> executor(FAST).execute(task)).isInstanceOf(TaskFailure.class)
+            assertThatThrownBy(() -> run(handler(FAST), task)).isInstanceOf(TaskFailure.class)
                     .hasMessage("Template rhel8-server (version 1) is locked: the engine is still creating or "
                             + "copying it, or building a pool from it. Try again once it is OK.");
             assertThat(vmsNamed("dc1", "t-x-03")).isEmpty();
@@ -223,7 +234,7 @@ class VmCreateExecutorTest {
         RecordingTask task = new RecordingTask("T2007", request("par-build-01", "rhel9-desktop", null, null, null,
                 null), "dc1", Locale.ENGLISH, journal, true);
 
-        assertThatThrownBy(() -> executor(FAST).execute(task)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(FAST), task)).isInstanceOf(TaskFailure.class)
                 .hasMessage("The engine of site dc1 refused: Cannot add VM. The VM name is already in use, please "
                         + "choose a unique name and try again.");
         assertThat(vmsNamed("dc1", "par-build-01")).hasSize(1)
@@ -239,7 +250,7 @@ class VmCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T2008", request("t-noip-01", "rhel9-desktop", null, null, null, null),
                 "dc1");
 
-        assertThatThrownBy(() -> executor(shortIpWait).execute(task)).isInstanceOfSatisfying(TaskFailure.class,
+        assertThatThrownBy(() -> run(handler(shortIpWait), task)).isInstanceOfSatisfying(TaskFailure.class,
                 f -> assertThat(f.getMessage())
                         .startsWith("VM t-noip-01 is up on host par-hv-l")
                         .contains("but reported no IP address within 1 s. Check that the guest agent "
@@ -259,12 +270,12 @@ class VmCreateExecutorTest {
         VmCreateRequest request = request("t-resume-01", "rhel9-desktop", null, null, 2, null);
         RecordingTask first = new RecordingTask("T2009", request, "dc1", Locale.ENGLISH, journal, false);
 
-        assertThatThrownBy(() -> executor(FAST).execute(first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
+        assertThatThrownBy(() -> run(handler(FAST), first)).isInstanceOf(InMemoryJournal.SimulatedCrash.class);
         assertThat(journal.interruptedInside("create-vm")).isTrue();
         assertThat(vmsNamed("dc1", "t-resume-01")).hasSize(1);
 
         RecordingTask resumed = new RecordingTask("T2009", request, "dc1", Locale.ENGLISH, journal, true);
-        TaskOutcome outcome = executor(FAST).execute(resumed);
+        TaskOutcome outcome = run(handler(FAST), resumed);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         List<VmEntity> vms = vmsNamed("dc1", "t-resume-01");
@@ -284,7 +295,7 @@ class VmCreateExecutorTest {
         RecordingTask task = RecordingTask.of("T2010", new VmCreateRequest("t-down-01", "rhel9-desktop", "dc2", null,
                 null, null, null, Schedule.immediately(Clock.systemUTC(), ZoneId.of("UTC"))), "dc2");
 
-        assertThatThrownBy(() -> executor(FAST).execute(task)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(FAST), task)).isInstanceOf(TaskFailure.class)
                 .hasMessage("Site dc2 did not answer after 3 attempts (The target server failed to respond).");
         assertThat(task.journal().executed()).containsExactly("preflight");
     }

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,28 +8,27 @@ import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolGrantRequest;
 import io.vdibot.commands.pool.PoolRevokeRequest;
 import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.simulator.model.PermissionEntity;
 import io.vdibot.rhev.support.RecordingTask;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PoolAccessExecutorTest {
+class PoolAccessHandlerTest {
 
     private static PoolFixture fixture;
-    private static PoolGrantExecutor grant;
-    private static PoolRevokeExecutor revoke;
+    private static TaskHandler<PoolGrantRequest> grant;
+    private static TaskHandler<PoolRevokeRequest> revoke;
 
     @BeforeAll
     static void start() {
         fixture = new PoolFixture();
-        grant = new PoolGrantExecutor(fixture.inventory(), PoolFixture.FAST, Clock.systemUTC(), Sleeper.system());
-        revoke = new PoolRevokeExecutor(fixture.inventory(), PoolFixture.FAST, Clock.systemUTC(), Sleeper.system());
+        grant = fixture.handler(PoolGrantRequest.class, PoolLimits.DEFAULTS, PoolFixture.FAST);
+        revoke = fixture.handler(PoolRevokeRequest.class, PoolLimits.DEFAULTS, PoolFixture.FAST);
     }
 
     @AfterAll
@@ -47,8 +47,8 @@ class PoolAccessExecutorTest {
         PoolGrantRequest give = new PoolGrantRequest("finance-win10", "contractors", "UserRole", "dc1",
                 PoolFixture.now());
 
-        TaskOutcome granted = grant.execute(RecordingTask.of("T5001", give, "dc1"));
-        TaskOutcome again = grant.execute(RecordingTask.of("T5002", give, "dc1"));
+        TaskOutcome granted = run(grant, RecordingTask.of("T5001", give, "dc1"));
+        TaskOutcome again = run(grant, RecordingTask.of("T5002", give, "dc1"));
 
         assertThat(granted.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(granted.summary()).isEqualTo("Group contractors has role UserRole on pool finance-win10 at site dc1.");
@@ -59,7 +59,7 @@ class PoolAccessExecutorTest {
         PoolRevokeRequest take = new PoolRevokeRequest("finance-win10", "contractors", "UserRole", "dc1",
                 PoolFixture.now());
         RecordingTask revoking = RecordingTask.of("T5003", take, "dc1");
-        TaskOutcome revoked = revoke.execute(revoking);
+        TaskOutcome revoked = run(revoke, revoking);
         assertThat(revoked.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(revoked.result().plainText())
                 .startsWith("Group contractors no longer has role UserRole on pool finance-win10\n");
@@ -68,7 +68,7 @@ class PoolAccessExecutorTest {
         assertThat(revoking.deployLog()).containsExactly("Took role UserRole on pool finance-win10 away from group "
                 + "contractors.");
 
-        TaskOutcome nothing = revoke.execute(RecordingTask.of("T5004", take, "dc1"));
+        TaskOutcome nothing = run(revoke, RecordingTask.of("T5004", take, "dc1"));
         assertThat(nothing.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(nothing.result().tone()).isEqualTo(Reply.Tone.INFO);
         assertThat(nothing.summary()).isEqualTo("Group contractors had no role UserRole on pool finance-win10 at site "
@@ -77,10 +77,10 @@ class PoolAccessExecutorTest {
 
     @Test
     void anUnknownRoleOrPoolIsNamedAndNothingChanges() {
-        assertThatThrownBy(() -> grant.execute(RecordingTask.of("T5005", new PoolGrantRequest("finance-win10",
+        assertThatThrownBy(() -> run(grant, RecordingTask.of("T5005", new PoolGrantRequest("finance-win10",
                 "contractors", "PoolEmperor", "dc1", PoolFixture.now()), "dc1"))).isInstanceOf(TaskFailure.class)
                 .hasMessage("The engine of site dc1 has no role PoolEmperor.");
-        assertThatThrownBy(() -> revoke.execute(RecordingTask.of("T5006", new PoolRevokeRequest("no-such-pool",
+        assertThatThrownBy(() -> run(revoke, RecordingTask.of("T5006", new PoolRevokeRequest("no-such-pool",
                 "contractors", "UserRole", "dc1", PoolFixture.now()), "dc1"))).isInstanceOf(TaskFailure.class)
                 .hasMessage("There is no pool no-such-pool at site dc1.");
         assertThat(grantsOf("contractors")).isEmpty();

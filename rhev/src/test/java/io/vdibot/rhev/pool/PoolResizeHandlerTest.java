@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,19 +9,18 @@ import io.vdibot.commands.reply.TableBlock;
 import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.commands.pool.PoolResizeRequest;
 import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.simulator.model.VmEntity;
 import io.vdibot.rhev.support.InMemoryJournal;
 import io.vdibot.rhev.support.RecordingTask;
-import java.time.Clock;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PoolResizeExecutorTest {
+class PoolResizeHandlerTest {
 
     private static PoolFixture fixture;
 
@@ -34,19 +34,17 @@ class PoolResizeExecutorTest {
         fixture.close();
     }
 
-    private static PoolResizeExecutor executor(PoolLimits limits) {
-        return new PoolResizeExecutor(fixture.inventory(), limits, PoolFixture.FAST, Clock.systemUTC(),
-                Sleeper.system());
+    private static TaskHandler<PoolResizeRequest> handler(PoolLimits limits) {
+        return fixture.handler(PoolResizeRequest.class, limits, PoolFixture.FAST);
     }
 
     private static PoolResizeRequest resize(String name, int size, String site) {
         return new PoolResizeRequest(name, size, site, PoolFixture.now());
     }
 
-    /** A pool of {@code size} VMs, all down, made by the create executor. */
+    /** A pool of {@code size} VMs, all down, made by the create handler. */
     private static void createPool(String code, String name, int size) {
-        new PoolCreateExecutor(fixture.inventory(), PoolLimits.DEFAULTS, PoolFixture.FAST, Clock.systemUTC(),
-                Sleeper.system()).execute(RecordingTask.of(code, new PoolCreateRequest(name, "rhel9-desktop", size,
+        run(fixture.handler(PoolCreateRequest.class, PoolLimits.DEFAULTS, PoolFixture.FAST), RecordingTask.of(code, new PoolCreateRequest(name, "rhel9-desktop", size,
                 null, null, null, null, null, null, "dc1", null, null, null, null, PoolFixture.now()), "dc1"));
     }
 
@@ -54,7 +52,7 @@ class PoolResizeExecutorTest {
     void growsAPoolInBatchesOfTheConfiguredSizeAndListsTheNewVms() {
         RecordingTask task = RecordingTask.of("T4001", resize("eng-rhel9-??", 9, "dc1"), "dc1");
 
-        TaskOutcome outcome = executor(new PoolLimits(238, 3)).execute(task);
+        TaskOutcome outcome = run(handler(new PoolLimits(238, 3)), task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(fixture.vmsOf("dc1", "eng-rhel9-??")).hasSize(9).allSatisfy(vm -> assertThat(vm.status)
@@ -74,7 +72,7 @@ class PoolResizeExecutorTest {
     void shrinksByRemovingTheHighestNumberedVmsThatAreDownAndHandedToNobody() {
         RecordingTask task = RecordingTask.of("T4002", resize("finance-win10", 5, "dc1"), "dc1");
 
-        TaskOutcome outcome = executor(PoolLimits.DEFAULTS).execute(task);
+        TaskOutcome outcome = run(handler(PoolLimits.DEFAULTS), task);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(fixture.vmsOf("dc1", "finance-win10")).extracting(vm -> vm.name).containsExactly(
@@ -91,7 +89,7 @@ class PoolResizeExecutorTest {
         fixture.assign("dc2", handedOut, "alice");
         RecordingTask task = RecordingTask.of("T4003", resize("sales-win10", 3, "dc2"), "dc2");
 
-        assertThatThrownBy(() -> executor(PoolLimits.DEFAULTS).execute(task)).isInstanceOf(TaskFailure.class)
+        assertThatThrownBy(() -> run(handler(PoolLimits.DEFAULTS), task)).isInstanceOf(TaskFailure.class)
                 .hasMessage("Pool sales-win10 has 5 VMs; shrinking it to 3 means removing 2 VMs that are down and "
                         + "handed to nobody, and it has only 1 (3 running, 1 down but handed to a user). Nothing "
                         + "was changed.");
@@ -105,11 +103,11 @@ class PoolResizeExecutorTest {
         InMemoryJournal journal = new InMemoryJournal().crashAfter("remove-vms");
         PoolResizeRequest request = resize("tr-shrink", 2, "dc1");
         RecordingTask first = new RecordingTask("T4005", request, "dc1", Locale.ENGLISH, journal, false);
-        assertThatThrownBy(() -> executor(PoolLimits.DEFAULTS).execute(first))
+        assertThatThrownBy(() -> run(handler(PoolLimits.DEFAULTS), first))
                 .isInstanceOf(InMemoryJournal.SimulatedCrash.class);
 
         RecordingTask resumed = new RecordingTask("T4005", request, "dc1", Locale.ENGLISH, journal, true);
-        TaskOutcome outcome = executor(PoolLimits.DEFAULTS).execute(resumed);
+        TaskOutcome outcome = run(handler(PoolLimits.DEFAULTS), resumed);
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(fixture.vmsOf("dc1", "tr-shrink")).extracting(vm -> vm.name)
@@ -121,16 +119,16 @@ class PoolResizeExecutorTest {
     @Test
     void theSameSizeChangesNothingAndALimitAboveTheConfiguredOneIsRefused() {
         int size = fixture.vmsOf("dc1", "finance-win10").size();
-        TaskOutcome same = executor(PoolLimits.DEFAULTS).execute(RecordingTask.of("T4006",
+        TaskOutcome same = run(handler(PoolLimits.DEFAULTS), RecordingTask.of("T4006",
                 resize("finance-win10", size, "dc1"), "dc1"));
         assertThat(same.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(same.result().plainText()).contains("Pool finance-win10 has " + size
                 + " VMs already; nothing was changed.");
 
-        assertThatThrownBy(() -> executor(new PoolLimits(10, 3)).execute(RecordingTask.of("T4007",
+        assertThatThrownBy(() -> run(handler(new PoolLimits(10, 3)), RecordingTask.of("T4007",
                 resize("finance-win10", 11, "dc1"), "dc1"))).isInstanceOf(TaskFailure.class)
                 .hasMessage("A pool may have at most 10 VMs (configured limit); 11 were asked for.");
-        assertThatThrownBy(() -> executor(PoolLimits.DEFAULTS).execute(RecordingTask.of("T4008",
+        assertThatThrownBy(() -> run(handler(PoolLimits.DEFAULTS), RecordingTask.of("T4008",
                 resize("no-such-pool", 3, "dc1"), "dc1"))).isInstanceOf(TaskFailure.class)
                 .hasMessage("There is no pool no-such-pool at site dc1.");
     }
@@ -141,7 +139,7 @@ class PoolResizeExecutorTest {
         RecordingTask task = new RecordingTask("T4010", resize("tr-zh", 2, "dc1"), "dc1",
                 Locale.SIMPLIFIED_CHINESE, new InMemoryJournal(), false);
 
-        TaskOutcome outcome = executor(PoolLimits.DEFAULTS).execute(task);
+        TaskOutcome outcome = run(handler(PoolLimits.DEFAULTS), task);
 
         assertThat(outcome.result().tone()).isEqualTo(Reply.Tone.SUCCESS);
         assertThat(outcome.result().plainText()).startsWith("虚拟机池 tr-zh 现有 2 台虚拟机\n")

@@ -1,0 +1,137 @@
+package io.vdibot.rhev.task;
+
+import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskLog;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.reply.Reply;
+import io.vdibot.rhev.call.EngineException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The skeleton every handler's run shares: journaled steps with progress and timings, failures in the requester's
+ * language (the failed step logged, what was left in place named), and the steps table of the result, where a step
+ * completed before a restart shows as such. Step labels are message keys {@code <family>.step.<step>}; a step ending
+ * in a number ({@code grow-2}) is the family's {@code <family>.step.grow} with that number.
+ */
+public final class TaskRun {
+
+    private final TaskContext context;
+    private final Messages messages;
+    private final String family;
+    private final StepRunner steps;
+    private final CountingLog log;
+
+    /** @param family the prefix of the run's message keys, e.g. {@code vm.create} */
+    public TaskRun(TaskContext context, Clock clock, String family) {
+        this.context = context;
+        this.messages = context.messages();
+        this.family = family;
+        this.steps = new StepRunner(context, clock);
+        this.log = new CountingLog(context.log());
+    }
+
+    /** Runs {@code action} as journaled step {@code step} unless it completed before a restart. */
+    public String step(String step, String progress, Supplier<String> action) {
+        return steps.run(step, progress, action);
+    }
+
+    /** The task's log, counting what this run wrote. */
+    public CountingLog log() {
+        return log;
+    }
+
+    /** Writes a deploy log line from the bundle. */
+    public void deploy(String key, Object... args) {
+        log.deploy(messages.format(key, args));
+    }
+
+    /** A failure the requester reads as it is. */
+    public TaskFailure fail(String key, Object... args) {
+        return new TaskFailure(messages.format(key, args), null);
+    }
+
+    /** A failure as the requester reads it: our own messages as they are, the engine's words explained. */
+    public String reasonOf(RuntimeException failure) {
+        if (failure instanceof EngineException engine) {
+            return EngineTexts.explain(messages, engine);
+        }
+        return failure.getMessage();
+    }
+
+    /** Records in the error log which step failed and why. */
+    public void logStepFailed(String reason) {
+        String step = steps.current();
+        log.error(messages.format("task.step.failed", step == null ? "-" : label(step), reason));
+    }
+
+    /**
+     * The failure of the running step: logged, and with {@code leftInPlace} (what the task created and keeps, or
+     * null) added to the reason. Nothing is deleted on failure: what was created holds what is needed to find out
+     * what went wrong.
+     */
+    public TaskFailure failed(RuntimeException failure, String leftInPlace) {
+        String reason = reasonOf(failure);
+        logStepFailed(reason);
+        if (leftInPlace == null) {
+            return new TaskFailure(reason, null, failure);
+        }
+        log.error(leftInPlace);
+        return new TaskFailure(reason + " " + leftInPlace, null, failure);
+    }
+
+    /** The label of a step for logs and the steps table. */
+    public String label(String step) {
+        int dash = step.lastIndexOf('-');
+        if (dash > 0 && step.substring(dash + 1).matches("\\d+")) {
+            return messages.format(family + ".step." + step.substring(0, dash),
+                    Integer.parseInt(step.substring(dash + 1)));
+        }
+        return messages.format(family + ".step." + step);
+    }
+
+    /** Adds the steps of this run with their durations to a result. */
+    public Reply.Builder appendSteps(Reply.Builder reply) {
+        List<List<String>> rows = new ArrayList<>();
+        for (StepRunner.StepRecord record : steps.records()) {
+            rows.add(List.of(label(record.step()), record.duration() == null
+                    ? messages.format("task.step.done-before") : Durations.format(record.duration())));
+        }
+        return reply.text(messages.format("task.step.title"))
+                .table(List.of(messages.format("task.step.name"), messages.format("task.step.duration")), rows);
+    }
+
+    /** The task's log, counting what a run wrote for the summary in its result. */
+    public static final class CountingLog implements TaskLog {
+        private final TaskLog log;
+        private int deploy;
+        private int error;
+
+        CountingLog(TaskLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public synchronized void deploy(String message) {
+            deploy++;
+            log.deploy(message);
+        }
+
+        @Override
+        public synchronized void error(String message) {
+            error++;
+            log.error(message);
+        }
+
+        public synchronized int deployCount() {
+            return deploy;
+        }
+
+        public synchronized int errorCount() {
+            return error;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.vdibot.rhev.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vdibot.commands.handler.Violation;
+import io.vdibot.commands.schedule.Schedule;
+import io.vdibot.commands.template.TemplateCreateRequest;
+import io.vdibot.commands.template.TemplateMigrateRequest;
+import io.vdibot.rhev.call.EngineCalls;
+import io.vdibot.rhev.call.RetryPolicy;
+import io.vdibot.rhev.call.Sleeper;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.InventoryQueries;
+import io.vdibot.rhev.support.InMemoryLeases;
+import io.vdibot.rhev.support.Sites;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checks of {@code template create} and {@code template migrate} before a task is accepted, against the seed
+ * estate of the simulated sites: dc1 has the VM par-win11-golden and the templates win11-23h2, rhel8-server,
+ * rhel9-desktop and win10-22h2; dc2 has rhel9-desktop and win10-22h2, the cluster Linux-Desktops and the storage
+ * domain sg-data-01.
+ */
+class TemplateValidationTest {
+
+    private static final Schedule NOW = Schedule.immediately(Clock.systemUTC(), ZoneId.of("UTC"));
+
+    private static Sites sites;
+    private static TemplateCreateHandler create;
+    private static TemplateMigrateHandler migrate;
+
+    @BeforeAll
+    static void startEngines() {
+        sites = Sites.start();
+        InventoryCache inventory = new InventoryCache(new InventoryQueries(new EngineCalls(sites.connections(),
+                new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(50)), Sleeper.system())));
+        create = new TemplateCreateHandler(inventory);
+        migrate = new TemplateMigrateHandler(inventory, new InMemoryLeases(), true);
+    }
+
+    @AfterAll
+    static void stopEngines() {
+        sites.close();
+    }
+
+    private static List<String> create(String name, String vm, String versionOf, String versionName,
+            String cluster, String storage) {
+        return keys(create.validate(new TemplateCreateRequest(name, vm, null, versionOf, versionName, cluster,
+                storage, null, "dc1", NOW), "dc1"));
+    }
+
+    private static List<Violation> migrate(String name, String from, String to, String cluster, String storage,
+            String as) {
+        return migrate.validate(new TemplateMigrateRequest(name, from, to, cluster, storage, as, null, NOW), from);
+    }
+
+    private static List<String> keys(List<Violation> violations) {
+        return violations.stream().map(Violation::key).toList();
+    }
+
+    @Test
+    void aTemplateFromAKnownVmUnderAFreeNamePasses() {
+        assertThat(create("golden", "par-win11-golden", null, null, "Win-Desktops", "paris-data-01")).isEmpty();
+        assertThat(create("win11-23h2", "par-win11-golden", "win11-23h2", "2026-11", null, null)).isEmpty();
+    }
+
+    @Test
+    void eachMistakeOfATemplateCreationIsNamed() {
+        assertThat(create("win11-23h2", "par-ghost", null, "v2", "GPU", "fast-ssd")).containsExactly(
+                "validate.vm-unknown", "validate.cluster-unknown", "validate.storage-unknown",
+                "validate.version-name-without-base", "validate.template-name-taken");
+        assertThat(create("win12", "par-win11-golden", "win12", null, null, null))
+                .containsExactly("validate.version-of-unknown");
+        assertThat(create("win11-next", "par-win11-golden", "win11-23h2", null, null, null))
+                .containsExactly("validate.version-keeps-name");
+    }
+
+    @Test
+    void aViolationCarriesTheFieldToFixAndTheArgumentsOfItsMessage() {
+        TemplateCreateRequest request = new TemplateCreateRequest("golden", "par-ghost", null, null, null, null, null,
+                null, "dc1", NOW);
+        assertThat(create.validate(request, "dc1"))
+                .containsExactly(new Violation("validate.vm-unknown", "vm", List.of("par-ghost", "dc1")));
+    }
+
+    @Test
+    void aMigrationNeedsTwoKnownSitesTheTemplateAtTheSourceAndRoomAtTheTarget() {
+        assertThat(migrate("rhel8-server", "dc1", "dc2", "Linux-Desktops", "sg-data-01", null)).isEmpty();
+        assertThat(migrate("rhel8-server", "dc1", "dc9", "Linux-Desktops", "sg-data-01", null)).containsExactly(
+                new Violation("validate.site-unknown", "to", List.of("dc9", "dc1, dc2")));
+        assertThat(keys(migrate("rhel8-server", "dc1", "dc1", "Win-Desktops", "paris-data-01", null)))
+                .containsExactly("validate.sites-same");
+        assertThat(keys(migrate("rhel7-legacy", "dc1", "dc2", "GPU", "sg-ssd", "win10-22h2"))).containsExactly(
+                "validate.template-unknown", "validate.target-name-taken", "validate.cluster-unknown",
+                "validate.storage-unknown");
+        assertThat(migrate("win11-23h2", "dc1", "dc2", "Linux-Desktops", "sg-data-01", "rhel9-desktop"))
+                .containsExactly(new Violation("validate.target-name-taken", "as", List.of("rhel9-desktop", "dc2")));
+    }
+}
