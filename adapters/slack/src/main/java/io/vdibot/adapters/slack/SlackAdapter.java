@@ -11,6 +11,8 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.port.ThreadNotifier;
@@ -19,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,10 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack adapter, assembled: a Bolt app with every listener, the notifier the core posts through, and the way in
- * for either mode — {@link #servlet()} for HTTP ({@code /slack/events}) or {@link #startSocketMode()} for Socket Mode,
- * where the bot dials out and needs no inbound endpoint.
+ * for either mode — {@link #servlet()} for HTTP ({@code /slack/events}) or {@link #start()} for Socket Mode, where the
+ * bot dials out and needs no inbound endpoint.
  */
-public final class SlackAdapter implements AutoCloseable {
+public final class SlackAdapter implements ChatAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     private static final int WORKERS = 8;
@@ -115,7 +116,12 @@ public final class SlackAdapter implements AutoCloseable {
         return settings;
     }
 
-    /** What the core posts through, for {@code Platform.SLACK}. */
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
     public ThreadNotifier notifier() {
         return notifier;
     }
@@ -133,12 +139,13 @@ public final class SlackAdapter implements AutoCloseable {
                 new RecentKeys(clock, 200_000), settings.maxBodyBytes());
     }
 
-    /** Dials out to Slack (apps.connections.open, then a WebSocket) and keeps reconnecting as Slack asks. */
-    public synchronized void startSocketMode() throws Exception {
-        if (settings.mode() != SlackSettings.Mode.SOCKET) {
-            throw new IllegalStateException("Socket Mode is not configured");
-        }
-        if (socketMode == null) {
+    /**
+     * In Socket Mode, dials out to Slack (apps.connections.open, then a WebSocket) and keeps reconnecting as Slack
+     * asks; in HTTP mode requests come through {@link #servlet()} and there is nothing to start.
+     */
+    @Override
+    public synchronized void start() throws Exception {
+        if (settings.mode() == SlackSettings.Mode.SOCKET && socketMode == null) {
             socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket,
                     error -> {
                         LOG.error("Socket Mode request failed", error.getException());
@@ -149,6 +156,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** Waits until handed-over work and pending message edits are done; for shutdown and tests. */
+    @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -9,6 +9,8 @@ import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.connector.ConnectorApi;
 import io.vdibot.adapters.teams.connector.PacedConnectorApi;
 import io.vdibot.adapters.teams.connector.SdkConnectorApi;
+import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.port.ThreadNotifier;
@@ -29,7 +31,7 @@ import okhttp3.OkHttpClient;
  * posts through ({@link #notifier()}), and what they share — the token checks, the Connector client (paced and
  * retried), the card stores.
  */
-public final class TeamsAdapter implements AutoCloseable {
+public final class TeamsAdapter implements ChatAdapter {
 
     private static final int WORKERS = 8;
     private static final int QUEUE = 10_000;
@@ -88,7 +90,12 @@ public final class TeamsAdapter implements AutoCloseable {
         return settings;
     }
 
-    /** What the core posts through, for {@code Platform.TEAMS}. */
+    @Override
+    public Platform platform() {
+        return Platform.TEAMS;
+    }
+
+    @Override
     public ThreadNotifier notifier() {
         return notifier;
     }
@@ -99,6 +106,7 @@ public final class TeamsAdapter implements AutoCloseable {
     }
 
     /** Waits until handed-over work and pending card edits are done; for shutdown and tests. */
+    @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -16,7 +16,6 @@ import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Action;
 import io.vdibot.commands.reply.Reply;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +40,7 @@ class TeamsAdapterTest {
     }
 
     private static ThreadRef taskThread(Envelope envelope, String task) {
-        Map<String, String> extras = new HashMap<>(envelope.thread().extras());
-        extras.put("task", task);
-        return ThreadRef.of(Platform.TEAMS, envelope.thread().channelId(), envelope.thread().threadId(), extras);
+        return envelope.thread().withTask(task);
     }
 
     @Test
@@ -146,11 +143,11 @@ class TeamsAdapterTest {
 
     @Test
     void anApprovalCardShowsButtonsToApproversOnlyAndRecordsTheDecision() throws Exception {
-        Reply request = Reply.builder().heading("Alice Requester asks for approval of task T1042")
+        Reply request = Reply.builder().kind(Reply.Kind.QUESTION).heading("Alice Requester asks for approval of task T1042")
                 .actions(new Action(Action.APPROVE, "Approve", "T1042", Action.Style.PRIMARY),
                         new Action(Action.REJECT, "Reject", "T1042", Action.Style.DANGER)).build();
-        rig.adapter.notifier().post(new ThreadRef(Platform.TEAMS, "approvers", null, "T1042", Map.of()),
-                request);
+        ThreadRef requestThread = new ThreadRef(Platform.TEAMS, CHANNEL, "1700000000001", "T1042", Map.of());
+        rig.adapter.notifier().notifyApprovers(requestThread, request);
         JsonNode posted = rig.bf.sentActivities().get(0);
         JsonNode card = posted.path("attachments").get(0).path("content");
         assertThat(card.path("refresh").path("userIds").toString()).contains("29:bob").contains("29:alice");
@@ -169,7 +166,7 @@ class TeamsAdapterTest {
         assertThat(outsiderView.has("actions")).isFalse();
 
         rig.core = (r, envelope) -> r.adapter.notifier().post(envelope.thread(), Reply.builder()
-                .tone(Reply.Tone.WARNING).text("Task T1042 (pool.create) was rejected by Bob Approver: too big")
+                .kind(Reply.Kind.DECISION).tone(Reply.Tone.WARNING).text("Task T1042 (pool.create) was rejected by Bob Approver: too big")
                 .build());
         ObjectNode reject = refresh.deepCopy();
         reject.put("reason", "too \"big\"");
