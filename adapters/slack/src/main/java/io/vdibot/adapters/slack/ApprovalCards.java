@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ final class ApprovalCards {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalCards.class);
     private static final int MAX_CARDS = 2_000;
+    private static final Pattern TASK_CODE = Pattern.compile("[Tt][0-9]{1,18}");
 
     private final SlackApi api;
     private final BlockKitRenderer renderer;
@@ -41,6 +43,11 @@ final class ApprovalCards {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.texts = Objects.requireNonNull(texts, "texts");
+    }
+
+    /** Whether a button's value or a modal's metadata names a task, as approval cards put it there. */
+    static boolean isTaskCode(String value) {
+        return value != null && TASK_CODE.matcher(value).matches();
     }
 
     /** Keeps a card's blocks as Slack sent them with a click, to redraw it once decided. */

@@ -7,9 +7,6 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.event.AppHomeOpenedEvent;
-import com.slack.api.model.event.AppMentionEvent;
-import com.slack.api.model.event.MessageEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.ChatAdapter;
@@ -28,7 +25,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,9 +72,8 @@ public final class SlackAdapter implements ChatAdapter {
         ApprovalCards cards = new ApprovalCards(api, renderer, clock, texts);
         HomeBoard home = new HomeBoard(api, renderer, timer, clock);
         this.notifier = new SlackThreadNotifier(api, settings, renderer, store, updates, cards, home);
-        SlackInbound inbound = new SlackInbound(api, settings, new SlackPeople(api, clock), gateway, registry,
-                inventory, new FormModals(), cards, home, new RecentKeys(clock, 100_000), work, clock);
-        this.app = app(settings, slack, inbound);
+        this.app = app(settings, slack);
+        inbound(gateway, registry, inventory, cards, home).register(app);
     }
 
     public static SlackAdapter create(SlackSettings settings, CommandGateway gateway, CommandRegistry registry,
@@ -86,7 +81,7 @@ public final class SlackAdapter implements ChatAdapter {
         return new SlackAdapter(settings, gateway, registry, inventory, store, clock);
     }
 
-    private static App app(SlackSettings settings, Slack slack, SlackInbound inbound) {
+    private static App app(SlackSettings settings, Slack slack) {
         AppConfig config = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 // the adapter verifies signatures itself, before Bolt sees the request (constant time, replays)
@@ -95,21 +90,23 @@ public final class SlackAdapter implements ChatAdapter {
                 .ignoringSelfEventsEnabled(false)
                 .slack(slack)
                 .build();
-        App app = new App(config, slack, List.of(new SSLCheck(null), new BotTokenContext(settings.botToken())));
-        app.command(SlackInbound.COMMAND, inbound::onCommand);
-        app.event(AppMentionEvent.class, inbound::onMention);
-        app.event(MessageEvent.class, inbound::onDirectMessage);
-        app.event(AppHomeOpenedEvent.class, inbound::onHomeOpened);
-        app.blockAction("approve", inbound::onApprove);
-        app.blockAction("reject", inbound::onReject);
-        app.blockAction(SlackInbound.OPEN_FORM, inbound::onOpenFormButton);
-        app.blockAction(Pattern.compile("^" + Pattern.quote(BlockKitRenderer.COMMAND_ACTION_PREFIX) + ".+$"),
-                inbound::onCommandButton);
-        app.blockSuggestion(Pattern.compile("^.+$"), inbound::onOptions);
-        app.viewSubmission(FormModals.FORM_CALLBACK, inbound::onFormSubmit);
-        app.viewSubmission(FormModals.REJECT_CALLBACK, inbound::onRejectSubmit);
-        app.viewClosed(Pattern.compile("^.*$"), (req, ctx) -> ctx.ack());
-        return app;
+        return new App(config, slack, List.of(new SSLCheck(null), new BotTokenContext(settings.botToken())));
+    }
+
+    /** One handler per kind of payload, sharing the hand-over to the core and the forms. */
+    private SlackInbound inbound(CommandGateway gateway, CommandRegistry registry, InventoryLookup inventory,
+                                 ApprovalCards cards, HomeBoard home) {
+        SlackPeople people = new SlackPeople(api, clock);
+        FormModals modals = new FormModals();
+        SlackHandOver handOver = new SlackHandOver(api, settings, people, gateway, new RecentKeys(clock, 100_000),
+                work, clock);
+        SlackForms forms = new SlackForms(api, settings, people, registry, modals, handOver);
+        return new SlackInbound(List.of(
+                new SlackCommandHandler(settings, forms, handOver),
+                new SlackClickHandler(api, registry, modals, cards, forms, handOver),
+                new SlackSubmissionHandler(settings, registry, modals, forms, handOver, clock),
+                new SlackOptionsHandler(forms, inventory, work),
+                new SlackHomeHandler(people, home, gateway, handOver, clock)));
     }
 
     public SlackSettings settings() {

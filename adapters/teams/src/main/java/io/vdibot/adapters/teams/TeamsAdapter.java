@@ -17,6 +17,7 @@ import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.spec.CommandRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -61,8 +62,12 @@ public final class TeamsAdapter implements ChatAdapter {
         TeamsForms forms = new TeamsForms(registry, inventory, connector, pending, work);
         this.notifier = new TeamsThreadNotifier(connector, settings, renderer, store, updates, approvals, forms,
                 conversations, pending);
-        TeamsInbound inbound = new TeamsInbound(settings, connector, people, conversations, gateway, registry, forms,
-                approvals, pending, new RecentKeys(clock, 100_000), work, clock);
+        TeamsHandOver handOver = new TeamsHandOver(connector, people, conversations, gateway, work, clock);
+        TeamsInbound inbound = new TeamsInbound(new TeamsCommandHandler(forms, conversations, handOver), List.of(
+                new TeamsClickHandler(registry, approvals, pending, settings, handOver),
+                new TeamsFormSubmissionHandler(registry, forms, pending, settings, handOver, clock),
+                new TeamsChoicesHandler(forms)),
+                new TeamsInstallHandler(people, conversations, handOver), new RecentKeys(clock, 100_000), handOver);
         this.endpoint = new TeamsEndpoint(validator, inbound, settings.maxBodyBytes());
     }
 
