@@ -1,6 +1,8 @@
 package io.vdibot.adapters.slack;
 
+import io.vdibot.adapters.common.RecentKeys;
 import com.slack.api.Slack;
+import io.vdibot.adapters.common.AdapterWorkers;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -19,12 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +42,7 @@ public final class SlackAdapter implements ChatAdapter {
     private final SlackApi api;
     private final SlackThreadNotifier notifier;
     private final UpdateQueue updates;
-    private final ThreadPoolExecutor work;
+    private final AdapterWorkers work;
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private SocketModeApp socketMode;
@@ -62,10 +59,8 @@ public final class SlackAdapter implements ChatAdapter {
         config.setHttpClientCallTimeoutMillis(15_000);
         this.slack = Slack.getInstance(config);
         this.api = new SlackApi(slack, settings.botToken());
-        this.work = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
-                daemon("slack-work"));
-        this.work.allowCoreThreadTimeOut(true);
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("slack-timer"));
+        this.work = new AdapterWorkers("slack-work", WORKERS, QUEUE);
+        this.timer = Executors.newSingleThreadScheduledExecutor(AdapterWorkers.daemonThreads("slack-timer"));
         this.updates = new UpdateQueue(api, settings.updateInterval(), settings.updatesPerMinute());
         BlockKitRenderer renderer = new BlockKitRenderer();
         SlackTexts texts = SlackTexts.forLocale(settings.locale());
@@ -155,14 +150,8 @@ public final class SlackAdapter implements ChatAdapter {
     /** Waits until handed-over work and pending message edits are done; for shutdown and tests. */
     @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (work.getActiveCount() == 0 && work.getQueue().isEmpty()) {
-                return updates.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-            Thread.sleep(20);
-        }
-        return false;
+        long started = System.nanoTime();
+        return work.awaitIdle(timeout) && updates.awaitIdle(timeout.minusNanos(System.nanoTime() - started));
     }
 
     @Override
@@ -189,14 +178,5 @@ public final class SlackAdapter implements ChatAdapter {
         } catch (Exception e) {
             LOG.debug("Slack client did not close cleanly: {}", e.toString());
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

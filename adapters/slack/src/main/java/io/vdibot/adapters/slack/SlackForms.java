@@ -1,6 +1,7 @@
 package io.vdibot.adapters.slack;
 
 import com.slack.api.model.block.ActionsBlock;
+import io.vdibot.adapters.common.CommandForms;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import io.vdibot.commands.form.FormSpec;
@@ -8,7 +9,6 @@ import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.spec.CommandSpec;
-import io.vdibot.commands.spec.Resolution;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,7 +28,7 @@ final class SlackForms {
     private final SlackApi api;
     private final SlackSettings settings;
     private final SlackPeople people;
-    private final CommandRegistry registry;
+    private final CommandForms forms;
     private final FormModals modals;
     private final SlackHandOver handOver;
 
@@ -37,32 +37,24 @@ final class SlackForms {
         this.api = api;
         this.settings = settings;
         this.people = people;
-        this.registry = registry;
+        this.forms = new CommandForms(registry);
         this.modals = modals;
         this.handOver = handOver;
     }
 
     /** The form of a command typed without arguments, e.g. {@code /vdi pool create}. */
     Optional<FormSpec> withoutArguments(String text) {
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        Resolution resolution = registry.resolve(text);
-        if (resolution instanceof Resolution.Resolved resolved && resolved.arguments().isEmpty()
-                && resolved.errors().isEmpty()) {
-            return resolved.spec().form();
-        }
-        return Optional.empty();
+        return forms.withoutArguments(text);
     }
 
     /** The form of the command with id {@code commandId}, if it has one. */
     Optional<FormSpec> of(String commandId) {
-        return commandId == null ? Optional.empty() : registry.find(commandId).flatMap(CommandSpec::form);
+        return forms.of(commandId);
     }
 
     /** How the user would type the command of {@code form}, e.g. {@code /vdi pool create}. */
     String typed(FormSpec form) {
-        return COMMAND + " " + registry.require(form.formId()).wordsText();
+        return COMMAND + " " + forms.words(form);
     }
 
     /** Opens {@code form} in a modal; {@code threadTs} and the channel are where its answers go. */

@@ -1,5 +1,6 @@
 package io.vdibot.adapters.slack;
 
+import io.vdibot.adapters.common.RecentKeys;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import io.vdibot.commands.port.CommandGateway;

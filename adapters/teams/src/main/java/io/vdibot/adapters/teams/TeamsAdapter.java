@@ -1,5 +1,7 @@
 package io.vdibot.adapters.teams;
 
+import io.vdibot.adapters.common.RecentKeys;
+import io.vdibot.adapters.common.AdapterWorkers;
 import io.vdibot.adapters.teams.auth.AccessTokens;
 import io.vdibot.adapters.teams.auth.BotTokenValidator;
 import io.vdibot.adapters.teams.auth.ClientCredentialsTokens;
@@ -20,11 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 
 /**
@@ -39,7 +36,7 @@ public final class TeamsAdapter implements ChatAdapter {
 
     private final TeamsSettings settings;
     private final OkHttpClient http;
-    private final ThreadPoolExecutor work;
+    private final AdapterWorkers work;
     private final CardUpdates updates;
     private final TeamsThreadNotifier notifier;
     private final TeamsEndpoint endpoint;
@@ -49,9 +46,7 @@ public final class TeamsAdapter implements ChatAdapter {
                          Clock clock, OkHttpClient http, BotTokenValidator validator, ConnectorApi connector) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = http;
-        this.work = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
-                daemon("teams-work"));
-        this.work.allowCoreThreadTimeOut(true);
+        this.work = new AdapterWorkers("teams-work", WORKERS, QUEUE);
         this.updates = new CardUpdates(connector, settings.updateInterval());
         PendingAnswers pending = new PendingAnswers();
         CardRenderer renderer = new CardRenderer();
@@ -113,14 +108,8 @@ public final class TeamsAdapter implements ChatAdapter {
     /** Waits until handed-over work and pending card edits are done; for shutdown and tests. */
     @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (work.getActiveCount() == 0 && work.getQueue().isEmpty()) {
-                return updates.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-            Thread.sleep(10);
-        }
-        return false;
+        long started = System.nanoTime();
+        return work.awaitIdle(timeout) && updates.awaitIdle(timeout.minusNanos(System.nanoTime() - started));
     }
 
     @Override
@@ -134,14 +123,5 @@ public final class TeamsAdapter implements ChatAdapter {
         work.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

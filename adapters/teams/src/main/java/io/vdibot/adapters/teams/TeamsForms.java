@@ -1,6 +1,7 @@
 package io.vdibot.adapters.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.cards.FormCards;
 import io.vdibot.adapters.teams.connector.ConnectorApi;
@@ -14,7 +15,6 @@ import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.spec.CommandRegistry;
-import io.vdibot.commands.spec.CommandSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +38,11 @@ final class TeamsForms {
     private static final int MAX_OPTIONS = 100;
     private static final Duration LOOKUP_TIME = Duration.ofSeconds(3);
 
-    private final CommandRegistry registry;
+    private final CommandForms commandForms;
     private final InventoryLookup inventory;
     private final ConnectorApi connector;
     private final PendingAnswers pending;
-    private final ExecutorService lookups;
+    private final Executor lookups;
     private final FormCards cards = new FormCards();
     /** The form and values behind each submission still expecting an answer, by invoke id. */
     private final Map<String, Submitted> submissions = new LinkedHashMap<>(16, 0.75f, false) {
@@ -56,8 +56,8 @@ final class TeamsForms {
     }
 
     TeamsForms(CommandRegistry registry, InventoryLookup inventory, ConnectorApi connector, PendingAnswers pending,
-               ExecutorService lookups) {
-        this.registry = registry;
+               Executor lookups) {
+        this.commandForms = new CommandForms(registry);
         this.inventory = inventory;
         this.connector = connector;
         this.pending = pending;
@@ -66,18 +66,11 @@ final class TeamsForms {
 
     /** The form of a command typed without arguments ({@code pool create}), if it has one. */
     Optional<FormSpec> formWithoutArguments(String text) {
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        if (registry.resolve(text) instanceof io.vdibot.commands.spec.Resolution.Resolved resolved
-                && resolved.arguments().isEmpty() && resolved.errors().isEmpty()) {
-            return resolved.spec().form();
-        }
-        return Optional.empty();
+        return commandForms.withoutArguments(text);
     }
 
     Optional<FormSpec> form(String formId) {
-        return formId == null ? Optional.empty() : registry.find(formId).flatMap(CommandSpec::form);
+        return commandForms.of(formId);
     }
 
     ObjectNode card(FormSpec form, Locale locale, Map<String, String> values, Map<String, String> errors,

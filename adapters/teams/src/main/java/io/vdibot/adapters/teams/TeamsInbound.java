@@ -1,5 +1,6 @@
 package io.vdibot.adapters.teams;
 
+import io.vdibot.adapters.common.RecentKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vdibot.adapters.teams.cards.Cards;
 import java.time.Duration;
