@@ -3,6 +3,7 @@ package io.vdibot.adapters.slack;
 import io.vdibot.adapters.common.RecentKeys;
 import com.slack.api.Slack;
 import io.vdibot.adapters.common.AdapterWorkers;
+import io.vdibot.adapters.common.CommandForms;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -95,12 +96,13 @@ public final class SlackAdapter implements ChatAdapter {
         FormModals modals = new FormModals();
         SlackHandOver handOver = new SlackHandOver(api, settings, people, gateway, new RecentKeys(clock, 100_000),
                 work, clock);
-        SlackForms forms = new SlackForms(api, settings, people, registry, modals, handOver);
+        CommandForms commandForms = new CommandForms(registry);
+        SlackForms forms = new SlackForms(api, settings, people, commandForms, modals, handOver);
         return new SlackInbound(List.of(
-                new SlackCommandHandler(settings, forms, handOver),
-                new SlackClickHandler(api, registry, modals, cards, forms, handOver),
-                new SlackSubmissionHandler(settings, registry, modals, forms, handOver, clock),
-                new SlackOptionsHandler(forms, inventory, work),
+                new SlackCommandHandler(settings, commandForms, forms, handOver),
+                new SlackClickHandler(api, registry, modals, cards, commandForms, forms, handOver),
+                new SlackSubmissionHandler(settings, registry, modals, commandForms, handOver, clock),
+                new SlackOptionsHandler(commandForms, inventory, work),
                 new SlackHomeHandler(people, home, gateway, handOver, clock)));
     }
 

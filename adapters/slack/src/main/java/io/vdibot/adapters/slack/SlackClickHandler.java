@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.commands.form.FormSpec;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Action;
@@ -30,15 +31,17 @@ final class SlackClickHandler implements SlackPayloadHandler {
     private final CommandRegistry registry;
     private final FormModals modals;
     private final ApprovalCards cards;
+    private final CommandForms commandForms;
     private final SlackForms forms;
     private final SlackHandOver handOver;
 
     SlackClickHandler(SlackApi api, CommandRegistry registry, FormModals modals, ApprovalCards cards,
-                      SlackForms forms, SlackHandOver handOver) {
+                      CommandForms commandForms, SlackForms forms, SlackHandOver handOver) {
         this.api = api;
         this.registry = registry;
         this.modals = modals;
         this.cards = cards;
+        this.commandForms = commandForms;
         this.forms = forms;
         this.handOver = handOver;
     }
@@ -92,7 +95,7 @@ final class SlackClickHandler implements SlackPayloadHandler {
 
     Response onOpenForm(BlockActionRequest request, ActionContext ctx) {
         SlackClick click = SlackClick.of(request.getPayload());
-        Optional<FormSpec> form = click == null ? Optional.empty() : forms.of(click.value());
+        Optional<FormSpec> form = click == null ? Optional.empty() : commandForms.of(click.value());
         if (form.isPresent()) {
             String trigger = request.getPayload().getTriggerId();
             handOver.later(() -> forms.open(trigger, form.get(), click.user(), click.channel(), click.threadTs(),

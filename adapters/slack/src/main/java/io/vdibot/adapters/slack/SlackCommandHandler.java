@@ -9,6 +9,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.commands.form.FormSpec;
 import io.vdibot.commands.port.ThreadRef;
 import java.util.Optional;
@@ -24,11 +25,13 @@ final class SlackCommandHandler implements SlackPayloadHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SlackCommandHandler.class);
 
     private final SlackSettings settings;
+    private final CommandForms commandForms;
     private final SlackForms forms;
     private final SlackHandOver handOver;
 
-    SlackCommandHandler(SlackSettings settings, SlackForms forms, SlackHandOver handOver) {
+    SlackCommandHandler(SlackSettings settings, CommandForms commandForms, SlackForms forms, SlackHandOver handOver) {
         this.settings = settings;
+        this.commandForms = commandForms;
         this.forms = forms;
         this.handOver = handOver;
     }
@@ -48,7 +51,7 @@ final class SlackCommandHandler implements SlackPayloadHandler {
             return ctx.ack();
         }
         String typed = SlackForms.COMMAND + " " + text;
-        Optional<FormSpec> form = forms.withoutArguments(text);
+        Optional<FormSpec> form = commandForms.withoutArguments(text);
         if (form.isPresent()) {
             handOver.later(() -> forms.open(p.getTriggerId(), form.get(), p.getUserId(), p.getChannelId(), null,
                     p.getResponseUrl(), typed));
@@ -92,7 +95,7 @@ final class SlackCommandHandler implements SlackPayloadHandler {
             return;
         }
         ThreadRef thread = SlackThreads.conversation(channel, threadTs, user, null);
-        Optional<FormSpec> form = forms.withoutArguments(text);
+        Optional<FormSpec> form = commandForms.withoutArguments(text);
         if (form.isPresent()) {
             handOver.later(() -> forms.offer(thread, form.get(), user));
             return;

@@ -7,11 +7,9 @@ import com.slack.api.model.block.element.ButtonElement;
 import io.vdibot.commands.form.FormSpec;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.ThreadRef;
-import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.spec.CommandSpec;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,24 +30,14 @@ final class SlackForms {
     private final FormModals modals;
     private final SlackHandOver handOver;
 
-    SlackForms(SlackApi api, SlackSettings settings, SlackPeople people, CommandRegistry registry, FormModals modals,
+    SlackForms(SlackApi api, SlackSettings settings, SlackPeople people, CommandForms forms, FormModals modals,
                SlackHandOver handOver) {
         this.api = api;
         this.settings = settings;
         this.people = people;
-        this.forms = new CommandForms(registry);
+        this.forms = forms;
         this.modals = modals;
         this.handOver = handOver;
-    }
-
-    /** The form of a command typed without arguments, e.g. {@code /vdi pool create}. */
-    Optional<FormSpec> withoutArguments(String text) {
-        return forms.withoutArguments(text);
-    }
-
-    /** The form of the command with id {@code commandId}, if it has one. */
-    Optional<FormSpec> of(String commandId) {
-        return forms.of(commandId);
     }
 
     /** How the user would type the command of {@code form}, e.g. {@code /vdi pool create}. */

@@ -7,6 +7,7 @@ import com.slack.api.bolt.context.builtin.BlockSuggestionContext;
 import com.slack.api.bolt.request.builtin.BlockSuggestionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.commands.form.FormField;
 import io.vdibot.commands.form.OptionsSource;
 import io.vdibot.commands.port.InventoryLookup;
@@ -35,11 +36,11 @@ final class SlackOptionsHandler implements SlackPayloadHandler {
     private static final int MAX_OPTION_VALUE = 150;
     private static final int MAX_OPTION_LABEL = 75;
 
-    private final SlackForms forms;
+    private final CommandForms forms;
     private final InventoryLookup inventory;
     private final Executor work;
 
-    SlackOptionsHandler(SlackForms forms, InventoryLookup inventory, Executor work) {
+    SlackOptionsHandler(CommandForms forms, InventoryLookup inventory, Executor work) {
         this.forms = forms;
         this.inventory = inventory;
         this.work = work;

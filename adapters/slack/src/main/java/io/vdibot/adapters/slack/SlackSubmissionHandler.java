@@ -9,6 +9,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.commands.form.FormSpec;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.parse.ParseContext;
@@ -33,11 +34,11 @@ final class SlackSubmissionHandler implements SlackPayloadHandler {
     private final SlackSettings settings;
     private final CommandRegistry registry;
     private final FormModals modals;
-    private final SlackForms forms;
+    private final CommandForms forms;
     private final SlackHandOver handOver;
     private final Clock clock;
 
-    SlackSubmissionHandler(SlackSettings settings, CommandRegistry registry, FormModals modals, SlackForms forms,
+    SlackSubmissionHandler(SlackSettings settings, CommandRegistry registry, FormModals modals, CommandForms forms,
                            SlackHandOver handOver, Clock clock) {
         this.settings = settings;
         this.registry = registry;

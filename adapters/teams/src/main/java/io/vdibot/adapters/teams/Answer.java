@@ -19,19 +19,19 @@ record Answer(int status, JsonNode body) {
 
     /** An invoke answered with the card that replaces the clicked one. */
     static Answer card(ObjectNode card) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("statusCode", 200);
-        body.put("type", CARD_RESPONSE);
-        body.set("value", card);
-        return new Answer(200, body);
+        return invokeResponse(CARD_RESPONSE, card);
     }
 
     /** An invoke answered with a short message the client shows by the card. */
     static Answer message(String text) {
+        return invokeResponse(MESSAGE_RESPONSE, JsonNodeFactory.instance.textNode(text));
+    }
+
+    private static Answer invokeResponse(String type, JsonNode value) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("statusCode", 200);
-        body.put("type", MESSAGE_RESPONSE);
-        body.put("value", text);
+        body.put("type", type);
+        body.set("value", value);
         return new Answer(200, body);
     }
 }

@@ -2,6 +2,7 @@ package io.vdibot.adapters.teams;
 
 import io.vdibot.adapters.common.RecentKeys;
 import io.vdibot.adapters.common.AdapterWorkers;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.adapters.teams.auth.AccessTokens;
 import io.vdibot.adapters.teams.auth.BotTokenValidator;
 import io.vdibot.adapters.teams.auth.ClientCredentialsTokens;
@@ -54,15 +55,18 @@ public final class TeamsAdapter implements ChatAdapter {
         Conversations conversations = new Conversations(references, connector, settings);
         TeamsApprovals approvals = new TeamsApprovals(connector, settings, store, conversations, people, pending,
                 renderer, clock);
-        TeamsForms forms = new TeamsForms(registry, inventory, connector, pending, work);
+        CommandForms commandForms = new CommandForms(registry);
+        TeamsForms forms = new TeamsForms(commandForms, inventory, connector, pending, work);
         this.notifier = new TeamsThreadNotifier(connector, settings, renderer, store, updates, approvals, forms,
                 conversations, pending);
         TeamsHandOver handOver = new TeamsHandOver(connector, people, conversations, gateway, work, clock);
-        TeamsInbound inbound = new TeamsInbound(new TeamsCommandHandler(forms, conversations, handOver), List.of(
+        List<CardActionHandler> cardActions = List.of(
                 new TeamsClickHandler(registry, approvals, pending, settings, handOver),
-                new TeamsFormSubmissionHandler(registry, forms, pending, settings, handOver, clock),
-                new TeamsChoicesHandler(forms)),
-                new TeamsInstallHandler(people, conversations, handOver), new RecentKeys(clock, 100_000), handOver);
+                new TeamsFormSubmissionHandler(registry, commandForms, forms, pending, settings, handOver, clock),
+                new TeamsChoicesHandler(commandForms, forms));
+        TeamsInbound inbound = new TeamsInbound(new TeamsCommandHandler(commandForms, forms, conversations, handOver),
+                cardActions, new TeamsInstallHandler(people, conversations, handOver), new RecentKeys(clock, 100_000),
+                handOver);
         this.endpoint = new TeamsEndpoint(validator, inbound, settings.maxBodyBytes());
     }
 

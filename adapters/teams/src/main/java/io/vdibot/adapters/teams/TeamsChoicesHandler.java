@@ -1,6 +1,7 @@
 package io.vdibot.adapters.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.adapters.teams.cards.FormCards;
 import io.vdibot.commands.form.FormSpec;
 import java.util.Map;
@@ -13,9 +14,11 @@ import java.util.Set;
  */
 final class TeamsChoicesHandler implements CardActionHandler {
 
+    private final CommandForms commandForms;
     private final TeamsForms forms;
 
-    TeamsChoicesHandler(TeamsForms forms) {
+    TeamsChoicesHandler(CommandForms commandForms, TeamsForms forms) {
+        this.commandForms = commandForms;
         this.forms = forms;
     }
 
@@ -26,7 +29,7 @@ final class TeamsChoicesHandler implements CardActionHandler {
 
     @Override
     public Answer onInvoke(InboundActivity activity, String verb, JsonNode data) {
-        Optional<FormSpec> form = forms.form(data.path("form").asText(null));
+        Optional<FormSpec> form = commandForms.of(data.path("form").asText(null));
         if (form.isEmpty()) {
             return Answer.message("");
         }

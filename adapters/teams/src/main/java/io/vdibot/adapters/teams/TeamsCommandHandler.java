@@ -1,6 +1,7 @@
 package io.vdibot.adapters.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.connector.Outgoing;
 import io.vdibot.commands.form.FormSpec;
@@ -15,11 +16,14 @@ import java.util.Optional;
  */
 final class TeamsCommandHandler {
 
+    private final CommandForms commandForms;
     private final TeamsForms forms;
     private final Conversations conversations;
     private final TeamsHandOver handOver;
 
-    TeamsCommandHandler(TeamsForms forms, Conversations conversations, TeamsHandOver handOver) {
+    TeamsCommandHandler(CommandForms commandForms, TeamsForms forms, Conversations conversations,
+                        TeamsHandOver handOver) {
+        this.commandForms = commandForms;
         this.forms = forms;
         this.conversations = conversations;
         this.handOver = handOver;
@@ -27,7 +31,7 @@ final class TeamsCommandHandler {
 
     /** On a worker: the form card, or the hand-over of {@code text}. */
     void onText(InboundActivity activity, String text) {
-        Optional<FormSpec> form = forms.formWithoutArguments(text);
+        Optional<FormSpec> form = commandForms.withoutArguments(text);
         ThreadRef thread = TeamsThreads.conversation(activity);
         if (form.isPresent()) {
             conversations.remember(activity, null);

@@ -2,6 +2,7 @@ package io.vdibot.adapters.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.cards.FormCards;
 import io.vdibot.adapters.teams.connector.Outgoing;
@@ -29,15 +30,17 @@ import java.util.Set;
 final class TeamsFormSubmissionHandler implements CardActionHandler {
 
     private final CommandRegistry registry;
+    private final CommandForms commandForms;
     private final TeamsForms forms;
     private final PendingAnswers pending;
     private final TeamsSettings settings;
     private final TeamsHandOver handOver;
     private final Clock clock;
 
-    TeamsFormSubmissionHandler(CommandRegistry registry, TeamsForms forms, PendingAnswers pending,
-                               TeamsSettings settings, TeamsHandOver handOver, Clock clock) {
+    TeamsFormSubmissionHandler(CommandRegistry registry, CommandForms commandForms, TeamsForms forms,
+                               PendingAnswers pending, TeamsSettings settings, TeamsHandOver handOver, Clock clock) {
         this.registry = registry;
+        this.commandForms = commandForms;
         this.forms = forms;
         this.pending = pending;
         this.settings = settings;
@@ -72,7 +75,7 @@ final class TeamsFormSubmissionHandler implements CardActionHandler {
      * or empty when the core's answer is awaited ({@code invokeId}) or comes in the thread.
      */
     private Optional<ObjectNode> submit(InboundActivity activity, JsonNode data, String invokeId) {
-        Optional<FormSpec> form = forms.form(data.path("form").asText(null));
+        Optional<FormSpec> form = commandForms.of(data.path("form").asText(null));
         if (form.isEmpty()) {
             return Optional.of(new CardRenderer().render(Reply.text("?")).first());
         }

@@ -14,7 +14,6 @@ import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.spec.CommandRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,22 +54,13 @@ final class TeamsForms {
     record Submitted(String formId, Map<String, String> values, Locale locale) {
     }
 
-    TeamsForms(CommandRegistry registry, InventoryLookup inventory, ConnectorApi connector, PendingAnswers pending,
+    TeamsForms(CommandForms commandForms, InventoryLookup inventory, ConnectorApi connector, PendingAnswers pending,
                Executor lookups) {
-        this.commandForms = new CommandForms(registry);
+        this.commandForms = commandForms;
         this.inventory = inventory;
         this.connector = connector;
         this.pending = pending;
         this.lookups = lookups;
-    }
-
-    /** The form of a command typed without arguments ({@code pool create}), if it has one. */
-    Optional<FormSpec> formWithoutArguments(String text) {
-        return commandForms.withoutArguments(text);
-    }
-
-    Optional<FormSpec> form(String formId) {
-        return commandForms.of(formId);
     }
 
     ObjectNode card(FormSpec form, Locale locale, Map<String, String> values, Map<String, String> errors,
@@ -96,7 +86,7 @@ final class TeamsForms {
         synchronized (submissions) {
             submitted = submissions.remove(key);
         }
-        Optional<FormSpec> form = submitted == null ? Optional.empty() : form(submitted.formId());
+        Optional<FormSpec> form = submitted == null ? Optional.empty() : commandForms.of(submitted.formId());
         ObjectNode card = form.isPresent()
                 ? card(form.get(), submitted.locale(), submitted.values(), Map.of(), reply)
                 : new CardRenderer().render(reply).first();
