@@ -11,14 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prints the core's answers on the console. A terminal has no threads, so every line names the thread it belongs
- * to: {@code [T1042] } for a task's thread (the core tags it with the task id under {@link #TASK_EXTRA}),
+ * to: {@code [T1042] } for a task's thread ({@link ThreadRef#taskCode()}),
  * {@code [c3] } for the thread of console line 3, {@code [on-call] } for on-call alerts. Nothing printed can be
  * edited, so an update prints the new content as new lines under the same prefix.
  */
 public final class ConsoleThreadNotifier implements ThreadNotifier {
 
-    /** The {@link ThreadRef#extras()} key under which the core puts the task id of a task's thread. */
-    public static final String TASK_EXTRA = "task";
     public static final String ON_CALL_PREFIX = "[on-call] ";
 
     private final ConsoleOutput out;

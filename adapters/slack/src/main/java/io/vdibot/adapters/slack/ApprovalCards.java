@@ -5,21 +5,18 @@ import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
-import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.reply.TextBlock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +30,7 @@ final class ApprovalCards {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalCards.class);
     private static final int MAX_CARDS = 2_000;
+    private static final Pattern TASK_CODE = Pattern.compile("[Tt][0-9]{1,18}");
 
     private final SlackApi api;
     private final BlockKitRenderer renderer;
@@ -45,6 +43,11 @@ final class ApprovalCards {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.texts = Objects.requireNonNull(texts, "texts");
+    }
+
+    /** Whether a button's value or a modal's metadata names a task, as approval cards put it there. */
+    static boolean isTaskCode(String value) {
+        return value != null && TASK_CODE.matcher(value).matches();
     }
 
     /** Keeps a card's blocks as Slack sent them with a click, to redraw it once decided. */
@@ -63,7 +66,7 @@ final class ApprovalCards {
         String channel = click.channelId();
         String cardTs = click.extras().get(SlackThreads.CARD_TS);
         Rendered rendered = renderer.render(reply);
-        if (isDecision(reply)) {
+        if (reply.kind() == Reply.Kind.DECISION) {
             api.update(channel, cardTs, rendered.text(), decidedCard(channel, cardTs, reply));
             SlackApi.Posted posted = api.postMessage(channel, cardTs, rendered.text(), rendered.blocks());
             return new MessageHandle(click, posted.ts());
@@ -80,10 +83,6 @@ final class ApprovalCards {
             LOG.warn("could not tell {} the answer to their click: {}", user, e.error());
         }
         return new MessageHandle(click, SlackThreadNotifier.EPHEMERAL_PREFIX + cardTs);
-    }
-
-    static boolean isDecision(Reply reply) {
-        return reply.kind() == Reply.Kind.DECISION;
     }
 
     private List<LayoutBlock> decidedCard(String channel, String cardTs, Reply reply) {

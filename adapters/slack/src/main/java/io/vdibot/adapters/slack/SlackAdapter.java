@@ -1,16 +1,18 @@
 package io.vdibot.adapters.slack;
 
+import io.vdibot.adapters.common.RecentKeys;
 import com.slack.api.Slack;
+import io.vdibot.adapters.common.AdapterWorkers;
+import io.vdibot.adapters.common.CommandForms;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.event.AppHomeOpenedEvent;
-import com.slack.api.model.event.AppMentionEvent;
-import com.slack.api.model.event.MessageEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.port.ThreadNotifier;
@@ -19,24 +21,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Slack adapter, assembled: a Bolt app with every listener, the notifier the core posts through, and the way in
- * for either mode — {@link #servlet()} for HTTP ({@code /slack/events}) or {@link #startSocketMode()} for Socket Mode,
- * where the bot dials out and needs no inbound endpoint.
+ * for either mode — {@link #servlet()} for HTTP ({@code /slack/events}) or {@link #start()} for Socket Mode, where the
+ * bot dials out and needs no inbound endpoint.
  */
-public final class SlackAdapter implements AutoCloseable {
+public final class SlackAdapter implements ChatAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     private static final int WORKERS = 8;
@@ -48,7 +43,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackApi api;
     private final SlackThreadNotifier notifier;
     private final UpdateQueue updates;
-    private final ThreadPoolExecutor work;
+    private final AdapterWorkers work;
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private SocketModeApp socketMode;
@@ -65,19 +60,16 @@ public final class SlackAdapter implements AutoCloseable {
         config.setHttpClientCallTimeoutMillis(15_000);
         this.slack = Slack.getInstance(config);
         this.api = new SlackApi(slack, settings.botToken());
-        this.work = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
-                daemon("slack-work"));
-        this.work.allowCoreThreadTimeOut(true);
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("slack-timer"));
+        this.work = new AdapterWorkers("slack-work", WORKERS, QUEUE);
+        this.timer = Executors.newSingleThreadScheduledExecutor(AdapterWorkers.daemonThreads("slack-timer"));
         this.updates = new UpdateQueue(api, settings.updateInterval(), settings.updatesPerMinute());
         BlockKitRenderer renderer = new BlockKitRenderer();
         SlackTexts texts = SlackTexts.forLocale(settings.locale());
         ApprovalCards cards = new ApprovalCards(api, renderer, clock, texts);
         HomeBoard home = new HomeBoard(api, renderer, timer, clock);
         this.notifier = new SlackThreadNotifier(api, settings, renderer, store, updates, cards, home);
-        SlackInbound inbound = new SlackInbound(api, settings, new SlackPeople(api, clock), gateway, registry,
-                inventory, new FormModals(), cards, home, new RecentKeys(clock, 100_000), work, clock);
-        this.app = app(settings, slack, inbound);
+        this.app = app(settings, slack);
+        inbound(gateway, registry, inventory, cards, home).register(app);
     }
 
     public static SlackAdapter create(SlackSettings settings, CommandGateway gateway, CommandRegistry registry,
@@ -85,7 +77,7 @@ public final class SlackAdapter implements AutoCloseable {
         return new SlackAdapter(settings, gateway, registry, inventory, store, clock);
     }
 
-    private static App app(SlackSettings settings, Slack slack, SlackInbound inbound) {
+    private static App app(SlackSettings settings, Slack slack) {
         AppConfig config = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 // the adapter verifies signatures itself, before Bolt sees the request (constant time, replays)
@@ -94,28 +86,36 @@ public final class SlackAdapter implements AutoCloseable {
                 .ignoringSelfEventsEnabled(false)
                 .slack(slack)
                 .build();
-        App app = new App(config, slack, List.of(new SSLCheck(null), new BotTokenContext(settings.botToken())));
-        app.command(SlackInbound.COMMAND, inbound::onCommand);
-        app.event(AppMentionEvent.class, inbound::onMention);
-        app.event(MessageEvent.class, inbound::onDirectMessage);
-        app.event(AppHomeOpenedEvent.class, inbound::onHomeOpened);
-        app.blockAction("approve", inbound::onApprove);
-        app.blockAction("reject", inbound::onReject);
-        app.blockAction(SlackInbound.OPEN_FORM, inbound::onOpenFormButton);
-        app.blockAction(Pattern.compile("^" + Pattern.quote(BlockKitRenderer.COMMAND_ACTION_PREFIX) + ".+$"),
-                inbound::onCommandButton);
-        app.blockSuggestion(Pattern.compile("^.+$"), inbound::onOptions);
-        app.viewSubmission(FormModals.FORM_CALLBACK, inbound::onFormSubmit);
-        app.viewSubmission(FormModals.REJECT_CALLBACK, inbound::onRejectSubmit);
-        app.viewClosed(Pattern.compile("^.*$"), (req, ctx) -> ctx.ack());
-        return app;
+        return new App(config, slack, List.of(new SSLCheck(null), new BotTokenContext(settings.botToken())));
+    }
+
+    /** One handler per kind of payload, sharing the hand-over to the core and the forms. */
+    private SlackInbound inbound(CommandGateway gateway, CommandRegistry registry, InventoryLookup inventory,
+                                 ApprovalCards cards, HomeBoard home) {
+        SlackPeople people = new SlackPeople(api, clock);
+        FormModals modals = new FormModals();
+        SlackHandOver handOver = new SlackHandOver(api, settings, people, gateway, new RecentKeys(clock, 100_000),
+                work, clock);
+        CommandForms commandForms = new CommandForms(registry);
+        SlackForms forms = new SlackForms(api, settings, people, commandForms, modals, handOver);
+        return new SlackInbound(List.of(
+                new SlackCommandHandler(settings, commandForms, forms, handOver),
+                new SlackClickHandler(api, registry, modals, cards, commandForms, forms, handOver),
+                new SlackSubmissionHandler(settings, registry, modals, commandForms, handOver, clock),
+                new SlackOptionsHandler(commandForms, inventory, work),
+                new SlackHomeHandler(people, home, gateway, handOver, clock)));
     }
 
     public SlackSettings settings() {
         return settings;
     }
 
-    /** What the core posts through, for {@code Platform.SLACK}. */
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
     public ThreadNotifier notifier() {
         return notifier;
     }
@@ -133,12 +133,13 @@ public final class SlackAdapter implements AutoCloseable {
                 new RecentKeys(clock, 200_000), settings.maxBodyBytes());
     }
 
-    /** Dials out to Slack (apps.connections.open, then a WebSocket) and keeps reconnecting as Slack asks. */
-    public synchronized void startSocketMode() throws Exception {
-        if (settings.mode() != SlackSettings.Mode.SOCKET) {
-            throw new IllegalStateException("Socket Mode is not configured");
-        }
-        if (socketMode == null) {
+    /**
+     * In Socket Mode, dials out to Slack (apps.connections.open, then a WebSocket) and keeps reconnecting as Slack
+     * asks; in HTTP mode requests come through {@link #servlet()} and there is nothing to start.
+     */
+    @Override
+    public synchronized void start() throws Exception {
+        if (settings.mode() == SlackSettings.Mode.SOCKET && socketMode == null) {
             socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket,
                     error -> {
                         LOG.error("Socket Mode request failed", error.getException());
@@ -149,15 +150,10 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** Waits until handed-over work and pending message edits are done; for shutdown and tests. */
+    @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (work.getActiveCount() == 0 && work.getQueue().isEmpty()) {
-                return updates.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-            Thread.sleep(20);
-        }
-        return false;
+        long started = System.nanoTime();
+        return work.awaitIdle(timeout) && updates.awaitIdle(timeout.minusNanos(System.nanoTime() - started));
     }
 
     @Override
@@ -184,14 +180,5 @@ public final class SlackAdapter implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("Slack client did not close cleanly: {}", e.toString());
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

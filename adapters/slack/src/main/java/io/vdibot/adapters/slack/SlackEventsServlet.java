@@ -1,5 +1,6 @@
 package io.vdibot.adapters.slack;
 
+import io.vdibot.adapters.common.RecentKeys;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;

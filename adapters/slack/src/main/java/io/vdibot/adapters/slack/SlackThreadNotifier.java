@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * reply in that message's thread (milestones, the IP table, the log summary), and the status message itself is kept
  * up to date with the latest line said in its thread. Edits are coalesced and paced ({@link UpdateQueue}); tables too
  * long for a message and charts are uploaded into the thread. Answers that are not about a task (a query, a mistake)
- * go privately to the person who asked a slash command, or into the thread where they were mentioned. The core's
- * logical approvers' channel is the configured one; a channel the bot cannot post in is replaced by a direct message
- * to the requester.
+ * go privately to the person who asked a slash command, or into the thread where they were mentioned. Approval cards
+ * go to the configured approvers' channel; a channel the bot cannot post in is replaced by a direct message to the
+ * requester.
  */
 public final class SlackThreadNotifier implements ThreadNotifier {
 
@@ -32,7 +32,6 @@ public final class SlackThreadNotifier implements ThreadNotifier {
     static final String EPHEMERAL_PREFIX = "ephemeral:";
     private static final Set<String> CANNOT_POST = Set.of("not_in_channel", "channel_not_found", "is_archived",
             "restricted_action", "cannot_dm_bot");
-    private static final String APPROVERS = "approvers";
     private static final int MAX_REMEMBERED = 5_000;
 
     private final SlackApi api;
@@ -73,7 +72,8 @@ public final class SlackThreadNotifier implements ThreadNotifier {
                 return cards.answer(thread, reply);
             }
             String task = thread.taskCode();
-            return task == null ? answer(thread, reply) : postInTaskThread(thread, task, reply);
+            return task == null ? answer(thread, reply)
+                    : postInTaskThread(thread, task, SlackThreadStore.STATUS, reply);
         } catch (SlackCallException e) {
             LOG.warn("could not post in Slack channel {}: {}", thread.channelId(), e.error());
             return null;
@@ -89,14 +89,25 @@ public final class SlackThreadNotifier implements ThreadNotifier {
         updates.submit(thread.channelId(), message.messageId(), renderer.render(reply));
         String task = thread.taskCode();
         if (task != null) {
-            store.find(task, purposeOf(thread)).filter(root -> !root.ts().equals(message.messageId()))
+            store.find(task, SlackThreadStore.STATUS).filter(root -> !root.ts().equals(message.messageId()))
                     .ifPresent(root -> mirror(task, root, reply));
         }
     }
 
     @Override
     public void notifyApprovers(ThreadRef requestThread, Reply question) {
-        post(new ThreadRef(Platform.SLACK, APPROVERS, null, requestThread.taskCode(), Map.of()), question);
+        String task = requestThread.taskCode();
+        if (settings.approversChannel() == null) {
+            LOG.warn("vdibot.slack.approvers-channel is not set; the approval request of {} is not shown in Slack",
+                    task);
+            return;
+        }
+        ThreadRef approvers = new ThreadRef(Platform.SLACK, settings.approversChannel(), null, task, Map.of());
+        try {
+            postInTaskThread(approvers, task, SlackThreadStore.APPROVAL, question);
+        } catch (SlackCallException e) {
+            LOG.warn("could not ask the approvers of {} in Slack: {}", task, e.error());
+        }
     }
 
     @Override
@@ -131,8 +142,7 @@ public final class SlackThreadNotifier implements ThreadNotifier {
         return new MessageHandle(withChannel(thread, posted.channel()), posted.ts());
     }
 
-    private MessageHandle postInTaskThread(ThreadRef thread, String task, Reply reply) {
-        String purpose = purposeOf(thread);
+    private MessageHandle postInTaskThread(ThreadRef thread, String task, String purpose, Reply reply) {
         Rendered rendered = renderer.render(reply);
         Object lock = taskLocks[Math.floorMod((task + "/" + purpose).hashCode(), taskLocks.length)];
         synchronized (lock) {
@@ -179,7 +189,7 @@ public final class SlackThreadNotifier implements ThreadNotifier {
     }
 
     private SlackApi.Posted postOrRedirect(ThreadRef thread, String task, String threadTs, Rendered rendered) {
-        String channel = channelOf(thread);
+        String channel = thread.channelId();
         String user = thread.extras().get(SlackThreads.USER);
         String redirected = user == null ? null : redirects.get(channel + "/" + user);
         if (redirected != null) {
@@ -211,21 +221,7 @@ public final class SlackThreadNotifier implements ThreadNotifier {
         }
     }
 
-    private String channelOf(ThreadRef thread) {
-        if (APPROVERS.equals(thread.channelId())) {
-            if (settings.approversChannel() == null) {
-                throw new SlackCallException("chat.postMessage", "vdibot.slack.approvers-channel is not set");
-            }
-            return settings.approversChannel();
-        }
-        return thread.channelId();
-    }
-
-    private static String purposeOf(ThreadRef thread) {
-        return APPROVERS.equals(thread.channelId()) ? SlackThreadStore.APPROVAL : SlackThreadStore.STATUS;
-    }
-
-    /** The same thread with Slack's channel id in place of a logical one, so the handle works after a restart. */
+    /** The same thread in the channel the message went to (a requester's direct message after a redirect). */
     private static ThreadRef withChannel(ThreadRef thread, String channel) {
         return new ThreadRef(thread.platform(), channel, thread.threadId(), thread.taskCode(), thread.extras());
     }

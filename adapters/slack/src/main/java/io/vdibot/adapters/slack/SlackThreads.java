@@ -8,13 +8,12 @@ import java.util.Map;
 /**
  * How the adapter marks the threads it hands to the core, in {@link ThreadRef#extras()}: who asked, where a slash
  * command may answer privately, and whether the answer belongs to a button click or to the App Home. The core
- * passes them back untouched (adding {@code task} once a task exists).
+ * passes them back untouched (setting {@link ThreadRef#taskCode()} once a task exists).
  */
 final class SlackThreads {
 
     static final String USER = "user";
     static final String RESPONSE_URL = "response_url";
-    static final String TASK = "task";
     /** {@code approve} or {@code reject}: the answer to a click on an approval card. */
     static final String CLICK = "click";
     static final String CARD_TS = "card_ts";

@@ -16,7 +16,6 @@ import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.view.InventoryKind;
-import io.vdibot.commands.spec.CommandRegistry;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -65,7 +64,7 @@ class SocketModeTest {
         CommandGateway gateway = submitted::add;
         adapter = SlackAdapter.create(settings, gateway, AllCommands.registry(), new NoInventory(),
                 new InMemorySlackThreadStore(), Clock.systemUTC());
-        adapter.startSocketMode();
+        adapter.start();
         assertThat(socket.connected.await(10, TimeUnit.SECONDS)).isTrue();
     }
 

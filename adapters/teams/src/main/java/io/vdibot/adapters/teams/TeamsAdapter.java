@@ -1,5 +1,8 @@
 package io.vdibot.adapters.teams;
 
+import io.vdibot.adapters.common.RecentKeys;
+import io.vdibot.adapters.common.AdapterWorkers;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.adapters.teams.auth.AccessTokens;
 import io.vdibot.adapters.teams.auth.BotTokenValidator;
 import io.vdibot.adapters.teams.auth.ClientCredentialsTokens;
@@ -9,19 +12,17 @@ import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.connector.ConnectorApi;
 import io.vdibot.adapters.teams.connector.PacedConnectorApi;
 import io.vdibot.adapters.teams.connector.SdkConnectorApi;
+import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.spec.CommandRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 
 /**
@@ -29,14 +30,14 @@ import okhttp3.OkHttpClient;
  * posts through ({@link #notifier()}), and what they share — the token checks, the Connector client (paced and
  * retried), the card stores.
  */
-public final class TeamsAdapter implements AutoCloseable {
+public final class TeamsAdapter implements ChatAdapter {
 
     private static final int WORKERS = 8;
     private static final int QUEUE = 10_000;
 
     private final TeamsSettings settings;
     private final OkHttpClient http;
-    private final ThreadPoolExecutor work;
+    private final AdapterWorkers work;
     private final CardUpdates updates;
     private final TeamsThreadNotifier notifier;
     private final TeamsEndpoint endpoint;
@@ -46,9 +47,7 @@ public final class TeamsAdapter implements AutoCloseable {
                          Clock clock, OkHttpClient http, BotTokenValidator validator, ConnectorApi connector) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = http;
-        this.work = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
-                daemon("teams-work"));
-        this.work.allowCoreThreadTimeOut(true);
+        this.work = new AdapterWorkers("teams-work", WORKERS, QUEUE);
         this.updates = new CardUpdates(connector, settings.updateInterval());
         PendingAnswers pending = new PendingAnswers();
         CardRenderer renderer = new CardRenderer();
@@ -56,11 +55,18 @@ public final class TeamsAdapter implements AutoCloseable {
         Conversations conversations = new Conversations(references, connector, settings);
         TeamsApprovals approvals = new TeamsApprovals(connector, settings, store, conversations, people, pending,
                 renderer, clock);
-        TeamsForms forms = new TeamsForms(registry, inventory, connector, pending, work);
+        CommandForms commandForms = new CommandForms(registry);
+        TeamsForms forms = new TeamsForms(commandForms, inventory, connector, pending, work);
         this.notifier = new TeamsThreadNotifier(connector, settings, renderer, store, updates, approvals, forms,
                 conversations, pending);
-        TeamsInbound inbound = new TeamsInbound(settings, connector, people, conversations, gateway, registry, forms,
-                approvals, pending, new RecentKeys(clock, 100_000), work, clock);
+        TeamsHandOver handOver = new TeamsHandOver(connector, people, conversations, gateway, work, clock);
+        List<CardActionHandler> cardActions = List.of(
+                new TeamsClickHandler(registry, approvals, pending, settings, handOver),
+                new TeamsFormSubmissionHandler(registry, commandForms, forms, pending, settings, handOver, clock),
+                new TeamsChoicesHandler(commandForms, forms));
+        TeamsInbound inbound = new TeamsInbound(new TeamsCommandHandler(commandForms, forms, conversations, handOver),
+                cardActions, new TeamsInstallHandler(people, conversations, handOver), new RecentKeys(clock, 100_000),
+                handOver);
         this.endpoint = new TeamsEndpoint(validator, inbound, settings.maxBodyBytes());
     }
 
@@ -88,7 +94,12 @@ public final class TeamsAdapter implements AutoCloseable {
         return settings;
     }
 
-    /** What the core posts through, for {@code Platform.TEAMS}. */
+    @Override
+    public Platform platform() {
+        return Platform.TEAMS;
+    }
+
+    @Override
     public ThreadNotifier notifier() {
         return notifier;
     }
@@ -99,15 +110,10 @@ public final class TeamsAdapter implements AutoCloseable {
     }
 
     /** Waits until handed-over work and pending card edits are done; for shutdown and tests. */
+    @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (work.getActiveCount() == 0 && work.getQueue().isEmpty()) {
-                return updates.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-            Thread.sleep(10);
-        }
-        return false;
+        long started = System.nanoTime();
+        return work.awaitIdle(timeout) && updates.awaitIdle(timeout.minusNanos(System.nanoTime() - started));
     }
 
     @Override
@@ -121,14 +127,5 @@ public final class TeamsAdapter implements AutoCloseable {
         work.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

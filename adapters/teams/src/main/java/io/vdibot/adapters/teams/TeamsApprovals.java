@@ -9,7 +9,6 @@ import io.vdibot.adapters.teams.connector.ConnectorApi;
 import io.vdibot.adapters.teams.connector.ConnectorException;
 import io.vdibot.adapters.teams.connector.Member;
 import io.vdibot.adapters.teams.connector.Outgoing;
-import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
@@ -17,11 +16,9 @@ import io.vdibot.commands.reply.TextBlock;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,25 +56,23 @@ final class TeamsApprovals {
         this.clock = clock;
     }
 
-    /** A post to the logical approvers' channel: the task's approval card, or a reply under it. */
-    MessageHandle post(ThreadRef thread, Reply reply) throws ConnectorException {
-        String task = thread.taskCode();
+    /** The task's approval card in the approvers' channel, or, when it is there already, a reply under it. */
+    void ask(String task, Reply reply) throws ConnectorException {
         if (settings.approversChannel() == null) {
             LOG.warn("vdibot.teams.approvers-channel is not set; the approval request of {} is not shown in Teams",
                     task);
-            return null;
+            return;
         }
-        Address channel = conversations.channel(settings.approversChannel()).orElseThrow();
         Optional<TeamsThreadStore.CardRoot> known = task == null ? Optional.empty()
                 : store.find(task, TeamsThreadStore.APPROVAL);
         if (known.isPresent()) {
             TeamsThreadStore.CardRoot root = known.get();
-            Address thread2 = new Address(root.serviceUrl(), root.conversationId(), root.tenantId());
             CardRenderer.Rendered rendered = renderer.render(reply);
-            String id = connector.reply(thread2, root.activityId(), new Outgoing(rendered.summary(),
-                    rendered.first()));
-            return new MessageHandle(thread, id);
+            connector.reply(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()),
+                    root.activityId(), new Outgoing(rendered.summary(), rendered.first()));
+            return;
         }
+        Address channel = conversations.channel(settings.approversChannel()).orElseThrow();
         List<String> approverIds = people.roster(channel).stream().map(Member::id).filter(id -> id != null)
                 .toList();
         ApprovalCards.State state = cards.state(reply, task, approverIds);
@@ -88,7 +83,6 @@ final class TeamsApprovals {
             store.save(task, TeamsThreadStore.APPROVAL, new TeamsThreadStore.CardRoot(channel.serviceUrl(),
                     channel.tenantId(), conversation, id, id, CardRenderer.summary(reply), JSON.valueToTree(state)));
         }
-        return new MessageHandle(thread, id == null ? "-" : id);
     }
 
     /** The card a client shows for this user after a refresh. */
@@ -125,7 +119,7 @@ final class TeamsApprovals {
             }
             return new MessageHandle(click, cardId == null ? "-" : cardId);
         }
-        if (isDecision(reply)) {
+        if (reply.kind() == Reply.Kind.DECISION) {
             String line = firstText(reply) + "\n" + texts(null).format("teams.approval.decided",
                     WHEN.format(clock.instant()));
             ApprovalCards.State decided = state.get().decided(line);
@@ -155,10 +149,6 @@ final class TeamsApprovals {
         }
         return store.find(task, TeamsThreadStore.APPROVAL).filter(root -> root.state() != null)
                 .map(root -> JSON.convertValue(root.state(), ApprovalCards.State.class));
-    }
-
-    private static boolean isDecision(Reply reply) {
-        return reply.kind() == Reply.Kind.DECISION;
     }
 
     private static String firstText(Reply reply) {

@@ -70,7 +70,7 @@ public final class TeamsEndpoint extends HttpServlet {
             response.sendError(e.reason().status());
             return;
         }
-        TeamsInbound.Answer answer = inbound.handle(activity);
+        Answer answer = inbound.handle(activity);
         response.setStatus(answer.status());
         if (answer.body() != null) {
             response.setContentType("application/json");

@@ -1,6 +1,7 @@
 package io.vdibot.adapters.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vdibot.adapters.common.CommandForms;
 import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.cards.FormCards;
 import io.vdibot.adapters.teams.connector.ConnectorApi;
@@ -13,8 +14,6 @@ import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
-import io.vdibot.commands.spec.CommandRegistry;
-import io.vdibot.commands.spec.CommandSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +37,11 @@ final class TeamsForms {
     private static final int MAX_OPTIONS = 100;
     private static final Duration LOOKUP_TIME = Duration.ofSeconds(3);
 
-    private final CommandRegistry registry;
+    private final CommandForms commandForms;
     private final InventoryLookup inventory;
     private final ConnectorApi connector;
     private final PendingAnswers pending;
-    private final ExecutorService lookups;
+    private final Executor lookups;
     private final FormCards cards = new FormCards();
     /** The form and values behind each submission still expecting an answer, by invoke id. */
     private final Map<String, Submitted> submissions = new LinkedHashMap<>(16, 0.75f, false) {
@@ -55,29 +54,13 @@ final class TeamsForms {
     record Submitted(String formId, Map<String, String> values, Locale locale) {
     }
 
-    TeamsForms(CommandRegistry registry, InventoryLookup inventory, ConnectorApi connector, PendingAnswers pending,
-               ExecutorService lookups) {
-        this.registry = registry;
+    TeamsForms(CommandForms commandForms, InventoryLookup inventory, ConnectorApi connector, PendingAnswers pending,
+               Executor lookups) {
+        this.commandForms = commandForms;
         this.inventory = inventory;
         this.connector = connector;
         this.pending = pending;
         this.lookups = lookups;
-    }
-
-    /** The form of a command typed without arguments ({@code pool create}), if it has one. */
-    Optional<FormSpec> formWithoutArguments(String text) {
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        if (registry.resolve(text) instanceof io.vdibot.commands.spec.Resolution.Resolved resolved
-                && resolved.arguments().isEmpty() && resolved.errors().isEmpty()) {
-            return resolved.spec().form();
-        }
-        return Optional.empty();
-    }
-
-    Optional<FormSpec> form(String formId) {
-        return formId == null ? Optional.empty() : registry.find(formId).flatMap(CommandSpec::form);
     }
 
     ObjectNode card(FormSpec form, Locale locale, Map<String, String> values, Map<String, String> errors,
@@ -103,7 +86,7 @@ final class TeamsForms {
         synchronized (submissions) {
             submitted = submissions.remove(key);
         }
-        Optional<FormSpec> form = submitted == null ? Optional.empty() : form(submitted.formId());
+        Optional<FormSpec> form = submitted == null ? Optional.empty() : commandForms.of(submitted.formId());
         ObjectNode card = form.isPresent()
                 ? card(form.get(), submitted.locale(), submitted.values(), Map.of(), reply)
                 : new CardRenderer().render(reply).first();

@@ -1,6 +1,5 @@
 package io.vdibot.adapters.teams;
 
-import io.vdibot.commands.Platform;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.connector.Address;
@@ -24,13 +23,12 @@ import org.slf4j.LoggerFactory;
  * card itself when the task came from a form); everything after it is a reply in the same thread (milestones, the IP
  * table, the log summary), and the status card is edited in place to show the latest line, coalesced by
  * {@link CardUpdates}. Answers that are not about a task go into the thread where they were asked, or onto the
- * clicked card. The core's logical approvers' channel is the configured one; on-call notices go to the configured
- * people and channels through stored conversation references.
+ * clicked card. Approval cards go to the configured approvers' channel ({@link TeamsApprovals}); on-call notices go
+ * to the configured people and channels through stored conversation references.
  */
 final class TeamsThreadNotifier implements ThreadNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsThreadNotifier.class);
-    static final String APPROVERS = "approvers";
 
     private final ConnectorApi connector;
     private final TeamsSettings settings;
@@ -62,9 +60,6 @@ final class TeamsThreadNotifier implements ThreadNotifier {
     @Override
     public MessageHandle post(ThreadRef thread, Reply reply) {
         try {
-            if (APPROVERS.equals(thread.channelId())) {
-                return approvals.post(thread, reply);
-            }
             String click = thread.extras().get(TeamsThreads.CLICK);
             String task = thread.taskCode();
             if (task != null) {
@@ -101,7 +96,11 @@ final class TeamsThreadNotifier implements ThreadNotifier {
 
     @Override
     public void notifyApprovers(ThreadRef requestThread, Reply question) {
-        post(new ThreadRef(Platform.TEAMS, APPROVERS, null, requestThread.taskCode(), Map.of()), question);
+        try {
+            approvals.ask(requestThread.taskCode(), question);
+        } catch (ConnectorException | RuntimeException e) {
+            LOG.warn("could not ask the approvers of {} in Teams: {}", requestThread.taskCode(), e.getMessage());
+        }
     }
 
     @Override

@@ -9,15 +9,15 @@ import java.util.Map;
 /**
  * How the adapter marks the threads it hands to the core, in {@link ThreadRef#extras()}: the channel service and
  * tenant to post there again (also after a restart), who asked, and, for a click on a card, which card and which
- * waiting invoke the answer belongs to. The core passes them back untouched (adding {@code task} once a task
- * exists). The channel id is the conversation without its reply-chain suffix; the thread id is a channel thread's root.
+ * waiting invoke the answer belongs to. The core passes them back untouched (setting {@link ThreadRef#taskCode()}
+ * once a task exists). The channel id is the conversation without its reply-chain suffix; the thread id is a channel
+ * thread's root.
  */
 final class TeamsThreads {
 
     static final String SERVICE_URL = "serviceUrl";
     static final String TENANT = "tenant";
     static final String USER = "user";
-    static final String TASK = "task";
     /** {@code form} or {@code approval}: the answer belongs to a click on that kind of card. */
     static final String CLICK = "click";
     /** The clicked card's activity id. */

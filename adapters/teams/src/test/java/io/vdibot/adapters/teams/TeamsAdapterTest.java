@@ -16,7 +16,6 @@ import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Action;
 import io.vdibot.commands.reply.Reply;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +40,7 @@ class TeamsAdapterTest {
     }
 
     private static ThreadRef taskThread(Envelope envelope, String task) {
-        Map<String, String> extras = new HashMap<>(envelope.thread().extras());
-        extras.put("task", task);
-        return ThreadRef.of(Platform.TEAMS, envelope.thread().channelId(), envelope.thread().threadId(), extras);
+        return envelope.thread().withTask(task);
     }
 
     @Test
@@ -146,11 +143,7 @@ class TeamsAdapterTest {
 
     @Test
     void anApprovalCardShowsButtonsToApproversOnlyAndRecordsTheDecision() throws Exception {
-        Reply request = Reply.builder().heading("Alice Requester asks for approval of task T1042")
-                .actions(new Action(Action.APPROVE, "Approve", "T1042", Action.Style.PRIMARY),
-                        new Action(Action.REJECT, "Reject", "T1042", Action.Style.DANGER)).build();
-        rig.adapter.notifier().post(new ThreadRef(Platform.TEAMS, "approvers", null, "T1042", Map.of()),
-                request);
+        askApprovers();
         JsonNode posted = rig.bf.sentActivities().get(0);
         JsonNode card = posted.path("attachments").get(0).path("content");
         assertThat(card.path("refresh").path("userIds").toString()).contains("29:bob").contains("29:alice");
@@ -162,15 +155,16 @@ class TeamsAdapterTest {
         refresh.put("task", "T1042");
         JsonNode bobsView = Activities.JSON.readTree(rig.send(rig.activities.invoke(TeamsRig.BOB,
                 TeamsRig.APPROVERS, "channel", cardId, "approval.refresh", refresh)).body()).path("value");
-        assertThat(bobsView.path("actions").toString()).contains("\"verb\":\"approve\"").contains("\"verb\":\"reject\"");
+        assertThat(bobsView.path("actions").toString()).contains("\"verb\":\"approve\"")
+                .contains("\"verb\":\"reject\"");
         JsonNode outsiderView = Activities.JSON.readTree(rig.send(rig.activities.invoke(
                 new Activities.User("29:mallory", "aad-m", "Mallory", "m@x"), TeamsRig.APPROVERS, "channel", cardId,
                 "approval.refresh", refresh)).body()).path("value");
         assertThat(outsiderView.has("actions")).isFalse();
 
         rig.core = (r, envelope) -> r.adapter.notifier().post(envelope.thread(), Reply.builder()
-                .tone(Reply.Tone.WARNING).text("Task T1042 (pool.create) was rejected by Bob Approver: too big")
-                .build());
+                .kind(Reply.Kind.DECISION).tone(Reply.Tone.WARNING)
+                .text("Task T1042 (pool.create) was rejected by Bob Approver: too big").build());
         ObjectNode reject = refresh.deepCopy();
         reject.put("reason", "too \"big\"");
         JsonNode decided = Activities.JSON.readTree(rig.send(rig.activities.invoke(TeamsRig.BOB,
@@ -183,6 +177,41 @@ class TeamsAdapterTest {
         assertThat(decided.path("value").has("refresh")).isFalse();
         TeamsRig.eventually(() -> !rig.bf.server().findAll(putRequestedFor(urlPathMatching(
                 "/v3/conversations/.*/activities/" + cardId))).isEmpty());
+    }
+
+    @Test
+    void anAnswerToAClickThatIsNoDecisionReachesOnlyTheClickerAndLeavesTheCard() throws Exception {
+        askApprovers();
+        String cardId = rig.cards.find("T1042", TeamsThreadStore.APPROVAL).orElseThrow().activityId();
+        // the same words as a decision: only the kind tells them apart
+        rig.core = (r, envelope) -> r.adapter.notifier().post(envelope.thread(), Reply.builder()
+                .kind(Reply.Kind.REFUSAL).tone(Reply.Tone.WARNING)
+                .text("Task T1042 (pool.create) was rejected by Bob Approver: too big").build());
+        ObjectNode reject = Activities.JSON.createObjectNode();
+        reject.put("vdibot", "approval");
+        reject.put("task", "T1042");
+        reject.put("reason", "too big");
+
+        JsonNode answer = Activities.JSON.readTree(rig.send(rig.activities.invoke(TeamsRig.BOB,
+                TeamsRig.APPROVERS + ";messageid=" + cardId, "channel", cardId, "reject", reject)).body());
+        rig.idle();
+
+        assertThat(FakeBotFramework.allText(answer.path("value"))).contains("rejected by Bob Approver")
+                .doesNotContain("Decided");
+        assertThat(answer.path("value").path("actions").toString()).as("the clicker can still decide")
+                .contains("\"verb\":\"approve\"");
+        assertThat(rig.bf.server().findAll(putRequestedFor(urlPathMatching(
+                "/v3/conversations/.*/activities/" + cardId)))).as("everyone's card is left as it was").isEmpty();
+        assertThat(rig.bf.sentActivities()).as("nothing posted for everyone to see").hasSize(1);
+    }
+
+    private void askApprovers() {
+        Reply request = Reply.builder().kind(Reply.Kind.QUESTION)
+                .heading("Alice Requester asks for approval of task T1042")
+                .actions(new Action(Action.APPROVE, "Approve", "T1042", Action.Style.PRIMARY),
+                        new Action(Action.REJECT, "Reject", "T1042", Action.Style.DANGER)).build();
+        ThreadRef requestThread = new ThreadRef(Platform.TEAMS, CHANNEL, "1700000000001", "T1042", Map.of());
+        rig.adapter.notifier().notifyApprovers(requestThread, request);
     }
 
     @Test

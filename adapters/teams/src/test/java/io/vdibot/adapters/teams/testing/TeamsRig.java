@@ -12,7 +12,6 @@ import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.view.InventoryKind;
-import io.vdibot.commands.spec.CommandRegistry;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.vdibot.adapters.slack;
+package io.vdibot.adapters.common;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Keys seen recently, each forgotten after its time to live or when the table is full (oldest first). Used for
- * Slack redeliveries and double clicks that must not act twice, and for signatures that must not be replayed.
+ * redeliveries, repeated activities and double clicks that must not act twice, and for signatures that must not
+ * be replayed.
  */
 public final class RecentKeys {
 
