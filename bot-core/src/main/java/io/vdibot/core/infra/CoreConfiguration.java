@@ -1,5 +1,6 @@
 package io.vdibot.core.infra;
 
+import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.core.command.HandlerRegistry;
@@ -10,6 +11,7 @@ import io.vdibot.core.execution.DatabaseResourceLeases;
 import io.vdibot.core.execution.NodeIdentity;
 import io.vdibot.core.execution.TaskLiveness;
 import io.vdibot.core.execution.TaskRunner;
+import io.vdibot.core.notify.ChatAdapters;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.notify.OnCallNotices;
 import io.vdibot.core.permission.PermissionPolicy;
@@ -33,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -70,9 +73,15 @@ public class CoreConfiguration {
         return new TaskLogRepository(dataSource, clock);
     }
 
+    /** Every chat adapter of this process; one is declared per platform that is switched on. */
     @Bean
-    public Notifiers notifiers() {
-        return new Notifiers();
+    public Notifiers notifiers(ObjectProvider<ChatAdapter> adapters) {
+        return new Notifiers(adapters.orderedStream().toList());
+    }
+
+    @Bean
+    public ChatAdapters chatAdapters(ObjectProvider<ChatAdapter> adapters) {
+        return new ChatAdapters(adapters.orderedStream().toList());
     }
 
     @Bean

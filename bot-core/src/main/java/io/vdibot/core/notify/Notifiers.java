@@ -1,11 +1,13 @@
 package io.vdibot.core.notify;
 
 import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +22,13 @@ public final class Notifiers {
     private static final Logger LOG = LoggerFactory.getLogger(Notifiers.class);
     private final Map<Platform, ThreadNotifier> byPlatform = new EnumMap<>(Platform.class);
 
-    public synchronized void register(Platform platform, ThreadNotifier notifier) {
-        byPlatform.put(platform, notifier);
+    /** @param adapters the chat platforms of this process, at most one per platform */
+    public Notifiers(List<? extends ChatAdapter> adapters) {
+        for (ChatAdapter adapter : adapters) {
+            if (byPlatform.put(adapter.platform(), adapter.notifier()) != null) {
+                throw new IllegalArgumentException("two adapters for " + adapter.platform());
+            }
+        }
     }
 
     public MessageHandle post(ThreadRef thread, Reply reply) {
@@ -55,17 +62,13 @@ public final class Notifiers {
     }
 
     public void notifyOnCall(Reply reply) {
-        Map<Platform, ThreadNotifier> snapshot;
-        synchronized (this) {
-            snapshot = Map.copyOf(byPlatform);
-        }
-        if (snapshot.isEmpty()) {
+        if (byPlatform.isEmpty()) {
             LOG.warn("no adapter to reach on-call people; notice: {}", firstLine(reply));
         }
-        snapshot.values().forEach(n -> n.notifyOnCall(reply));
+        byPlatform.values().forEach(n -> n.notifyOnCall(reply));
     }
 
-    private synchronized ThreadNotifier notifier(Platform platform) {
+    private ThreadNotifier notifier(Platform platform) {
         return byPlatform.get(platform);
     }
 

@@ -8,18 +8,14 @@ import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.core.config.VdibotProperties;
-import io.vdibot.core.notify.Notifiers;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.persistence.thread.ThreadMessageRepository;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -60,55 +56,12 @@ public class SlackConfiguration {
         return SlackAdapter.create(settings, pipeline, registry, inventory, store, clock);
     }
 
-    /** Registers the Slack notifier as soon as the notifiers exist, before a task can post anything. */
-    @Bean
-    public static BeanPostProcessor slackNotifierRegistration(ObjectProvider<SlackAdapter> adapter) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof Notifiers notifiers) {
-                    notifiers.register(Platform.SLACK, adapter.getObject().notifier());
-                }
-                return bean;
-            }
-        };
-    }
-
     @Bean
     @Conditional(HttpMode.class)
     public ServletRegistrationBean<?> slackEvents(SlackAdapter adapter) {
         ServletRegistrationBean<?> registration = new ServletRegistrationBean<>(adapter.servlet(), EVENTS_PATH);
         registration.setName("slackEvents");
         return registration;
-    }
-
-    @Bean
-    @Conditional(SocketMode.class)
-    public SmartLifecycle slackSocketMode(SlackAdapter adapter) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                try {
-                    adapter.startSocketMode();
-                    running = true;
-                } catch (Exception e) {
-                    throw new IllegalStateException("Slack Socket Mode could not start: " + e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public void stop() {
-                adapter.close();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
     }
 
     static final class HttpMode implements org.springframework.context.annotation.Condition {
@@ -119,12 +72,4 @@ public class SlackConfiguration {
         }
     }
 
-    static final class SocketMode implements org.springframework.context.annotation.Condition {
-        @Override
-        public boolean matches(org.springframework.context.annotation.ConditionContext context,
-                org.springframework.core.type.AnnotatedTypeMetadata metadata) {
-            return SlackEnabled.isEnabled(context.getEnvironment())
-                    && !SlackEnabled.needsWebServer(context.getEnvironment());
-        }
-    }
 }

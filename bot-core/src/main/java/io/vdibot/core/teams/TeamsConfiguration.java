@@ -8,7 +8,6 @@ import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.core.config.VdibotProperties;
-import io.vdibot.core.notify.Notifiers;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.persistence.conversation.ConversationRefRepository;
 import io.vdibot.persistence.task.TaskRepository;
@@ -17,8 +16,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -59,20 +56,6 @@ public class TeamsConfiguration {
         TeamsSettings settings = properties.toSettings(vdibot.defaultLocale());
         LOG.info("Teams adapter on: {}", settings);
         return TeamsAdapter.create(settings, pipeline, registry, inventory, cards, references, clock);
-    }
-
-    /** Registers the Teams notifier as soon as the notifiers exist, before a task can post anything. */
-    @Bean
-    public static BeanPostProcessor teamsNotifierRegistration(ObjectProvider<TeamsAdapter> adapter) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof Notifiers notifiers) {
-                    notifiers.register(Platform.TEAMS, adapter.getObject().notifier());
-                }
-                return bean;
-            }
-        };
     }
 
     @Bean

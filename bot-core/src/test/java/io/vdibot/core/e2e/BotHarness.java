@@ -6,7 +6,7 @@ import io.vdibot.adapters.console.ConsoleAdapter;
 import io.vdibot.adapters.console.ConsoleOptions;
 import io.vdibot.adapters.console.ConsoleOutput;
 import io.vdibot.adapters.console.ConsoleRenderer;
-import io.vdibot.adapters.console.ConsoleThreadNotifier;
+import io.vdibot.adapters.console.ConsoleChatAdapter;
 import io.vdibot.adapters.console.ImageDirectory;
 import io.vdibot.commands.Platform;
 import io.vdibot.core.VdiBotApplication;
@@ -71,7 +71,7 @@ public final class BotHarness implements AutoCloseable {
         LineCapture capture = new LineCapture(lines, listeners);
         ConsoleOutput out = new ConsoleOutput(new PrintStream(capture, true, StandardCharsets.UTF_8));
         // images (dashboard charts) are written under the data directory, as the console does for a user
-        ConsoleThreadNotifier notifier = new ConsoleThreadNotifier(out,
+        ConsoleChatAdapter console = new ConsoleChatAdapter(out,
                 new ConsoleRenderer(new ImageDirectory(dataDir.resolve("images"))));
         // The console must be reachable before the scheduler starts: a trigger missed while the bot was down
         // fires at once, and its first lines would otherwise go nowhere.
@@ -79,15 +79,7 @@ public final class BotHarness implements AutoCloseable {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         context = new SpringApplicationBuilder(VdiBotApplication.class)
-                .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-                    @Override
-                    public Object postProcessAfterInitialization(Object bean, String beanName) {
-                        if (bean instanceof Notifiers notifiers) {
-                            notifiers.register(Platform.CONSOLE, notifier);
-                        }
-                        return bean;
-                    }
-                }))
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("consoleChatAdapter", console))
                 .run(args);
         try {
             PipedInputStream in = new PipedInputStream(64 * 1024);

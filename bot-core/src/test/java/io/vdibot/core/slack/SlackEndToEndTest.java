@@ -241,8 +241,8 @@ class SlackEndToEndTest {
         String task = bot.awaitTask("par-win11-golden", WAIT);
         awaitStatus(task, TaskStatus.SUCCEEDED);
         assertThat(bot.vmsNamed("dc1", "par-win11-golden")).isZero();
-        slack.await("chat.postMessage", c -> "C0DEV".equals(c.param("channel")) && c.allText().contains(task)
-                && c.allText().contains("par-win11-golden"), WAIT);
+        slack.await("chat.postMessage", c -> "C0DEV".equals(c.param("channel"))
+                && c.allText().contains("VM par-win11-golden deleted"), WAIT);
     }
 
     @Test
