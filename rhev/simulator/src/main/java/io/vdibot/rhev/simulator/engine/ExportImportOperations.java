@@ -17,7 +17,6 @@ import io.vdibot.rhev.simulator.model.TemplateEntity;
 import io.vdibot.rhev.simulator.model.VmEntity;
 import io.vdibot.rhev.simulator.model.VnicProfileEntity;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -360,13 +359,9 @@ public final class ExportImportOperations {
 
     private static Map<String, String> args(Call call, JobEntity job, StorageDomainEntity domain,
             Map<String, String> extra) {
-        Map<String, String> args = new HashMap<>(extra);
-        args.put("job", job.id);
+        Map<String, String> args = call.jobArgs(job);
+        args.putAll(extra);
         args.put(DOMAIN_ARG, domain.id);
-        args.put("user", call.userName());
-        if (call.correlationId() != null) {
-            args.put("correlation", call.correlationId());
-        }
         return args;
     }
 }

@@ -214,12 +214,7 @@ public final class PoolOperations {
         pool.vmsToAdd = count;
         pool.beingCreated = creating;
         estate.templates.get(pool.templateId).status = "locked";
-        Map<String, String> run = new HashMap<>();
-        run.put("job", job.id);
-        run.put("user", call.userName());
-        if (call.correlationId() != null) {
-            run.put("correlation", call.correlationId());
-        }
+        Map<String, String> run = call.jobArgs(job);
         run.put("creating", Boolean.toString(creating));
         run.put("number", "0");
         run.put("added", "0");
@@ -395,13 +390,7 @@ public final class PoolOperations {
         JobEntity job = engine.startJob("Removing VM Pool " + pool.name + " from Cluster " + cluster.name,
                 call.correlationId());
         vmsOf(pool).forEach(vms::powerOffInternally);
-        Map<String, String> args = new HashMap<>();
-        args.put("job", job.id);
-        args.put("user", call.userName());
-        if (call.correlationId() != null) {
-            args.put("correlation", call.correlationId());
-        }
-        engine.schedule(engine.timing().vmRemoval(), POOL_REMOVAL, pool.id, args);
+        engine.schedule(engine.timing().vmRemoval(), POOL_REMOVAL, pool.id, call.jobArgs(job));
         return job;
     }
 

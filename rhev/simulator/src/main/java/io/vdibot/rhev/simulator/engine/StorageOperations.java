@@ -10,7 +10,6 @@ import io.vdibot.rhev.simulator.model.StorageDomainEntity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +106,7 @@ public final class StorageOperations {
         // Both steps are scheduled at once so their pace holds however late the clock is next read;
         // each applies only if the domain is still where the previous one left it.
         Duration total = engine.timing().storageDeactivation();
-        Map<String, String> args = args(call, job);
+        Map<String, String> args = call.jobArgs(job);
         engine.schedule(total.dividedBy(5), PREPARING_FOR_MAINTENANCE, domain.id, args);
         engine.schedule(total, IN_MAINTENANCE, domain.id, args);
         return job;
@@ -146,7 +145,7 @@ public final class StorageOperations {
         JobEntity job = engine.startJob("Activating Storage Domain " + domain.name + " on Data Center " + dc.name,
                 call.correlationId());
         domain.status = DomainStatuses.ACTIVATING;
-        engine.schedule(engine.timing().storageAttach().dividedBy(2), ACTIVE, domain.id, args(call, job));
+        engine.schedule(engine.timing().storageAttach().dividedBy(2), ACTIVE, domain.id, call.jobArgs(job));
         return job;
     }
 
@@ -196,7 +195,7 @@ public final class StorageOperations {
         }
         domain.dataCenterId = dc.id;
         domain.status = DomainStatuses.LOCKED;
-        Map<String, String> args = args(call, job);
+        Map<String, String> args = call.jobArgs(job);
         engine.schedule(engine.timing().storageAttach().dividedBy(2), ACTIVATING, domain.id, args);
         engine.schedule(engine.timing().storageAttach(), ACTIVE, domain.id, args);
         return domain;
@@ -221,7 +220,7 @@ public final class StorageOperations {
         JobEntity job = engine.startJob("Detaching Storage Domain " + domain.name + " from Data Center " + dc.name,
                 call.correlationId());
         domain.status = DomainStatuses.DETACHING;
-        engine.schedule(engine.timing().storageDetach(), DETACHED, domain.id, args(call, job));
+        engine.schedule(engine.timing().storageDetach(), DETACHED, domain.id, call.jobArgs(job));
         return job;
     }
 
@@ -388,16 +387,6 @@ public final class StorageOperations {
                 .map(c -> ExportImportOperations.commandName(c.kind))
                 .filter(name -> name != null)
                 .distinct().toList();
-    }
-
-    private static Map<String, String> args(Call call, JobEntity job) {
-        Map<String, String> args = new HashMap<>();
-        args.put("job", job.id);
-        args.put("user", call.userName());
-        if (call.correlationId() != null) {
-            args.put("correlation", call.correlationId());
-        }
-        return args;
     }
 
     private static void references(EventEntity event, StorageDomainEntity domain) {
