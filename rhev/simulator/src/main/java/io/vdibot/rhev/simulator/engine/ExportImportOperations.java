@@ -72,7 +72,8 @@ public final class ExportImportOperations {
         if (!domain.isExport()) {
             throw EngineFault.badRequest(EngineMessages.notExportDomain(action, TYPE, domain.name));
         }
-        if ("locked".equals(template.status) || copies.disks(template).stream().anyMatch(d -> "locked".equals(d.status))) {
+        if ("locked".equals(template.status)
+                || copies.disks(template).stream().anyMatch(d -> "locked".equals(d.status))) {
             throw EngineFault.conflict(EngineMessages.templateImageLocked());
         }
         if (!Objects.equals(copies.dataCenterOf(template), domain.dataCenterId)) {
