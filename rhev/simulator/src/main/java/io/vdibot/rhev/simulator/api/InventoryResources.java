@@ -3,20 +3,12 @@ package io.vdibot.rhev.simulator.api;
 import io.vdibot.rhev.simulator.engine.Engine;
 import io.vdibot.rhev.simulator.engine.EngineFault;
 import io.vdibot.rhev.simulator.engine.PermissionOperations;
-import io.vdibot.rhev.simulator.engine.Ref;
-import io.vdibot.rhev.simulator.http.ApiRequest;
 import io.vdibot.rhev.simulator.http.ApiResponse;
 import io.vdibot.rhev.simulator.http.Router;
 import io.vdibot.rhev.simulator.model.ClusterEntity;
-import io.vdibot.rhev.simulator.model.EventEntity;
 import io.vdibot.rhev.simulator.model.Estate;
-import io.vdibot.rhev.simulator.model.GroupEntity;
 import io.vdibot.rhev.simulator.model.HostEntity;
-import io.vdibot.rhev.simulator.model.JobEntity;
-import io.vdibot.rhev.simulator.model.PermissionEntity;
-import io.vdibot.rhev.simulator.model.UserEntity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,38 +25,20 @@ import org.ovirt.engine.sdk4.internal.xml.XmlApiWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlClusterWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlDataCenterWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlDiskWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlDomainWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlEventWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlGroupWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlHostWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlJobWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlNetworkWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlPermissionReader;
-import org.ovirt.engine.sdk4.internal.xml.XmlPermissionWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlRoleWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlStepWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlUserWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlVnicProfileWriter;
-import org.ovirt.engine.sdk4.types.Permission;
 
 /**
- * The read-mostly parts of the API: the entry point, data centers, clusters, hosts, networks,
- * directory objects, roles, permissions on any object, jobs and events.
+ * The read-mostly parts of the API: the entry point, data centers, clusters, hosts, networks and disks
+ * here; the directory, permissions on any object, and jobs and events in their own classes, which
+ * this one registers.
  */
 public final class InventoryResources {
 
-    private static final Set<String> NAME_FIELDS = Set.of("name", "id", "description");
+    static final Set<String> NAME_FIELDS = Set.of("name", "id", "description");
     private static final Set<String> HOST_FIELDS = Set.of("name", "id", "status", "cluster", "address");
     private static final Set<String> CLUSTER_FIELDS = Set.of("name", "id", "description", "datacenter");
-    private static final Set<String> USER_FIELDS = Set.of("name", "usrname", "id", "email");
-    private static final Set<String> JOB_FIELDS = Set.of("correlation_id");
-    private static final Set<String> EVENT_FIELDS = Set.of("type", "severity", "message", "correlation_id",
-            "event_vm", "event_template", "event_storage", "event_datacenter");
-    /** Sub-collections {@code /{collection}/{id}/permissions} and the object type their grants apply to. */
-    private static final Map<String, String> PERMISSION_OWNERS = Map.of(
-            "vms", "vm", "vmpools", "vm_pool", "templates", "template", "clusters", "cluster",
-            "datacenters", "data_center", "storagedomains", "storage_domain");
-
     private final Engine engine;
     private final Estate estate;
     private final PermissionOperations permissions;
@@ -117,165 +91,9 @@ public final class InventoryResources {
                 }), d -> VmRepresentation.diskBuilder(d).build()).iterator(), w)))));
         router.get("disks/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                 XmlDiskWriter.writeOne(VmRepresentation.diskBuilder(find(estate.disks, p)).build(), w)))));
-        registerDirectory(router);
-        registerPermissions(router);
-        registerJobsAndEvents(router);
-    }
-
-    private void registerDirectory(Router router) {
-        router.get("domains", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlDomainWriter.writeMany(
-                map(Listing.select(r, values(estate.domains), NAME_FIELDS,
-                        (d, f) -> "id".equals(f) ? d.id : "name".equals(f) ? d.name : null),
-                        InventoryRepresentation::domain).iterator(), w)))));
-        router.get("domains/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlDomainWriter.writeOne(InventoryRepresentation.domain(find(estate.domains, p)), w)))));
-        router.get("domains/{id}/users", (r, p) -> engine.read(() -> {
-            find(estate.domains, p);
-            return users(r, values(estate.users).stream().filter(u -> u.domainId.equals(p.get("id"))).toList());
-        }));
-        router.get("domains/{id}/groups", (r, p) -> engine.read(() -> {
-            find(estate.domains, p);
-            return groups(r, values(estate.groups).stream().filter(g -> g.domainId.equals(p.get("id"))).toList());
-        }));
-        router.get("users", (r, p) -> engine.read(() -> users(r, values(estate.users))));
-        router.get("users/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlUserWriter.writeOne(InventoryRepresentation.user(find(estate.users, p)), w)))));
-        router.get("groups", (r, p) -> engine.read(() -> groups(r, values(estate.groups))));
-        router.get("groups/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlGroupWriter.writeOne(InventoryRepresentation.group(find(estate.groups, p)), w)))));
-        router.get("roles", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlRoleWriter.writeMany(
-                map(Listing.select(r, values(estate.roles), NAME_FIELDS, (role, f) -> switch (f) {
-                    case "id" -> role.id;
-                    case "name" -> role.name;
-                    default -> role.description;
-                }), InventoryRepresentation::role).iterator(), w)))));
-        router.get("roles/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlRoleWriter.writeOne(InventoryRepresentation.role(find(estate.roles, p)), w)))));
-    }
-
-    private ApiResponse users(ApiRequest request, List<UserEntity> users) {
-        List<UserEntity> selected = Listing.select(request, users, USER_FIELDS, (u, f) -> switch (f) {
-            case "id" -> u.id;
-            case "email" -> u.email;
-            case "usrname" -> u.userName;
-            default -> u.principal;
-        });
-        return ApiResponse.ok(Xml.write(w -> XmlUserWriter.writeMany(
-                map(selected, InventoryRepresentation::user).iterator(), w)));
-    }
-
-    private ApiResponse groups(ApiRequest request, List<GroupEntity> groups) {
-        List<GroupEntity> selected = Listing.select(request, groups, NAME_FIELDS, (g, f) -> switch (f) {
-            case "id" -> g.id;
-            default -> g.name;
-        });
-        return ApiResponse.ok(Xml.write(w -> XmlGroupWriter.writeMany(
-                map(selected, InventoryRepresentation::group).iterator(), w)));
-    }
-
-    private void registerPermissions(Router router) {
-        router.get("permissions", (r, p) -> engine.read(() -> permissionList(
-                permissions.on("system", "system"))));
-        router.get("users/{id}/permissions", (r, p) -> engine.read(() -> {
-            find(estate.users, p);
-            return permissionList(permissions.of(p.get("id"), null));
-        }));
-        router.get("groups/{id}/permissions", (r, p) -> engine.read(() -> {
-            find(estate.groups, p);
-            return permissionList(permissions.of(null, p.get("id")));
-        }));
-        PERMISSION_OWNERS.forEach((collection, objectType) -> {
-            String base = collection + "/{id}/permissions";
-            router.get(base, (r, p) -> engine.read(() -> {
-                requireObject(objectType, p.get("id"));
-                return permissionList(permissions.on(objectType, p.get("id")));
-            }));
-            router.get(base + "/{permission}", (r, p) -> engine.read(() -> {
-                PermissionEntity permission = estate.permissions.get(p.get("permission"));
-                if (permission == null || !permission.objectId.equals(p.get("id"))) {
-                    throw EngineFault.notFound();
-                }
-                return ApiResponse.ok(Xml.write(w ->
-                        XmlPermissionWriter.writeOne(InventoryRepresentation.permission(permission), w)));
-            }));
-            router.post(base, (r, p) -> {
-                Permission body = Xml.read(r.body(), XmlPermissionReader::readOne);
-                if (body.role() == null || (body.role().id() == null && body.role().name() == null)) {
-                    throw EngineFault.incomplete("Permission", "role.id|name", "add");
-                }
-                String userId = body.user() == null ? null : body.user().id();
-                String groupId = body.group() == null ? null : body.group().id();
-                if (userId == null && groupId == null) {
-                    throw EngineFault.incomplete("Permission", "user|group.id", "add");
-                }
-                return engine.write(() -> {
-                    requireObject(objectType, p.get("id"));
-                    PermissionEntity added = permissions.add(r.call(), objectType, p.get("id"),
-                            new Ref(body.role().id(), body.role().name()), userId, groupId);
-                    return ApiResponse.of(201, Xml.write(w ->
-                            XmlPermissionWriter.writeOne(InventoryRepresentation.permission(added), w)))
-                            .withHeader("Location", Hrefs.of("permissions", added.id));
-                });
-            });
-            router.delete(base + "/{permission}", (r, p) -> engine.write(() -> {
-                requireObject(objectType, p.get("id"));
-                permissions.remove(r.call(), p.get("permission"));
-                return ApiResponse.ok(new byte[0]);
-            }));
-        });
-    }
-
-    private ApiResponse permissionList(List<PermissionEntity> list) {
-        return ApiResponse.ok(Xml.write(w -> XmlPermissionWriter.writeMany(
-                map(list, InventoryRepresentation::permission).iterator(), w)));
-    }
-
-    private void requireObject(String objectType, String id) {
-        Map<String, ?> owners = switch (objectType) {
-            case "vm" -> estate.vms;
-            case "vm_pool" -> estate.pools;
-            case "template" -> estate.templates;
-            case "cluster" -> estate.clusters;
-            case "data_center" -> estate.dataCenters;
-            default -> estate.storageDomains;
-        };
-        if (!owners.containsKey(id)) {
-            throw EngineFault.notFound();
-        }
-    }
-
-    private void registerJobsAndEvents(Router router) {
-        router.get("jobs", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlJobWriter.writeMany(
-                map(Listing.select(r, values(estate.jobs), JOB_FIELDS, (j, f) -> j.correlationId),
-                        InventoryRepresentation::job).iterator(), w)))));
-        router.get("jobs/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlJobWriter.writeOne(InventoryRepresentation.job(find(estate.jobs, p)), w)))));
-        router.get("jobs/{id}/steps", (r, p) -> engine.read(() -> {
-            JobEntity job = find(estate.jobs, p);
-            return ApiResponse.ok(Xml.write(w -> XmlStepWriter.writeMany(
-                    map(job.steps, s -> InventoryRepresentation.step(job, s)).iterator(), w)));
-        }));
-        router.get("events/{id}", (r, p) -> engine.read(() -> {
-            EventEntity event = estate.events.stream().filter(e -> Long.toString(e.index).equals(p.get("id")))
-                    .findFirst().orElseThrow(EngineFault::notFound);
-            return ApiResponse.ok(Xml.write(w -> XmlEventWriter.writeOne(InventoryRepresentation.event(event), w)));
-        }));
-        router.get("events", (r, p) -> engine.read(() -> {
-            long from = r.param("from").map(InventoryResources::eventIndex).orElse(0L);
-            List<EventEntity> newestFirst = new ArrayList<>(estate.events.stream().filter(e -> e.index > from).toList());
-            newestFirst.sort(Comparator.comparingLong((EventEntity e) -> e.index).reversed());
-            List<EventEntity> selected = Listing.select(r, newestFirst, EVENT_FIELDS, this::eventField);
-            return ApiResponse.ok(Xml.write(w -> XmlEventWriter.writeMany(
-                    map(selected, InventoryRepresentation::event).iterator(), w)));
-        }));
-    }
-
-    private static long eventIndex(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new EngineFault(400, "Invalid value", "Value '" + value + "' of parameter 'from' is not a valid integer");
-        }
+        new DirectoryResources(engine).register(router);
+        new PermissionResources(engine, permissions).register(router);
+        new JobEventResources(engine).register(router);
     }
 
     private ApiResponse entryPoint() {
@@ -319,28 +137,6 @@ public final class InventoryResources {
             case "address" -> host.address;
             default -> estate.clusters.get(host.clusterId).name;
         };
-    }
-
-    private Object eventField(EventEntity event, String field) {
-        return switch (field) {
-            case "type" -> event.code;
-            case "severity" -> event.severity;
-            case "message" -> event.description;
-            case "correlation_id" -> event.correlationId;
-            case "event_vm" -> event.vmId == null ? null : nameOf(estate.vms.get(event.vmId));
-            case "event_template" -> event.templateId == null ? null
-                    : java.util.Optional.ofNullable(estate.templates.get(event.templateId)).map(t -> t.name).orElse(null);
-            case "event_storage" -> event.storageDomainId == null ? null
-                    : java.util.Optional.ofNullable(estate.storageDomains.get(event.storageDomainId))
-                            .map(s -> s.name).orElse(null);
-            default -> event.dataCenterId == null ? null
-                    : java.util.Optional.ofNullable(estate.dataCenters.get(event.dataCenterId)).map(d -> d.name)
-                            .orElse(null);
-        };
-    }
-
-    private static String nameOf(io.vdibot.rhev.simulator.model.VmEntity vm) {
-        return vm == null ? null : vm.name;
     }
 
     static <T> List<T> values(Map<String, T> map) {

@@ -1,5 +1,8 @@
 package io.vdibot.rhev.simulator.engine;
 
+// Over 300 lines on purpose: a flat catalogue of one-line texts mirroring the engine's AppErrors, kept
+// in one place so a text can be found and compared with the engine's without knowing who uses it.
+
 /**
  * The engine's own validation texts (its AppErrors catalogue) for the failures clients can hit,
  * with ${action} and ${type} filled in the way the backend fills them.

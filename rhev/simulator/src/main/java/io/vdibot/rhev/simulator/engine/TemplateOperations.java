@@ -125,31 +125,8 @@ public final class TemplateOperations {
                     .mapToInt(t -> t.versionNumber).max().orElse(1) + 1;
             template.versionName = request.versionName();
         }
-        for (NicEntity vmNic : vm.nics) {
-            NicEntity nic = new NicEntity();
-            nic.id = engine.newId();
-            nic.name = vmNic.name;
-            nic.interfaceType = vmNic.interfaceType;
-            nic.vnicProfileId = vmNic.vnicProfileId;
-            template.nics.add(nic);
-        }
-        for (String vmDiskId : vm.diskIds) {
-            DiskEntity source = estate.disks.get(vmDiskId);
-            DiskEntity disk = new DiskEntity();
-            disk.id = engine.newId();
-            disk.alias = source.alias;
-            disk.provisionedSize = source.provisionedSize;
-            disk.actualSize = source.actualSize;
-            disk.format = source.format;
-            disk.sparse = source.sparse;
-            disk.bootable = source.bootable;
-            disk.diskInterface = source.diskInterface;
-            disk.storageDomainId = request.storageDomainId() != null ? request.storageDomainId()
-                    : source.storageDomainId;
-            disk.status = "locked";
-            estate.disks.put(disk.id, disk);
-            template.diskIds.add(disk.id);
-        }
+        copyNics(vm, template);
+        copyDisks(vm, template, request.storageDomainId());
         estate.templates.put(template.id, template);
         if (request.clonePermissions()) {
             clonePermissions(vm, template);
@@ -166,6 +143,38 @@ public final class TemplateOperations {
         engine.schedule(engine.timing().templateCreation(), TEMPLATE_CREATED, template.id,
                 Map.of("job", job.id, "vm", vm.id, "vmName", vm.name));
         return template;
+    }
+
+    /** The template's NICs are new ones with the VM's names and profiles. */
+    private void copyNics(VmEntity vm, TemplateEntity template) {
+        for (NicEntity vmNic : vm.nics) {
+            NicEntity nic = new NicEntity();
+            nic.id = engine.newId();
+            nic.name = vmNic.name;
+            nic.interfaceType = vmNic.interfaceType;
+            nic.vnicProfileId = vmNic.vnicProfileId;
+            template.nics.add(nic);
+        }
+    }
+
+    /** The template's disks are locked copies of the VM's, on the requested domain or where the VM's are. */
+    private void copyDisks(VmEntity vm, TemplateEntity template, String storageDomainId) {
+        for (String vmDiskId : vm.diskIds) {
+            DiskEntity source = estate.disks.get(vmDiskId);
+            DiskEntity disk = new DiskEntity();
+            disk.id = engine.newId();
+            disk.alias = source.alias;
+            disk.provisionedSize = source.provisionedSize;
+            disk.actualSize = source.actualSize;
+            disk.format = source.format;
+            disk.sparse = source.sparse;
+            disk.bootable = source.bootable;
+            disk.diskInterface = source.diskInterface;
+            disk.storageDomainId = storageDomainId != null ? storageDomainId : source.storageDomainId;
+            disk.status = "locked";
+            estate.disks.put(disk.id, disk);
+            template.diskIds.add(disk.id);
+        }
     }
 
     /** By id, or by name within the data center of the requested cluster, as the REST layer looks it up. */

@@ -49,70 +49,101 @@ public final class SearchQuery {
      * engine's 400, marking the offending part with {@code $...$} as the engine does.
      */
     public static SearchQuery parse(String text, Set<String> fields, boolean caseSensitive) {
-        List<List<Condition>> alternatives = new ArrayList<>();
-        List<Condition> current = new ArrayList<>();
-        String sortField = null;
-        boolean descending = false;
-        Integer page = null;
-        int pos = 0;
-        boolean expectCondition = true;
+        return new Parser(text, fields, caseSensitive).parse();
+    }
+
+    /** One pass over the text; the state of the pass lives in its fields. */
+    private static final class Parser {
+        private final String text;
+        private final Set<String> fields;
+        private final boolean caseSensitive;
+        private final List<List<Condition>> alternatives = new ArrayList<>();
+        private List<Condition> current = new ArrayList<>();
+        private String sortField;
+        private boolean descending;
+        private Integer page;
+        private int pos;
+        private boolean expectCondition = true;
         // where an "and"/"or" still waits for its condition; criteria end where sortby or page begin
-        int openConnector = -1;
-        boolean criteriaDone = false;
-        while (pos < text.length()) {
-            if (text.substring(pos).isBlank()) {
-                break;
-            }
-            Matcher keyword = KEYWORD.matcher(text);
-            if (keyword.find(pos) && keyword.start() == pos) {
-                String word = keyword.group(1).toLowerCase(Locale.ROOT);
-                int wordStart = keyword.start(1);
-                pos = keyword.end();
-                switch (word) {
-                    case "and", "or" -> {
-                        if (expectCondition || criteriaDone) {
-                            throw syntax(text, wordStart);
-                        }
-                        if (word.equals("or")) {
-                            alternatives.add(current);
-                            current = new ArrayList<>();
-                        }
-                        expectCondition = true;
-                        openConnector = wordStart;
-                    }
-                    case "sortby" -> {
-                        if (openConnector >= 0 || sortField != null || page != null) {
-                            throw syntax(text, openConnector >= 0 ? openConnector : wordStart);
-                        }
-                        criteriaDone = true;
-                        Matcher field = WORD.matcher(text);
-                        if (!field.find(pos) || field.start() != pos || !fields.contains(field.group(1))) {
-                            throw syntax(text, pos);
-                        }
-                        sortField = field.group(1);
-                        pos = field.end();
-                        Matcher direction = WORD.matcher(text);
-                        if (direction.find(pos) && direction.start() == pos
-                                && direction.group(1).matches("(?i)asc|desc")) {
-                            descending = direction.group(1).equalsIgnoreCase("desc");
-                            pos = direction.end();
-                        }
-                    }
-                    default -> {
-                        if (openConnector >= 0 || page != null) {
-                            throw syntax(text, openConnector >= 0 ? openConnector : wordStart);
-                        }
-                        criteriaDone = true;
-                        Matcher number = WORD.matcher(text);
-                        if (!number.find(pos) || number.start() != pos || !number.group(1).matches("\\d+")) {
-                            throw syntax(text, pos);
-                        }
-                        page = Integer.parseInt(number.group(1));
-                        pos = number.end();
-                    }
+        private int openConnector = -1;
+        private boolean criteriaDone;
+
+        Parser(String text, Set<String> fields, boolean caseSensitive) {
+            this.text = text;
+            this.fields = fields;
+            this.caseSensitive = caseSensitive;
+        }
+
+        SearchQuery parse() {
+            while (pos < text.length()) {
+                if (text.substring(pos).isBlank()) {
+                    break;
                 }
-                continue;
+                Matcher keyword = KEYWORD.matcher(text);
+                if (keyword.find(pos) && keyword.start() == pos) {
+                    String word = keyword.group(1).toLowerCase(Locale.ROOT);
+                    int wordStart = keyword.start(1);
+                    pos = keyword.end();
+                    switch (word) {
+                        case "and", "or" -> connector(word, wordStart);
+                        case "sortby" -> sortBy(wordStart);
+                        default -> page(wordStart);
+                    }
+                    continue;
+                }
+                condition();
             }
+            if (openConnector >= 0) {
+                throw syntax(text, openConnector);
+            }
+            alternatives.add(current);
+            return new SearchQuery(alternatives, sortField, descending, page, caseSensitive);
+        }
+
+        private void connector(String word, int wordStart) {
+            if (expectCondition || criteriaDone) {
+                throw syntax(text, wordStart);
+            }
+            if (word.equals("or")) {
+                alternatives.add(current);
+                current = new ArrayList<>();
+            }
+            expectCondition = true;
+            openConnector = wordStart;
+        }
+
+        private void sortBy(int wordStart) {
+            if (openConnector >= 0 || sortField != null || page != null) {
+                throw syntax(text, openConnector >= 0 ? openConnector : wordStart);
+            }
+            criteriaDone = true;
+            Matcher field = WORD.matcher(text);
+            if (!field.find(pos) || field.start() != pos || !fields.contains(field.group(1))) {
+                throw syntax(text, pos);
+            }
+            sortField = field.group(1);
+            pos = field.end();
+            Matcher direction = WORD.matcher(text);
+            if (direction.find(pos) && direction.start() == pos && direction.group(1).matches("(?i)asc|desc")) {
+                descending = direction.group(1).equalsIgnoreCase("desc");
+                pos = direction.end();
+            }
+        }
+
+        private void page(int wordStart) {
+            if (openConnector >= 0 || page != null) {
+                throw syntax(text, openConnector >= 0 ? openConnector : wordStart);
+            }
+            criteriaDone = true;
+            Matcher number = WORD.matcher(text);
+            if (!number.find(pos) || number.start() != pos || !number.group(1).matches("\\d+")) {
+                throw syntax(text, pos);
+            }
+            page = Integer.parseInt(number.group(1));
+            pos = number.end();
+        }
+
+        private void condition() {
             Matcher condition = CONDITION.matcher(text);
             if (!expectCondition || criteriaDone || !condition.find(pos) || condition.start() != pos) {
                 throw syntax(text, pos);
@@ -131,11 +162,6 @@ public final class SearchQuery {
             expectCondition = false;
             openConnector = -1;
         }
-        if (openConnector >= 0) {
-            throw syntax(text, openConnector);
-        }
-        alternatives.add(current);
-        return new SearchQuery(alternatives, sortField, descending, page, caseSensitive);
     }
 
     /** Filters, sorts and pages {@code items}; {@code fieldValue} reads a search field of an item. */
