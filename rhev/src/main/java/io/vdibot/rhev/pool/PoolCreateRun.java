@@ -212,7 +212,7 @@ final class PoolCreateRun extends PoolRun {
                 .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER)).toList();
         int toStart = Math.max(0, Math.min(candidates.size(), wanted - seen.running()));
         List<VmInfo> chosen = candidates.subList(0, toStart);
-        List<String> startedNow = actions.startAll(site, chosen, correlationId(start(batch)));
+        List<String> startedNow = vmActions.startAll(site, chosen, correlationId(start(batch)));
         // the batch's VMs that run now: those started here, and any the engine's pool monitor started
         Set<String> stillDown = new HashSet<>();
         seen.down().forEach(vm -> stillDown.add(vm.name()));
@@ -261,11 +261,11 @@ final class PoolCreateRun extends PoolRun {
         String correlation = correlationId("retry-" + batch);
         List<VmInfo> running = unready.stream().map(first.last()::get)
                 .filter(vm -> vm != null && !"down".equals(vm.status())).toList();
-        actions.stopAll(site, running, correlation);
+        vmActions.stopAll(site, running, correlation);
         waits.down(pool, running.stream().map(VmInfo::name).toList());
         List<VmInfo> down = actions.vmsNamed(site, pool, unready, false).stream()
                 .filter(vm -> "down".equals(vm.status())).toList();
-        actions.startAll(site, down, correlation);
+        vmActions.startAll(site, down, correlation);
         PoolWaits.Readiness second = waits.ready(pool, unready, timings.readyTimeout(), null);
         for (String name : unready) {
             String address = second.ready().get(name);

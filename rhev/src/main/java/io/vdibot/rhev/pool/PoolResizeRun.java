@@ -175,10 +175,10 @@ final class PoolResizeRun extends PoolRun {
                 continue;
             }
             if (member != null) {
-                actions.detach(site, ref.id(), correlation);
+                vmActions.detach(site, ref.id(), correlation);
             }
             try {
-                actions.deleteVm(site, ref.id(), correlation);
+                vmActions.deleteVm(site, ref.id(), correlation);
             } catch (EngineException e) {
                 if (!PoolActions.isGone(e)) {
                     throw e;

@@ -32,6 +32,7 @@ abstract class PoolRun {
     protected final Messages messages;
     protected final InventoryCache inventory;
     protected final PoolActions actions;
+    protected final PoolVmActions vmActions;
     protected final PoolTimings timings;
     protected final Clock clock;
     protected final PacedPoller poller;
@@ -51,6 +52,7 @@ abstract class PoolRun {
         this.messages = context.messages();
         this.inventory = services.inventory();
         this.actions = services.actions();
+        this.vmActions = services.vmActions();
         this.timings = services.timings();
         this.clock = services.clock();
         this.poller = services.poller();
