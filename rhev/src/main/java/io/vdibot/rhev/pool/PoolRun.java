@@ -78,8 +78,7 @@ abstract class PoolRun {
 
     /** Reachability and credentials first: otherwise every later check would report the same outage. */
     protected void checkEngine() {
-        actions.queries().calls().call(site, "check the engine",
-                connection -> connection.systemService().get().send().api());
+        actions.queries().calls().checkAnswers(site);
     }
 
     /** The pool as the engine has it now; a missing pool is the requester's to hear about. */

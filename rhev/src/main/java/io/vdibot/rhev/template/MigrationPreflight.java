@@ -89,8 +89,7 @@ final class MigrationPreflight {
         }
         for (String site : sites) {
             try {
-                inventory.queries().calls().call(site, "check the engine",
-                        connection -> connection.systemService().get().send().api());
+                inventory.queries().calls().checkAnswers(site);
             } catch (EngineException e) {
                 throw fail("template.migrate.site-down", site, EngineTexts.explain(messages, e));
             }

@@ -81,8 +81,7 @@ final class TemplateCreateRun {
     // ---- preflight ----
 
     private TemplateCreatePlan preflight() {
-        inventory.queries().calls().call(site, "check the engine",
-                connection -> connection.systemService().get().send().api());
+        inventory.queries().calls().checkAnswers(site);
         if (request.versionName() != null && request.versionOf() == null) {
             throw run.fail("template.create.version-name-without-base");
         }

@@ -88,9 +88,7 @@ final class VmCreateRun {
     // ---- preflight: everything that can be known before touching the estate, each with its own message ----
 
     private VmCreatePlan preflight() {
-        // Reachability and credentials first: otherwise every later check would report the same outage.
-        inventory.queries().calls().call(site, "check the engine",
-                connection -> connection.systemService().get().send().api());
+        inventory.queries().calls().checkAnswers(site);
         List<TemplateInfo> versions = inventory.queries().templates(site, "name=" + request.template()).stream()
                 .filter(t -> t.name().equals(request.template())).toList();
         if (versions.isEmpty()) {
