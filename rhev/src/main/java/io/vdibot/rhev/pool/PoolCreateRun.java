@@ -3,10 +3,8 @@ package io.vdibot.rhev.pool;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.commands.handler.TaskContext;
-import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.Durations;
 import java.time.Duration;
@@ -56,30 +54,28 @@ final class PoolCreateRun extends PoolRun {
     }
 
     TaskOutcome execute() {
+        return changingInventory(this::runSteps, () -> pool == null ? null
+                : messages.format("pool.create.left-in-place", request.name(), site));
+    }
+
+    private TaskOutcome runSteps() {
         String name = request.name();
-        try {
-            PoolCreatePlan plan = PoolCreatePlan.parse(run.step(PREFLIGHT, messages.format(
-                    "pool.create.progress.preflight", request.template(), name, site),
-                    () -> new PoolCreatePreflight(request, context, services, run).check().journal()));
-            List<Integer> sizes = new PoolBatchPlan(0, request.size(), limits.batchFor(request.batch())).sizes();
-            String poolId = run.step(CREATE, messages.format("pool.create.progress.create-pool", name,
-                    sizes.get(0), sizes.size()), () -> create(plan, sizes.get(0)));
-            pool = poolById(name, poolId);
-            Set<String> known = new HashSet<>();
-            for (int batch = 1; batch <= sizes.size(); batch++) {
-                runBatch(batch, sizes, known);
-            }
-            if (plan.grants()) {
-                run.step(GRANT, messages.format("pool.create.progress.grant", request.group(), request.role(), name),
-                        () -> grant(plan));
-            }
-            return outcome(plan);
-        } catch (TaskFailure | EngineException failure) {
-            throw run.failed(failure, pool == null ? null
-                    : messages.format("pool.create.left-in-place", name, site));
-        } finally {
-            forgetCachedInventory();
+        PoolCreatePlan plan = PoolCreatePlan.parse(run.step(PREFLIGHT, messages.format(
+                "pool.create.progress.preflight", request.template(), name, site),
+                () -> new PoolCreatePreflight(request, context, services, run).check().journal()));
+        List<Integer> sizes = new PoolBatchPlan(0, request.size(), limits.batchFor(request.batch())).sizes();
+        String poolId = run.step(CREATE, messages.format("pool.create.progress.create-pool", name,
+                sizes.get(0), sizes.size()), () -> create(plan, sizes.get(0)));
+        pool = poolById(name, poolId);
+        Set<String> known = new HashSet<>();
+        for (int batch = 1; batch <= sizes.size(); batch++) {
+            runBatch(batch, sizes, known);
         }
+        if (plan.grants()) {
+            run.step(GRANT, messages.format("pool.create.progress.grant", request.group(), request.role(), name),
+                    () -> grant(plan));
+        }
+        return outcome(plan);
     }
 
     // ---- creating and growing ----

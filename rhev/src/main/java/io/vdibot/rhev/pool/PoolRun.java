@@ -3,6 +3,7 @@ package io.vdibot.rhev.pool;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
@@ -188,8 +189,15 @@ abstract class PoolRun {
                 .text(messages.format("pool.result.logs", log.deployCount(), log.errorCount(), context.taskCode()));
     }
 
-    /** The cached inventory no longer matches the site after a pool task; the next reads load afresh. */
-    protected void forgetCachedInventory() {
-        inventory.refresh(site);
+    /**
+     * Runs a pool task's steps that change the estate ({@link TaskRun#guarded}); afterwards, whatever happened, the
+     * cached inventory no longer matches the site and is refreshed.
+     */
+    protected TaskOutcome changingInventory(Supplier<TaskOutcome> steps, Supplier<String> leftInPlace) {
+        try {
+            return run.guarded(steps, leftInPlace);
+        } finally {
+            inventory.refresh(site);
+        }
     }
 }
