@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The estate of every site, cached per site and kind for a short time (30 s by default) and reloaded on demand
@@ -95,6 +96,19 @@ public final class InventoryCache implements InventoryLookup {
         counts.put(InventoryKind.GROUPS, shelves.groups.reload(clock, () -> queries.groups(s)).size());
         counts.put(InventoryKind.ROLES, shelves.roles.reload(clock, () -> queries.roles(s)).size());
         return counts;
+    }
+
+    /**
+     * {@code lookup} on the cached lists of {@code site}, and once more after {@link #refresh} when they do not have
+     * it: an object added within the TTL must not be reported missing.
+     */
+    public <T> Optional<T> findOrRefresh(String site, Supplier<Optional<T>> lookup) {
+        Optional<T> found = lookup.get();
+        if (found.isPresent()) {
+            return found;
+        }
+        refresh(site);
+        return lookup.get();
     }
 
     /** Names from a sorted index of the cached list: a binary search, not a scan, whatever the size of the site. */

@@ -5,10 +5,8 @@ import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.inventory.GroupInfo;
 import io.vdibot.rhev.inventory.PermissionInfo;
 import io.vdibot.rhev.inventory.PoolInfo;
-import io.vdibot.rhev.inventory.RoleInfo;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,10 +71,8 @@ final class PoolAccessRun extends PoolRun {
     private String preflight() {
         checkEngine();
         PoolInfo found = requirePool(name);
-        String groupId = actions.queries().groups(site).stream().filter(g -> g.name().equals(group))
-                .map(GroupInfo::id).findFirst().orElseThrow(() -> run.fail("pool.group-not-found", group, site));
-        String roleId = actions.queries().roles(site).stream().filter(r -> r.name().equals(role))
-                .map(RoleInfo::id).findFirst().orElseThrow(() -> run.fail("pool.role-not-found", role, site));
+        String groupId = actions.groupId(site, group).orElseThrow(() -> run.fail("pool.group-not-found", group, site));
+        String roleId = actions.roleId(site, role).orElseThrow(() -> run.fail("pool.role-not-found", role, site));
         return found.id() + " " + groupId + " " + roleId;
     }
 

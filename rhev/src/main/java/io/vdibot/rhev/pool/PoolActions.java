@@ -2,10 +2,12 @@ package io.vdibot.rhev.pool;
 
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.call.EngineException;
+import io.vdibot.rhev.inventory.GroupInfo;
 import io.vdibot.rhev.inventory.InventoryMapper;
 import io.vdibot.rhev.inventory.InventoryQueries;
 import io.vdibot.rhev.inventory.PermissionInfo;
 import io.vdibot.rhev.inventory.PoolInfo;
+import io.vdibot.rhev.inventory.RoleInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.CorrelationIds;
 import java.util.List;
@@ -167,6 +169,16 @@ final class PoolActions {
                 .remove().header(CorrelationIds.HEADER, correlationId).send());
     }
 
+
+    /** The id of the directory group {@code name} as the engine knows it. */
+    Optional<String> groupId(String site, String name) {
+        return queries.groups(site).stream().filter(g -> g.name().equals(name)).map(GroupInfo::id).findFirst();
+    }
+
+    /** The id of the role {@code name}. */
+    Optional<String> roleId(String site, String name) {
+        return queries.roles(site).stream().filter(r -> r.name().equals(name)).map(RoleInfo::id).findFirst();
+    }
 
     /** The grants on the pool itself. */
     List<PermissionInfo> permissions(String site, String poolId) {

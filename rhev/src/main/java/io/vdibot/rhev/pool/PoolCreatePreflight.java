@@ -4,10 +4,8 @@ import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.rhev.inventory.ClusterInfo;
-import io.vdibot.rhev.inventory.GroupInfo;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
-import io.vdibot.rhev.inventory.RoleInfo;
 import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.task.TaskRun;
 import java.util.List;
@@ -74,11 +72,9 @@ final class PoolCreatePreflight {
         String groupId = null;
         String roleId = null;
         if (request.group() != null) {
-            groupId = actions.queries().groups(site).stream().filter(g -> g.name().equals(request.group()))
-                    .map(GroupInfo::id).findFirst()
+            groupId = actions.groupId(site, request.group())
                     .orElseThrow(() -> run.fail("pool.group-not-found", request.group(), site));
-            roleId = actions.queries().roles(site).stream().filter(r -> r.name().equals(request.role()))
-                    .map(RoleInfo::id).findFirst()
+            roleId = actions.roleId(site, request.role())
                     .orElseThrow(() -> run.fail("pool.role-not-found", request.role(), site));
         }
         boolean followLatest = request.templateVersion() != null && request.templateVersion().latest();
