@@ -87,6 +87,14 @@ public final class EngineCalls {
         });
     }
 
+    /**
+     * Asks the engine for its API root: whether it answers and takes the credentials. Preflights ask this first,
+     * otherwise every later check would report the same outage.
+     */
+    public void checkAnswers(String site) {
+        call(site, "check the engine", connection -> connection.systemService().get().send().api());
+    }
+
     private Connection connect(String site) {
         try {
             return connections.connection(site);

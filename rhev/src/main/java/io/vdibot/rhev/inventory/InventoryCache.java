@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
  * The estate of every site, cached per site and kind for a short time (30 s by default) and reloaded on demand
@@ -98,6 +98,19 @@ public final class InventoryCache implements InventoryLookup {
         return counts;
     }
 
+    /**
+     * {@code lookup} on the cached lists of {@code site}, and once more after {@link #refresh} when they do not have
+     * it: an object added within the TTL must not be reported missing.
+     */
+    public <T> Optional<T> findOrRefresh(String site, Supplier<Optional<T>> lookup) {
+        Optional<T> found = lookup.get();
+        if (found.isPresent()) {
+            return found;
+        }
+        refresh(site);
+        return lookup.get();
+    }
+
     /** Names from a sorted index of the cached list: a binary search, not a scan, whatever the size of the site. */
     @Override
     public List<String> names(String site, InventoryKind kind, String prefix, int limit) {
@@ -152,9 +165,7 @@ public final class InventoryCache implements InventoryLookup {
     }
 
     public List<DataCenterInfo> dataCenters(String site) {
-        String s = resolve(site);
-        SiteShelves shelves = shelves(s);
-        return shelves.dataCenters.get(clock, ttl, () -> queries.dataCenters(s));
+        return cached(site, shelves -> shelves.dataCenters, queries::dataCenters);
     }
 
     public Optional<DataCenterInfo> dataCenterById(String site, String id) {
@@ -162,8 +173,7 @@ public final class InventoryCache implements InventoryLookup {
     }
 
     public List<ClusterInfo> clusters(String site) {
-        String s = resolve(site);
-        return shelves(s).clusters.get(clock, ttl, () -> queries.clusters(s, dataCenters(s)));
+        return cached(site, shelves -> shelves.clusters, s -> queries.clusters(s, dataCenters(s)));
     }
 
     /** The first cluster of that name; cluster names are unique within a data center, rarely across them. */
@@ -177,8 +187,7 @@ public final class InventoryCache implements InventoryLookup {
 
     /** Every template version at the site, the Blank template excluded. */
     public List<TemplateInfo> templates(String site) {
-        String s = resolve(site);
-        return shelves(s).templates.get(clock, ttl, () -> queries.templates(s, null));
+        return cached(site, shelves -> shelves.templates, s -> queries.templates(s, null));
     }
 
     /** The versions of the template {@code name}, oldest first. */
@@ -192,8 +201,7 @@ public final class InventoryCache implements InventoryLookup {
     }
 
     public List<StorageDomainInfo> storageDomains(String site) {
-        String s = resolve(site);
-        return shelves(s).storage.get(clock, ttl, () -> queries.storageDomains(s, dataCenters(s)));
+        return cached(site, shelves -> shelves.storage, s -> queries.storageDomains(s, dataCenters(s)));
     }
 
     public Optional<StorageDomainInfo> storageDomain(String site, String name) {
@@ -202,8 +210,7 @@ public final class InventoryCache implements InventoryLookup {
 
     /** Every VM at the site, with the addresses its guest agent reported and the grants that assign it. */
     public List<VmInfo> vms(String site) {
-        String s = resolve(site);
-        return shelves(s).vms.get(clock, ttl, () -> loadVms(s));
+        return cached(site, shelves -> shelves.vms, this::loadVms);
     }
 
     private List<VmInfo> loadVms(String site) {
@@ -226,8 +233,7 @@ public final class InventoryCache implements InventoryLookup {
     }
 
     public List<HostInfo> hosts(String site) {
-        String s = resolve(site);
-        return shelves(s).hosts.get(clock, ttl, () -> queries.hosts(s));
+        return cached(site, shelves -> shelves.hosts, queries::hosts);
     }
 
     public Optional<HostInfo> hostById(String site, String id) {
@@ -235,13 +241,11 @@ public final class InventoryCache implements InventoryLookup {
     }
 
     public List<NetworkInfo> networks(String site) {
-        String s = resolve(site);
-        return shelves(s).networks.get(clock, ttl, () -> queries.networks(s));
+        return cached(site, shelves -> shelves.networks, queries::networks);
     }
 
     public List<PoolInfo> pools(String site) {
-        String s = resolve(site);
-        return shelves(s).pools.get(clock, ttl, () -> queries.pools(s));
+        return cached(site, shelves -> shelves.pools, queries::pools);
     }
 
     public Optional<PoolInfo> pool(String site, String name) {
@@ -257,18 +261,15 @@ public final class InventoryCache implements InventoryLookup {
     }
 
     public List<UserInfo> users(String site) {
-        String s = resolve(site);
-        return shelves(s).users.get(clock, ttl, () -> queries.users(s));
+        return cached(site, shelves -> shelves.users, queries::users);
     }
 
     public List<GroupInfo> groups(String site) {
-        String s = resolve(site);
-        return shelves(s).groups.get(clock, ttl, () -> queries.groups(s));
+        return cached(site, shelves -> shelves.groups, queries::groups);
     }
 
     public List<RoleInfo> roles(String site) {
-        String s = resolve(site);
-        return shelves(s).roles.get(clock, ttl, () -> queries.roles(s));
+        return cached(site, shelves -> shelves.roles, queries::roles);
     }
 
     private String resolve(String site) {
@@ -281,37 +282,9 @@ public final class InventoryCache implements InventoryLookup {
         return sites.computeIfAbsent(site, SiteShelves::new);
     }
 
-    /** One shelf per kind, so a template picker never waits for the VM list. */
-    private static final class SiteShelves {
-        final Shelf<DataCenterInfo> dataCenters;
-        final Shelf<ClusterInfo> clusters;
-        final Shelf<TemplateInfo> templates;
-        final Shelf<StorageDomainInfo> storage;
-        final Shelf<VmInfo> vms;
-        final Shelf<HostInfo> hosts;
-        final Shelf<NetworkInfo> networks;
-        final Shelf<PoolInfo> pools;
-        final Shelf<UserInfo> users;
-        final Shelf<GroupInfo> groups;
-        final Shelf<RoleInfo> roles;
-
-        SiteShelves(String site) {
-            dataCenters = new Shelf<>("data centers of site " + site);
-            clusters = new Shelf<>("clusters of site " + site);
-            templates = new Shelf<>("templates of site " + site);
-            storage = new Shelf<>("storage domains of site " + site);
-            vms = new Shelf<>("VMs of site " + site);
-            hosts = new Shelf<>("hosts of site " + site);
-            networks = new Shelf<>("networks of site " + site);
-            pools = new Shelf<>("pools of site " + site);
-            users = new Shelf<>("users of site " + site);
-            groups = new Shelf<>("groups of site " + site);
-            roles = new Shelf<>("roles of site " + site);
-        }
-
-        void invalidateAll() {
-            Stream.of(dataCenters, clusters, templates, storage, vms, hosts, networks, pools, users, groups, roles)
-                    .forEach(Shelf::invalidate);
-        }
+    /** The list on {@code shelf} of the resolved site while fresh, otherwise loaded by {@code load}. */
+    private <T> List<T> cached(String site, Function<SiteShelves, Shelf<T>> shelf, Function<String, List<T>> load) {
+        String s = resolve(site);
+        return shelf.apply(shelves(s)).get(clock, ttl, () -> load.apply(s));
     }
 }

@@ -3,14 +3,10 @@ package io.vdibot.rhev.pool;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.handler.TaskContext;
-import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.call.EngineException;
-import io.vdibot.rhev.inventory.GroupInfo;
 import io.vdibot.rhev.inventory.PermissionInfo;
 import io.vdibot.rhev.inventory.PoolInfo;
-import io.vdibot.rhev.inventory.RoleInfo;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,27 +40,27 @@ final class PoolAccessRun extends PoolRun {
     }
 
     TaskOutcome execute() {
-        try {
-            String[] plan = run.step(PREFLIGHT, messages.format("pool.access.progress.preflight", name, group, role,
-                    site), this::preflight).split(" ");
-            pool = poolById(name, plan[0]);
-            if (grant) {
-                run.step(GRANT, messages.format("pool.create.progress.grant", group, role, name),
-                        () -> grant(plan[1], plan[2]));
-                return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.grant.result.title",
-                        "pool.grant.summary");
-            }
-            String revoked = run.step(REVOKE, messages.format("pool.revoke.progress.revoke", group, role, name),
-                    () -> revoke(plan[1], plan[2]));
-            if (NOTHING.equals(revoked)) {
-                return outcome(TaskStatus.SUCCEEDED, Reply.Tone.INFO, "pool.revoke.result.nothing",
-                        "pool.revoke.summary.nothing");
-            }
-            return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.revoke.result.title",
-                    "pool.revoke.summary");
-        } catch (TaskFailure | EngineException failure) {
-            throw run.failed(failure, null);
+        return run.guarded(this::runSteps, () -> null);
+    }
+
+    private TaskOutcome runSteps() {
+        String[] plan = run.step(PREFLIGHT, messages.format("pool.access.progress.preflight", name, group, role,
+                site), this::preflight).split(" ");
+        pool = poolById(name, plan[0]);
+        if (grant) {
+            run.step(GRANT, messages.format("pool.create.progress.grant", group, role, name),
+                    () -> grant(plan[1], plan[2]));
+            return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.grant.result.title",
+                    "pool.grant.summary");
         }
+        String revoked = run.step(REVOKE, messages.format("pool.revoke.progress.revoke", group, role, name),
+                () -> revoke(plan[1], plan[2]));
+        if (NOTHING.equals(revoked)) {
+            return outcome(TaskStatus.SUCCEEDED, Reply.Tone.INFO, "pool.revoke.result.nothing",
+                    "pool.revoke.summary.nothing");
+        }
+        return outcome(TaskStatus.SUCCEEDED, Reply.Tone.SUCCESS, "pool.revoke.result.title",
+                "pool.revoke.summary");
     }
 
     @Override
@@ -75,10 +71,8 @@ final class PoolAccessRun extends PoolRun {
     private String preflight() {
         checkEngine();
         PoolInfo found = requirePool(name);
-        String groupId = actions.queries().groups(site).stream().filter(g -> g.name().equals(group))
-                .map(GroupInfo::id).findFirst().orElseThrow(() -> run.fail("pool.group-not-found", group, site));
-        String roleId = actions.queries().roles(site).stream().filter(r -> r.name().equals(role))
-                .map(RoleInfo::id).findFirst().orElseThrow(() -> run.fail("pool.role-not-found", role, site));
+        String groupId = actions.groupId(site, group).orElseThrow(() -> run.fail("pool.group-not-found", group, site));
+        String roleId = actions.roleId(site, role).orElseThrow(() -> run.fail("pool.role-not-found", role, site));
         return found.id() + " " + groupId + " " + roleId;
     }
 

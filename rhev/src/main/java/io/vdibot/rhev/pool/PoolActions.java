@@ -2,22 +2,17 @@ package io.vdibot.rhev.pool;
 
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.call.EngineException;
+import io.vdibot.rhev.inventory.GroupInfo;
 import io.vdibot.rhev.inventory.InventoryMapper;
 import io.vdibot.rhev.inventory.InventoryQueries;
 import io.vdibot.rhev.inventory.PermissionInfo;
 import io.vdibot.rhev.inventory.PoolInfo;
+import io.vdibot.rhev.inventory.RoleInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.CorrelationIds;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.ovirt.engine.sdk4.builders.ClusterBuilder;
 import org.ovirt.engine.sdk4.builders.GroupBuilder;
 import org.ovirt.engine.sdk4.builders.PermissionBuilder;
@@ -30,7 +25,7 @@ import org.ovirt.engine.sdk4.types.VmPoolType;
 /**
  * The pool operations handlers need, each safe to repeat: {@link EngineCalls} repeats a call whose answer was lost,
  * and a resumed task repeats the step it died in. Reads are collection queries ({@code vms?search=pool=NAME}),
- * never one call per VM, except where the engine offers nothing else (starting, stopping, detaching a VM).
+ * never one call per VM; what can only be done one VM at a time is in {@link PoolVmActions}.
  */
 final class PoolActions {
 
@@ -46,12 +41,10 @@ final class PoolActions {
 
     private final EngineCalls calls;
     private final InventoryQueries queries;
-    private final int parallelCalls;
 
-    PoolActions(InventoryQueries queries, int parallelCalls) {
+    PoolActions(InventoryQueries queries) {
         this.queries = queries;
         this.calls = queries.calls();
-        this.parallelCalls = parallelCalls;
     }
 
     InventoryQueries queries() {
@@ -176,60 +169,15 @@ final class PoolActions {
                 .remove().header(CorrelationIds.HEADER, correlationId).send());
     }
 
-    /**
-     * Starts the VMs, several at a time: the engine has no call that starts many VMs, and starting them one after
-     * the other would spread a batch's start over many round trips.
-     *
-     * @return the names of the VMs this call started; a VM found running already (the engine's pool monitor
-     *         starts VMs too) is not among them
-     */
-    List<String> startAll(String site, List<VmInfo> vms, String correlationId) {
-        return inParallel(vms, vm -> start(site, vm.id(), correlationId) ? vm.name() : null);
+
+    /** The id of the directory group {@code name} as the engine knows it. */
+    Optional<String> groupId(String site, String name) {
+        return queries.groups(site).stream().filter(g -> g.name().equals(name)).map(GroupInfo::id).findFirst();
     }
 
-    /** Powers the VMs off, several at a time; a VM already down is left as it is. */
-    void stopAll(String site, List<VmInfo> vms, String correlationId) {
-        inParallel(vms, vm -> {
-            calls.run(site, "stop VM " + vm.name(), connection -> {
-                try {
-                    connection.systemService().vmsService().vmService(vm.id()).stop()
-                            .header(CorrelationIds.HEADER, correlationId).send();
-                } catch (RuntimeException e) {
-                    if (!saysNotRunning(e)) {
-                        throw e;
-                    }
-                }
-            });
-            return null;
-        });
-    }
-
-    /** @return false when the VM was running already */
-    private boolean start(String site, String vmId, String correlationId) {
-        return calls.call(site, "start VM", connection -> {
-            try {
-                connection.systemService().vmsService().vmService(vmId).start()
-                        .header(CorrelationIds.HEADER, correlationId).send();
-                return true;
-            } catch (RuntimeException e) {
-                if (saysRunning(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
-    }
-
-    /** Takes a down VM out of its pool, which the engine requires before it removes a pool VM. */
-    void detach(String site, String vmId, String correlationId) {
-        calls.run(site, "detach VM", connection -> connection.systemService().vmsService().vmService(vmId).detach()
-                .header(CorrelationIds.HEADER, correlationId).send());
-    }
-
-    /** Removes a VM that is in no pool any more, with its disks. */
-    void deleteVm(String site, String vmId, String correlationId) {
-        calls.run(site, "remove VM", connection -> connection.systemService().vmsService().vmService(vmId).remove()
-                .header(CorrelationIds.HEADER, correlationId).send());
+    /** The id of the role {@code name}. */
+    Optional<String> roleId(String site, String name) {
+        return queries.roles(site).stream().filter(r -> r.name().equals(name)).map(RoleInfo::id).findFirst();
     }
 
     /** The grants on the pool itself. */
@@ -252,59 +200,8 @@ final class PoolActions {
                 .header(CorrelationIds.HEADER, correlationId).send());
     }
 
-    /** Whether the engine answered that the VM it was asked about does not exist (any more). */
+    /** Whether the engine answered that what it was asked about (a VM, a pool) does not exist (any more). */
     static boolean isGone(EngineException e) {
         return e.httpCode() == 404;
-    }
-
-    private static boolean saysRunning(RuntimeException e) {
-        return e.getMessage() != null && e.getMessage().contains("VM is running");
-    }
-
-    private static boolean saysNotRunning(RuntimeException e) {
-        return e.getMessage() != null && e.getMessage().contains("VM is not running");
-    }
-
-    /** Runs {@code action} on every VM with at most {@link #parallelCalls} at a time; the first failure wins. */
-    private <R> List<R> inParallel(List<VmInfo> vms, Function<VmInfo, R> action) {
-        if (vms.isEmpty()) {
-            return List.of();
-        }
-        int threads = Math.min(parallelCalls, vms.size());
-        if (threads == 1) {
-            List<R> out = new ArrayList<>();
-            vms.forEach(vm -> add(out, action.apply(vm)));
-            return out;
-        }
-        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "pool-calls");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            vms.forEach(vm -> futures.add(workers.submit(() -> action.apply(vm))));
-            List<R> out = new ArrayList<>();
-            for (Future<R> future : futures) {
-                add(out, future.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while acting on pool VMs");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            workers.shutdownNow();
-        }
-    }
-
-    private static <R> void add(List<R> out, R value) {
-        if (value != null) {
-            out.add(value);
-        }
     }
 }

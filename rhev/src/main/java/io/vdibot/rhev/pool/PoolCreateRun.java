@@ -1,18 +1,10 @@
 package io.vdibot.rhev.pool;
 
-import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.commands.handler.TaskContext;
-import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.call.EngineException;
-import io.vdibot.rhev.inventory.ClusterInfo;
-import io.vdibot.rhev.inventory.GroupInfo;
-import io.vdibot.rhev.inventory.PoolInfo;
-import io.vdibot.rhev.inventory.RoleInfo;
-import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.Durations;
 import java.time.Duration;
@@ -23,10 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One execution of a {@code pool.create} task. The pool is created with the first batch's size and grown batch by
@@ -42,11 +31,8 @@ final class PoolCreateRun extends PoolRun {
     static final String CREATE = "create-pool";
     static final String GRANT = "grant";
 
-    /** The engine's limit on VM names, which the names it gives pool VMs must respect. */
-    private static final int MAX_VM_NAME_LENGTH = 64;
-    private static final Pattern MASK = Pattern.compile("\\?+");
-
     private final PoolCreateRequest request;
+    private final PoolServices services;
     private final PoolLimits limits;
     private final List<String> withoutAddress = new ArrayList<>();
     private Duration batchTimeThisRun = Duration.ZERO;
@@ -55,6 +41,7 @@ final class PoolCreateRun extends PoolRun {
     PoolCreateRun(PoolCreateRequest request, TaskContext context, PoolServices services) {
         super(context, services);
         this.request = request;
+        this.services = services;
         this.limits = services.limits();
     }
 
@@ -67,81 +54,28 @@ final class PoolCreateRun extends PoolRun {
     }
 
     TaskOutcome execute() {
+        return changingInventory(this::runSteps, () -> pool == null ? null
+                : messages.format("pool.create.left-in-place", request.name(), site));
+    }
+
+    private TaskOutcome runSteps() {
         String name = request.name();
-        try {
-            PoolCreatePlan plan = PoolCreatePlan.parse(run.step(PREFLIGHT, messages.format(
-                    "pool.create.progress.preflight", request.template(), name, site), () -> preflight().journal()));
-            List<Integer> sizes = new PoolBatchPlan(0, request.size(), limits.batchFor(request.batch())).sizes();
-            String poolId = run.step(CREATE, messages.format("pool.create.progress.create-pool", name,
-                    sizes.get(0), sizes.size()), () -> create(plan, sizes.get(0)));
-            pool = poolById(name, poolId);
-            Set<String> known = new HashSet<>();
-            for (int batch = 1; batch <= sizes.size(); batch++) {
-                runBatch(batch, sizes, known);
-            }
-            if (plan.grants()) {
-                run.step(GRANT, messages.format("pool.create.progress.grant", request.group(), request.role(), name),
-                        () -> grant(plan));
-            }
-            return outcome(plan);
-        } catch (TaskFailure | EngineException failure) {
-            throw run.failed(failure, pool == null ? null
-                    : messages.format("pool.create.left-in-place", name, site));
-        } finally {
-            forgetCachedInventory();
+        PoolCreatePlan plan = PoolCreatePlan.parse(run.step(PREFLIGHT, messages.format(
+                "pool.create.progress.preflight", request.template(), name, site),
+                () -> new PoolCreatePreflight(request, context, services, run).check().journal()));
+        List<Integer> sizes = new PoolBatchPlan(0, request.size(), limits.batchFor(request.batch())).sizes();
+        String poolId = run.step(CREATE, messages.format("pool.create.progress.create-pool", name,
+                sizes.get(0), sizes.size()), () -> create(plan, sizes.get(0)));
+        pool = poolById(name, poolId);
+        Set<String> known = new HashSet<>();
+        for (int batch = 1; batch <= sizes.size(); batch++) {
+            runBatch(batch, sizes, known);
         }
-    }
-
-    // ---- preflight: everything that can be known before touching the estate ----
-
-    private PoolCreatePlan preflight() {
-        checkEngine();
-        int batch = limits.batchFor(request.batch());
-        if (request.size() > limits.poolSizeMax()) {
-            throw run.fail("pool.limit.size", request.size(), limits.poolSizeMax());
+        if (plan.grants()) {
+            run.step(GRANT, messages.format("pool.create.progress.grant", request.group(), request.role(), name),
+                    () -> grant(plan));
         }
-        if (batch > limits.batchSizeMax()) {
-            throw run.fail("pool.limit.batch", batch, limits.batchSizeMax());
-        }
-        Optional<PoolInfo> existing = actions.named(site, request.name());
-        if (existing.isPresent() && !PoolMarker.isCreatedBy(existing.get().description(), context.taskCode())) {
-            throw run.fail("pool.create.name-taken", request.name(), site, existing.get().size());
-        }
-        String longest = longestVmName(request.name(), request.size());
-        if (longest.length() > MAX_VM_NAME_LENGTH) {
-            throw run.fail("pool.create.vm-names-too-long", request.name(), longest, MAX_VM_NAME_LENGTH);
-        }
-        TemplateChoice template = new TemplateChoice(site, inventory, actions.queries(), messages);
-        List<TemplateInfo> versions = template.versions(request.template());
-        ClusterInfo cluster = request.cluster() != null ? template.namedCluster(request.cluster())
-                : template.clusterOf(versions);
-        TemplateInfo chosen = template.version(versions, cluster, request.templateVersion());
-        if (!chosen.isOk() && !chosen.isLocked()) {
-            throw run.fail("pool.template-not-ok", chosen.name(), chosen.version(), chosen.status());
-        }
-        String groupId = null;
-        String roleId = null;
-        if (request.group() != null) {
-            groupId = actions.queries().groups(site).stream().filter(g -> g.name().equals(request.group()))
-                    .map(GroupInfo::id).findFirst()
-                    .orElseThrow(() -> run.fail("pool.group-not-found", request.group(), site));
-            roleId = actions.queries().roles(site).stream().filter(r -> r.name().equals(request.role()))
-                    .map(RoleInfo::id).findFirst()
-                    .orElseThrow(() -> run.fail("pool.role-not-found", request.role(), site));
-        }
-        boolean followLatest = request.templateVersion() != null && request.templateVersion().latest();
-        log.deploy(messages.format("pool.create.log.preflight", chosen.name(), chosen.version(), cluster.name(),
-                request.name(), request.size(), batch));
-        return new PoolCreatePlan(chosen.id(), followLatest, cluster.id(), groupId, roleId);
-    }
-
-    /** The longest name the engine will give a VM of this pool: the mask filled, or {@code -N} appended. */
-    static String longestVmName(String poolName, int size) {
-        Matcher mask = MASK.matcher(poolName);
-        if (!mask.find()) {
-            return poolName + "-" + size;
-        }
-        return poolName.replace(mask.group(), String.format("%0" + mask.group().length() + "d", size));
+        return outcome(plan);
     }
 
     // ---- creating and growing ----
@@ -212,7 +146,7 @@ final class PoolCreateRun extends PoolRun {
                 .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER)).toList();
         int toStart = Math.max(0, Math.min(candidates.size(), wanted - seen.running()));
         List<VmInfo> chosen = candidates.subList(0, toStart);
-        List<String> startedNow = actions.startAll(site, chosen, correlationId(start(batch)));
+        List<String> startedNow = vmActions.startAll(site, chosen, correlationId(start(batch)));
         // the batch's VMs that run now: those started here, and any the engine's pool monitor started
         Set<String> stillDown = new HashSet<>();
         seen.down().forEach(vm -> stillDown.add(vm.name()));
@@ -261,11 +195,11 @@ final class PoolCreateRun extends PoolRun {
         String correlation = correlationId("retry-" + batch);
         List<VmInfo> running = unready.stream().map(first.last()::get)
                 .filter(vm -> vm != null && !"down".equals(vm.status())).toList();
-        actions.stopAll(site, running, correlation);
+        vmActions.stopAll(site, running, correlation);
         waits.down(pool, running.stream().map(VmInfo::name).toList());
         List<VmInfo> down = actions.vmsNamed(site, pool, unready, false).stream()
                 .filter(vm -> "down".equals(vm.status())).toList();
-        actions.startAll(site, down, correlation);
+        vmActions.startAll(site, down, correlation);
         PoolWaits.Readiness second = waits.ready(pool, unready, timings.readyTimeout(), null);
         for (String name : unready) {
             String address = second.ready().get(name);
@@ -309,63 +243,10 @@ final class PoolCreateRun extends PoolRun {
                 request.name(), site);
     }
 
-    // ---- the result ----
-
     private TaskOutcome outcome(PoolCreatePlan plan) {
         List<VmInfo> vms = actions.vms(site, pool, true).stream()
                 .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER)).toList();
-        int running = (int) vms.stream().filter(vm -> vm.isUp() && vm.ipv4().isPresent()).count();
-        int missing = Math.max(0, request.size() - vms.size());
-        boolean partial = missing > 0 || !stuck().isEmpty() || !withoutAddress.isEmpty();
-        Reply.Builder reply = Reply.builder().tone(partial ? Reply.Tone.WARNING : Reply.Tone.SUCCESS)
-                .heading(messages.format(partial ? "pool.create.result.title-partial" : "pool.create.result.title",
-                        request.name()))
-                .fields(fields(plan, vms.size(), running));
-        if (partial) {
-            if (!withoutAddress.isEmpty()) {
-                reply.text(messages.format("pool.create.result.no-address", withoutAddress.size(),
-                        String.join(", ", withoutAddress)));
-            }
-            if (!stuck().isEmpty()) {
-                reply.text(messages.format("pool.create.result.still-locked", String.join(", ", stuck())));
-            }
-            if (missing > 0) {
-                reply.text(messages.format("pool.create.result.missing", missing, request.size()));
-            }
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (VmInfo vm : vms) {
-            rows.add(List.of(vm.name(), vm.status() == null ? "-" : vm.status(), vm.ipv4().orElse("-")));
-        }
-        reply.text(messages.format("pool.create.result.vms"))
-                .table(List.of(messages.format("pool.field.vm"), messages.format("pool.field.status"),
-                        messages.format("pool.field.ip")), rows);
-        appendStepsAndLogs(reply);
-        String summary = partial
-                ? messages.format("pool.create.summary.partial", request.name(), site, vms.size(), running,
-                        withoutAddress.size() + stuck().size() + missing)
-                : messages.format("pool.create.summary", request.name(), site, vms.size(), running);
-        return new TaskOutcome(partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED, summary,
-                reply.build());
-    }
-
-    private List<Field> fields(PoolCreatePlan plan, int vms, int running) {
-        TemplateInfo template = inventory.templateById(site, plan.templateId()).orElse(null);
-        String cluster = inventory.clusterById(site, plan.clusterId()).map(ClusterInfo::name).orElse(plan.clusterId());
-        List<Field> fields = new ArrayList<>();
-        fields.add(new Field(messages.format("pool.field.pool"), request.name()));
-        fields.add(new Field(messages.format("pool.field.site"), site));
-        fields.add(new Field(messages.format("pool.field.cluster"), cluster));
-        fields.add(new Field(messages.format("pool.field.template"), template == null ? request.template()
-                : messages.format(plan.followLatest() ? "pool.template.latest" : "pool.template.version",
-                        template.name(), template.version())));
-        fields.add(new Field(messages.format("pool.field.vms"), messages.format("pool.count.of", vms,
-                request.size())));
-        fields.add(new Field(messages.format("pool.field.running"), Integer.toString(running)));
-        if (request.group() != null) {
-            fields.add(new Field(messages.format("pool.field.access"), messages.format("pool.access.value",
-                    request.group(), request.role())));
-        }
-        return fields;
+        return new PoolCreateResult(request, site, messages, inventory)
+                .outcome(plan, vms, withoutAddress, stuck(), this::appendStepsAndLogs);
     }
 }

@@ -4,7 +4,6 @@ import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolDeleteRequest;
 import io.vdibot.commands.handler.TaskContext;
-import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
@@ -32,27 +31,25 @@ final class PoolDeleteRun extends PoolRun {
     }
 
     TaskOutcome execute() {
-        try {
-            String[] plan = run.step(PREFLIGHT, messages.format("pool.delete.progress.preflight", request.name(),
-                    site), this::preflight).split(" ");
-            int vms = Integer.parseInt(plan[1]);
-            PoolInfo target = new PoolInfo(plan[0], request.name(), null, vms, 0, 0, null, false, null, null);
-            run.step(REMOVE, messages.format("pool.delete.progress.remove", request.name(), vms),
-                    () -> remove(target));
-            run.step(WAIT_GONE, messages.format("pool.delete.progress.wait", request.name()), () -> awaitGone(target));
-            Reply.Builder reply = Reply.builder().tone(Reply.Tone.SUCCESS)
-                    .heading(messages.format("pool.delete.result.title", request.name()))
-                    .fields(List.of(new Field(messages.format("pool.field.pool"), request.name()),
-                            new Field(messages.format("pool.field.site"), site),
-                            new Field(messages.format("pool.field.vms-removed"), Integer.toString(vms))));
-            appendStepsAndLogs(reply);
-            return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("pool.delete.summary", request.name(), site,
-                    vms), reply.build());
-        } catch (TaskFailure | EngineException failure) {
-            throw run.failed(failure, null);
-        } finally {
-            forgetCachedInventory();
-        }
+        return changingInventory(this::runSteps, () -> null);
+    }
+
+    private TaskOutcome runSteps() {
+        String[] plan = run.step(PREFLIGHT, messages.format("pool.delete.progress.preflight", request.name(),
+                site), this::preflight).split(" ");
+        int vms = Integer.parseInt(plan[1]);
+        PoolInfo target = new PoolInfo(plan[0], request.name(), null, vms, 0, 0, null, false, null, null);
+        run.step(REMOVE, messages.format("pool.delete.progress.remove", request.name(), vms),
+                () -> remove(target));
+        run.step(WAIT_GONE, messages.format("pool.delete.progress.wait", request.name()), () -> awaitGone(target));
+        Reply.Builder reply = Reply.builder().tone(Reply.Tone.SUCCESS)
+                .heading(messages.format("pool.delete.result.title", request.name()))
+                .fields(List.of(new Field(messages.format("pool.field.pool"), request.name()),
+                        new Field(messages.format("pool.field.site"), site),
+                        new Field(messages.format("pool.field.vms-removed"), Integer.toString(vms))));
+        appendStepsAndLogs(reply);
+        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("pool.delete.summary", request.name(), site,
+                vms), reply.build());
     }
 
     @Override

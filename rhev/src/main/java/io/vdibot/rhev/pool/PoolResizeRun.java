@@ -4,7 +4,6 @@ import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolResizeRequest;
 import io.vdibot.commands.handler.TaskContext;
-import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
@@ -41,25 +40,23 @@ final class PoolResizeRun extends PoolRun {
     }
 
     TaskOutcome execute() {
-        try {
-            PoolResizePlan plan = PoolResizePlan.parse(run.step(PREFLIGHT, messages.format(
-                    "pool.resize.progress.preflight", request.name(), site, request.size()),
-                    () -> preflight().journal()));
-            pool = poolById(request.name(), plan.poolId());
-            int before = plan.before().size();
-            if (request.size() > before) {
-                return grow(plan);
-            }
-            if (request.size() < before) {
-                return shrink(plan);
-            }
-            return outcome(plan, TaskStatus.SUCCEEDED, messages.format("pool.resize.result.unchanged",
-                    request.name(), before), List.of());
-        } catch (TaskFailure | EngineException failure) {
-            throw run.failed(failure, null);
-        } finally {
-            forgetCachedInventory();
+        return changingInventory(this::runSteps, () -> null);
+    }
+
+    private TaskOutcome runSteps() {
+        PoolResizePlan plan = PoolResizePlan.parse(run.step(PREFLIGHT, messages.format(
+                "pool.resize.progress.preflight", request.name(), site, request.size()),
+                () -> preflight().journal()));
+        pool = poolById(request.name(), plan.poolId());
+        int before = plan.before().size();
+        if (request.size() > before) {
+            return grow(plan);
         }
+        if (request.size() < before) {
+            return shrink(plan);
+        }
+        return outcome(plan, TaskStatus.SUCCEEDED, messages.format("pool.resize.result.unchanged",
+                request.name(), before), List.of());
     }
 
     @Override
@@ -175,10 +172,10 @@ final class PoolResizeRun extends PoolRun {
                 continue;
             }
             if (member != null) {
-                actions.detach(site, ref.id(), correlation);
+                vmActions.detach(site, ref.id(), correlation);
             }
             try {
-                actions.deleteVm(site, ref.id(), correlation);
+                vmActions.deleteVm(site, ref.id(), correlation);
             } catch (EngineException e) {
                 if (!PoolActions.isGone(e)) {
                     throw e;

@@ -3,6 +3,7 @@ package io.vdibot.rhev.pool;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.PoolInfo;
@@ -32,6 +33,7 @@ abstract class PoolRun {
     protected final Messages messages;
     protected final InventoryCache inventory;
     protected final PoolActions actions;
+    protected final PoolVmActions vmActions;
     protected final PoolTimings timings;
     protected final Clock clock;
     protected final PacedPoller poller;
@@ -51,6 +53,7 @@ abstract class PoolRun {
         this.messages = context.messages();
         this.inventory = services.inventory();
         this.actions = services.actions();
+        this.vmActions = services.vmActions();
         this.timings = services.timings();
         this.clock = services.clock();
         this.poller = services.poller();
@@ -76,8 +79,7 @@ abstract class PoolRun {
 
     /** Reachability and credentials first: otherwise every later check would report the same outage. */
     protected void checkEngine() {
-        actions.queries().calls().call(site, "check the engine",
-                connection -> connection.systemService().get().send().api());
+        actions.queries().calls().checkAnswers(site);
     }
 
     /** The pool as the engine has it now; a missing pool is the requester's to hear about. */
@@ -187,8 +189,15 @@ abstract class PoolRun {
                 .text(messages.format("pool.result.logs", log.deployCount(), log.errorCount(), context.taskCode()));
     }
 
-    /** The cached inventory no longer matches the site after a pool task; the next reads load afresh. */
-    protected void forgetCachedInventory() {
-        inventory.refresh(site);
+    /**
+     * Runs a pool task's steps that change the estate ({@link TaskRun#guarded}); afterwards, whatever happened, the
+     * cached inventory no longer matches the site and is refreshed.
+     */
+    protected TaskOutcome changingInventory(Supplier<TaskOutcome> steps, Supplier<String> leftInPlace) {
+        try {
+            return run.guarded(steps, leftInPlace);
+        } finally {
+            inventory.refresh(site);
+        }
     }
 }

@@ -7,14 +7,15 @@ import java.time.Clock;
 import java.util.Objects;
 
 /** What every pool run works with: the inventory, the engine operations, the limits and how it waits. */
-record PoolServices(InventoryCache inventory, PoolActions actions, PoolLimits limits, PoolTimings timings,
-                    Clock clock, PacedPoller poller) {
+record PoolServices(InventoryCache inventory, PoolActions actions, PoolVmActions vmActions, PoolLimits limits,
+                    PoolTimings timings, Clock clock, PacedPoller poller) {
 
     static PoolServices of(InventoryCache inventory, PoolLimits limits, PoolTimings timings, Clock clock,
             Sleeper sleeper) {
         Objects.requireNonNull(inventory, "inventory");
         Objects.requireNonNull(timings, "timings");
-        return new PoolServices(inventory, new PoolActions(inventory.queries(), timings.parallelCalls()),
+        return new PoolServices(inventory, new PoolActions(inventory.queries()),
+                new PoolVmActions(inventory.queries().calls(), timings.parallelCalls()),
                 Objects.requireNonNull(limits, "limits"), timings, Objects.requireNonNull(clock, "clock"),
                 new PacedPoller(clock, Objects.requireNonNull(sleeper, "sleeper")));
     }

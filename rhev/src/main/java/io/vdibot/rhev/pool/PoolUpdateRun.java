@@ -4,10 +4,8 @@ import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolUpdateRequest;
 import io.vdibot.commands.handler.TaskContext;
-import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.PoolInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,17 +46,15 @@ final class PoolUpdateRun extends PoolRun {
     }
 
     TaskOutcome execute() {
-        try {
-            Before before = Before.parse(run.step(PREFLIGHT, messages.format("pool.update.progress.preflight",
-                    request.name(), site), () -> preflight().journal()));
-            pool = poolById(request.name(), before.poolId());
-            run.step(UPDATE, messages.format("pool.update.progress.update", request.name()), this::update);
-            return outcome(before, poolById(request.name(), before.poolId()));
-        } catch (TaskFailure | EngineException failure) {
-            throw run.failed(failure, null);
-        } finally {
-            forgetCachedInventory();
-        }
+        return changingInventory(this::runSteps, () -> null);
+    }
+
+    private TaskOutcome runSteps() {
+        Before before = Before.parse(run.step(PREFLIGHT, messages.format("pool.update.progress.preflight",
+                request.name(), site), () -> preflight().journal()));
+        pool = poolById(request.name(), before.poolId());
+        run.step(UPDATE, messages.format("pool.update.progress.update", request.name()), this::update);
+        return outcome(before, poolById(request.name(), before.poolId()));
     }
 
     @Override

@@ -43,12 +43,7 @@ final class TemplateChoice {
     }
 
     ClusterInfo namedCluster(String name) {
-        Optional<ClusterInfo> cached = inventory.cluster(site, name);
-        if (cached.isEmpty()) {
-            // a cluster added within the cache's lifetime must not be reported missing
-            inventory.refresh(site);
-            cached = inventory.cluster(site, name);
-        }
+        Optional<ClusterInfo> cached = inventory.findOrRefresh(site, () -> inventory.cluster(site, name));
         return cached.orElseThrow(() -> fail("pool.cluster-not-found", name, site));
     }
 
@@ -87,12 +82,7 @@ final class TemplateChoice {
         if (id == null) {
             return Optional.empty();
         }
-        Optional<ClusterInfo> cached = inventory.clusterById(site, id);
-        if (cached.isEmpty()) {
-            inventory.refresh(site);
-            cached = inventory.clusterById(site, id);
-        }
-        return cached;
+        return inventory.findOrRefresh(site, () -> inventory.clusterById(site, id));
     }
 
     private TaskFailure fail(String key, Object... args) {

@@ -3,6 +3,7 @@ package io.vdibot.rhev.task;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskLog;
+import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.rhev.call.EngineException;
@@ -81,6 +82,18 @@ public final class TaskRun {
         }
         log.error(leftInPlace);
         return new TaskFailure(reason + " " + leftInPlace, null, failure);
+    }
+
+    /**
+     * Runs a task's steps: our own failures and the engine's are turned into {@link #failed}, with what
+     * {@code leftInPlace} names at that moment (null: nothing).
+     */
+    public TaskOutcome guarded(Supplier<TaskOutcome> steps, Supplier<String> leftInPlace) {
+        try {
+            return steps.get();
+        } catch (TaskFailure | EngineException failure) {
+            throw failed(failure, leftInPlace.get());
+        }
     }
 
     /** The label of a step for logs and the steps table. */

@@ -46,24 +46,63 @@ final class MigrationPreflight {
     }
 
     MigrationPlan run() {
-        String from = request.fromSite();
-        String to = request.toSite();
-        for (String site : List.of(from, to)) {
+        requireSitesAnswer();
+        SourceSide source = checkSource();
+        TargetSide target = checkTarget(source);
+        requireHostUp(request.fromSite(), source.dataCenterId(), source.dataCenterName());
+        requireHostUp(request.toSite(), target.dataCenterId(), target.dataCenterName());
+
+        TemplateInfo template = source.template();
+        ExportDomain domain = source.domain();
+        ClusterInfo cluster = target.cluster();
+        StorageDomainInfo storage = target.storage();
+        boolean clone = importAsCopy(source, target);
+        boolean moveBack = request.moveBack() != null ? request.moveBack() : moveBackDefault;
+        context.log().deploy(messages.format("template.migrate.log.preflight", template.name(), template.version(),
+                source.dataCenterName(), request.fromSite(), domain.name(), domain.location(), cluster.name(),
+                storage.name(), target.dataCenterName(), request.toSite(), target.name()));
+        if (clone) {
+            context.log().deploy(messages.format("template.migrate.log.clone", target.name()));
+        }
+        return new MigrationPlan(template.id(), template.name(), template.version(), source.dataCenterId(),
+                source.dataCenterName(), domain, cluster.id(), cluster.name(), target.dataCenterId(),
+                target.dataCenterName(), storage.id(), storage.name(), target.name(), clone, moveBack);
+    }
+
+    /** What the source site settled: the template version that travels and the export domain it travels on. */
+    private record SourceSide(List<TemplateInfo> versions, TemplateInfo template, String dataCenterId,
+                              String dataCenterName, ExportDomain domain) {
+    }
+
+    /** What the target site settled: where the template lands and under which name. */
+    private record TargetSide(ClusterInfo cluster, String dataCenterId, String dataCenterName,
+                              StorageDomainInfo storage, String name) {
+    }
+
+    /** Both sites are configured and their engines answer; their cached inventory is refreshed for the checks. */
+    private void requireSitesAnswer() {
+        List<String> sites = List.of(request.fromSite(), request.toSite());
+        for (String site : sites) {
             if (!inventory.sites().contains(site)) {
                 throw fail("template.migrate.site-unknown", site, String.join(", ", inventory.sites()));
             }
         }
-        for (String site : List.of(from, to)) {
+        for (String site : sites) {
             try {
-                inventory.queries().calls().call(site, "check the engine",
-                        connection -> connection.systemService().get().send().api());
+                inventory.queries().calls().checkAnswers(site);
             } catch (EngineException e) {
                 throw fail("template.migrate.site-down", site, EngineTexts.explain(messages, e));
             }
             inventory.refresh(site);
         }
+    }
 
-        // the source: the latest version of the template, and the export domain of its data center
+    /**
+     * The latest version of the template at the source, OK and unlocked, and the active export domain of its data
+     * center, whose lease this task takes.
+     */
+    private SourceSide checkSource() {
+        String from = request.fromSite();
         List<TemplateInfo> versions = templates.named(from, request.name());
         TemplateInfo template = versions.stream().max(Comparator.comparingInt(TemplateInfo::version))
                 .orElseThrow(() -> fail("template.migrate.template-not-found", request.name(), from));
@@ -74,11 +113,12 @@ final class MigrationPreflight {
         String sourceDcName = nameOr(sourceCluster.dataCenterName(), sourceDc);
         List<ExportDomains.Attached> exportDomains = domains.exportDomainsIn(from, sourceDc);
         if (exportDomains.isEmpty()) {
-            throw noExportDomain(sourceDcName, from, to);
+            throw noExportDomain(sourceDcName, from, request.toSite());
         }
         ExportDomains.Attached attached = exportDomains.get(0);
         ExportDomain domain = attached.domain();
-        if (!lease.acquire(domain, messages.format("template.migrate.lease-note", template.name(), from, to))) {
+        String leaseNote = messages.format("template.migrate.lease-note", template.name(), from, request.toSite());
+        if (!lease.acquire(domain, leaseNote)) {
             throw leaseHeld(domain, lease.otherHolder(domain));
         }
         if (!"active".equals(attached.status())) {
@@ -91,8 +131,15 @@ final class MigrationPreflight {
             throw fail("template.migrate.template-not-ok", template.name(), template.version(), from,
                     template.status());
         }
+        return new SourceSide(versions, template, sourceDc, sourceDcName, domain);
+    }
 
-        // the target: cluster, data domain in its data center, a free name, room for the export domain
+    /**
+     * At the target: the cluster, an active data domain in its data center, a name no template there has, and no
+     * export domain other than the one travelling.
+     */
+    private TargetSide checkTarget(SourceSide source) {
+        String to = request.toSite();
         ClusterInfo cluster = inventory.cluster(to, request.cluster())
                 .orElseThrow(() -> fail("template.migrate.cluster-not-found", request.cluster(), to));
         String targetDc = cluster.dataCenterId();
@@ -110,41 +157,41 @@ final class MigrationPreflight {
         if (!"active".equals(storageStatus)) {
             throw fail("template.migrate.storage-not-active", storage.name(), targetDcName, to, storageStatus);
         }
-        String targetName = request.targetName() != null ? request.targetName() : template.name();
+        String targetName = request.targetName() != null ? request.targetName() : source.template().name();
         boolean nameTaken = templates.named(to, targetName).stream().anyMatch(t -> inDataCenter(to, t, targetDc));
         if (nameTaken) {
             throw fail("template.migrate.name-taken", targetName, targetDcName, to);
         }
+        String travellingId = source.domain().id();
         Optional<ExportDomains.Attached> otherExport = domains.exportDomainsIn(to, targetDc).stream()
-                .filter(a -> !a.domain().id().equals(domain.id())).findFirst();
+                .filter(a -> !a.domain().id().equals(travellingId)).findFirst();
         if (otherExport.isPresent()) {
             throw fail("template.migrate.target-has-export-domain", targetDcName, to, otherExport.get().domain().name());
         }
-        if (domains.upHost(from, sourceDc).isEmpty()) {
-            throw fail("template.migrate.no-up-host", sourceDcName, from);
-        }
-        if (domains.upHost(to, targetDc).isEmpty()) {
-            throw fail("template.migrate.no-up-host", targetDcName, to);
-        }
+        return new TargetSide(cluster, targetDc, targetDcName, storage, targetName);
+    }
 
-        boolean renamed = !targetName.equals(template.name());
-        boolean idTaken = inventory.templateById(to, template.id()).isPresent();
-        Optional<TemplateInfo> base = versions.stream()
-                .filter(v -> v.version() == 1 && inDataCenter(from, v, sourceDc)).findFirst();
+    /** The export domain is detached and attached through a host that is up in each data center. */
+    private void requireHostUp(String site, String dataCenterId, String dataCenterName) {
+        if (domains.upHost(site, dataCenterId).isEmpty()) {
+            throw fail("template.migrate.no-up-host", dataCenterName, site);
+        }
+    }
+
+    /**
+     * Import with new ids when renamed, when the id is already taken at the target, or when the version's base
+     * (version 1 in the source data center) is missing at the target.
+     */
+    private boolean importAsCopy(SourceSide source, TargetSide target) {
+        TemplateInfo template = source.template();
+        boolean renamed = !target.name().equals(template.name());
+        boolean idTaken = inventory.templateById(request.toSite(), template.id()).isPresent();
+        Optional<TemplateInfo> base = source.versions().stream()
+                .filter(v -> v.version() == 1 && inDataCenter(request.fromSite(), v, source.dataCenterId()))
+                .findFirst();
         boolean baseMissing = template.version() > 1
-                && base.map(b -> inventory.templateById(to, b.id()).isEmpty()).orElse(true);
-        boolean clone = renamed || idTaken || baseMissing;
-        boolean moveBack = request.moveBack() != null ? request.moveBack() : moveBackDefault;
-
-        context.log().deploy(messages.format("template.migrate.log.preflight", template.name(), template.version(),
-                sourceDcName, from, domain.name(), domain.location(), cluster.name(), storage.name(), targetDcName,
-                to, targetName));
-        if (clone) {
-            context.log().deploy(messages.format("template.migrate.log.clone", targetName));
-        }
-        return new MigrationPlan(template.id(), template.name(), template.version(), sourceDc, sourceDcName, domain,
-                cluster.id(), cluster.name(), targetDc, targetDcName, storage.id(), storage.name(), targetName, clone,
-                moveBack);
+                && base.map(b -> inventory.templateById(request.toSite(), b.id()).isEmpty()).orElse(true);
+        return renamed || idTaken || baseMissing;
     }
 
     /**

@@ -61,28 +61,27 @@ final class TemplateCreateRun {
     }
 
     TaskOutcome execute() {
-        try {
-            TemplateCreatePlan plan = TemplateCreatePlan.parse(run.step(PREFLIGHT,
-                    messages.format("template.create.progress.preflight", request.vm(), request.name(), site),
-                    () -> preflight().journal()));
-            templateName = plan.name();
-            templateId = run.step(CREATE,
-                    messages.format("template.create.progress.create-template", plan.name(), plan.vmName()),
-                    () -> create(plan));
-            run.step(WAIT_OK, messages.format("template.create.progress.wait-ok", plan.name()), this::waitOk);
-            return outcome(plan, current().orElseThrow(this::vanished));
-        } catch (TaskFailure | EngineException failure) {
-            // a template already created is named and left for inspection
-            throw run.failed(failure, templateId == null || gone ? null
-                    : messages.format("template.create.left-in-place", templateName, site));
-        }
+        // a template already created is named and left for inspection
+        return run.guarded(this::runSteps, () -> templateId == null || gone ? null
+                : messages.format("template.create.left-in-place", templateName, site));
+    }
+
+    private TaskOutcome runSteps() {
+        TemplateCreatePlan plan = TemplateCreatePlan.parse(run.step(PREFLIGHT,
+                messages.format("template.create.progress.preflight", request.vm(), request.name(), site),
+                () -> preflight().journal()));
+        templateName = plan.name();
+        templateId = run.step(CREATE,
+                messages.format("template.create.progress.create-template", plan.name(), plan.vmName()),
+                () -> create(plan));
+        run.step(WAIT_OK, messages.format("template.create.progress.wait-ok", plan.name()), this::waitOk);
+        return outcome(plan, current().orElseThrow(this::vanished));
     }
 
     // ---- preflight ----
 
     private TemplateCreatePlan preflight() {
-        inventory.queries().calls().call(site, "check the engine",
-                connection -> connection.systemService().get().send().api());
+        inventory.queries().calls().checkAnswers(site);
         if (request.versionName() != null && request.versionOf() == null) {
             throw run.fail("template.create.version-name-without-base");
         }

@@ -5,7 +5,6 @@ import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.vm.VmCreateRequest;
 import io.vdibot.commands.handler.TaskContext;
-import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
@@ -64,33 +63,31 @@ final class VmCreateRun {
     }
 
     TaskOutcome execute() {
+        // A VM already created is kept, not deleted: it holds what is needed to find out what went wrong (and a
+        // missing IP is often only a slow guest), so the message names it instead.
+        return run.guarded(this::runSteps, () -> vmId == null ? null
+                : messages.format("vm.create.left-in-place", request.name(), site));
+    }
+
+    private TaskOutcome runSteps() {
         String name = request.name();
-        try {
-            VmCreatePlan plan = plan(run.step(PREFLIGHT,
-                    messages.format("vm.create.progress.preflight", request.template(), name, site),
-                    () -> preflight().journal()));
-            vmId = run.step(CREATE, messages.format("vm.create.progress.create-vm", name, request.template()),
-                    () -> create(plan));
-            run.step(WAIT_CREATED, messages.format("vm.create.progress.wait-created", name), this::waitCreated);
-            run.step(START, messages.format("vm.create.progress.start-vm", name), () -> start(plan));
-            String hostId = run.step(WAIT_UP, messages.format("vm.create.progress.wait-up", name), this::waitUp);
-            String ip = run.step(WAIT_IP, messages.format("vm.create.progress.wait-ip", name),
-                    () -> waitIp(hostId));
-            return outcome(plan, hostId, ip);
-        } catch (TaskFailure | EngineException failure) {
-            // A VM already created is kept, not deleted: it holds what is needed to find out what went wrong (and a
-            // missing IP is often only a slow guest), so the message names it instead.
-            throw run.failed(failure, vmId == null ? null
-                    : messages.format("vm.create.left-in-place", request.name(), site));
-        }
+        VmCreatePlan plan = plan(run.step(PREFLIGHT,
+                messages.format("vm.create.progress.preflight", request.template(), name, site),
+                () -> preflight().journal()));
+        vmId = run.step(CREATE, messages.format("vm.create.progress.create-vm", name, request.template()),
+                () -> create(plan));
+        run.step(WAIT_CREATED, messages.format("vm.create.progress.wait-created", name), this::waitCreated);
+        run.step(START, messages.format("vm.create.progress.start-vm", name), () -> start(plan));
+        String hostId = run.step(WAIT_UP, messages.format("vm.create.progress.wait-up", name), this::waitUp);
+        String ip = run.step(WAIT_IP, messages.format("vm.create.progress.wait-ip", name),
+                () -> waitIp(hostId));
+        return outcome(plan, hostId, ip);
     }
 
     // ---- preflight: everything that can be known before touching the estate, each with its own message ----
 
     private VmCreatePlan preflight() {
-        // Reachability and credentials first: otherwise every later check would report the same outage.
-        inventory.queries().calls().call(site, "check the engine",
-                connection -> connection.systemService().get().send().api());
+        inventory.queries().calls().checkAnswers(site);
         List<TemplateInfo> versions = inventory.queries().templates(site, "name=" + request.template()).stream()
                 .filter(t -> t.name().equals(request.template())).toList();
         if (versions.isEmpty()) {
@@ -123,12 +120,7 @@ final class VmCreateRun {
     }
 
     private ClusterInfo namedCluster(String name) {
-        Optional<ClusterInfo> cached = inventory.cluster(site, name);
-        if (cached.isEmpty()) {
-            // a cluster added within the cache's lifetime must not be reported missing
-            inventory.refresh(site);
-            cached = inventory.cluster(site, name);
-        }
+        Optional<ClusterInfo> cached = inventory.findOrRefresh(site, () -> inventory.cluster(site, name));
         return cached.orElseThrow(() -> run.fail("vm.create.cluster-not-found", name, site));
     }
 
@@ -145,12 +137,7 @@ final class VmCreateRun {
         if (id == null) {
             return Optional.empty();
         }
-        Optional<ClusterInfo> cached = inventory.clusterById(site, id);
-        if (cached.isEmpty()) {
-            inventory.refresh(site);
-            cached = inventory.clusterById(site, id);
-        }
-        return cached;
+        return inventory.findOrRefresh(site, () -> inventory.clusterById(site, id));
     }
 
     private String dataCenterName(ClusterInfo cluster) {

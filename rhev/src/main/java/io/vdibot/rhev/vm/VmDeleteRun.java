@@ -82,8 +82,7 @@ final class VmDeleteRun {
 
     /** The checks of {@link VmDeleteHandler#validate}, made again on the engine's answer of this moment. */
     private String preflight() {
-        inventory.queries().calls().call(site, "check the engine",
-                connection -> connection.systemService().get().send().api());
+        inventory.queries().calls().checkAnswers(site);
         List<VmInfo> named = vms.named(site, request.name(), false);
         List<Violation> violations = VmDeleteHandler.check(named, request.name(), site,
                 inventory.queries().pools(site));

@@ -1,0 +1,94 @@
+package io.vdibot.rhev.pool;
+
+import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.pool.PoolCreateRequest;
+import io.vdibot.rhev.inventory.ClusterInfo;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.PoolInfo;
+import io.vdibot.rhev.inventory.TemplateInfo;
+import io.vdibot.rhev.task.TaskRun;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a {@code pool.create} task can know before touching the estate: the engine answers; the limits; no
+ * pool of that name but this task's own; the names the engine will give the VMs fit; the template version is in
+ * the cluster's data center; the group and role to grant exist.
+ */
+final class PoolCreatePreflight {
+
+    /** The engine's limit on VM names, which the names it gives pool VMs must respect. */
+    private static final int MAX_VM_NAME_LENGTH = 64;
+    private static final Pattern MASK = Pattern.compile("\\?+");
+
+    private final PoolCreateRequest request;
+    private final String site;
+    private final String taskCode;
+    private final Messages messages;
+    private final InventoryCache inventory;
+    private final PoolActions actions;
+    private final PoolLimits limits;
+    private final TaskRun run;
+
+    PoolCreatePreflight(PoolCreateRequest request, TaskContext context, PoolServices services, TaskRun run) {
+        this.request = request;
+        this.site = context.site();
+        this.taskCode = context.taskCode();
+        this.messages = context.messages();
+        this.inventory = services.inventory();
+        this.actions = services.actions();
+        this.limits = services.limits();
+        this.run = run;
+    }
+
+    PoolCreatePlan check() {
+        actions.queries().calls().checkAnswers(site);
+        int batch = limits.batchFor(request.batch());
+        if (request.size() > limits.poolSizeMax()) {
+            throw run.fail("pool.limit.size", request.size(), limits.poolSizeMax());
+        }
+        if (batch > limits.batchSizeMax()) {
+            throw run.fail("pool.limit.batch", batch, limits.batchSizeMax());
+        }
+        Optional<PoolInfo> existing = actions.named(site, request.name());
+        if (existing.isPresent() && !PoolMarker.isCreatedBy(existing.get().description(), taskCode)) {
+            throw run.fail("pool.create.name-taken", request.name(), site, existing.get().size());
+        }
+        String longest = longestVmName(request.name(), request.size());
+        if (longest.length() > MAX_VM_NAME_LENGTH) {
+            throw run.fail("pool.create.vm-names-too-long", request.name(), longest, MAX_VM_NAME_LENGTH);
+        }
+        TemplateChoice template = new TemplateChoice(site, inventory, actions.queries(), messages);
+        List<TemplateInfo> versions = template.versions(request.template());
+        ClusterInfo cluster = request.cluster() != null ? template.namedCluster(request.cluster())
+                : template.clusterOf(versions);
+        TemplateInfo chosen = template.version(versions, cluster, request.templateVersion());
+        if (!chosen.isOk() && !chosen.isLocked()) {
+            throw run.fail("pool.template-not-ok", chosen.name(), chosen.version(), chosen.status());
+        }
+        String groupId = null;
+        String roleId = null;
+        if (request.group() != null) {
+            groupId = actions.groupId(site, request.group())
+                    .orElseThrow(() -> run.fail("pool.group-not-found", request.group(), site));
+            roleId = actions.roleId(site, request.role())
+                    .orElseThrow(() -> run.fail("pool.role-not-found", request.role(), site));
+        }
+        boolean followLatest = request.templateVersion() != null && request.templateVersion().latest();
+        run.log().deploy(messages.format("pool.create.log.preflight", chosen.name(), chosen.version(),
+                cluster.name(), request.name(), request.size(), batch));
+        return new PoolCreatePlan(chosen.id(), followLatest, cluster.id(), groupId, roleId);
+    }
+
+    /** The longest name the engine will give a VM of this pool: the mask filled, or {@code -N} appended. */
+    static String longestVmName(String poolName, int size) {
+        Matcher mask = MASK.matcher(poolName);
+        if (!mask.find()) {
+            return poolName + "-" + size;
+        }
+        return poolName.replace(mask.group(), String.format("%0" + mask.group().length() + "d", size));
+    }
+}
