@@ -68,8 +68,13 @@ class TeamsEndToEndTest {
 
         String approval = bot.awaitSent("asks for approval of task " + task, Duration.ofSeconds(20));
         assertThat(approval).contains("Alice Martin");
-        String cardId = bot.bean(io.vdibot.adapters.teams.TeamsThreadStore.class)
-                .find(task, "approval").orElseThrow().activityId();
+        // the card is stored once the Connector has answered its post, a moment after the post was seen
+        var cards = bot.bean(io.vdibot.adapters.teams.TeamsThreadStore.class);
+        long stored = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (cards.find(task, "approval").isEmpty() && System.nanoTime() < stored) {
+            TeamsHarness.sleep(50);
+        }
+        String cardId = cards.find(task, "approval").orElseThrow().activityId();
 
         ObjectNode refresh = Activities.JSON.createObjectNode();
         refresh.put("vdibot", "approval");
