@@ -7,6 +7,7 @@ import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Action;
 import io.vdibot.commands.reply.FieldsBlock;
 import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.schedule.Schedule;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.pipeline.RequestScope;
@@ -93,14 +94,19 @@ public final class ApprovalDesk {
         return decisionReply(messages, decided, approve, who, reason);
     }
 
-    private static Reply decisionReply(Messages messages, TaskRecord task, boolean approved, String who,
-            String reason) {
-        return approved
-                ? Reply.builder().kind(Reply.Kind.DECISION).tone(Reply.Tone.SUCCESS).text(messages.format("reply.task.approved",
-                        task.code(), task.commandId(), who)).build()
-                : Reply.builder().kind(Reply.Kind.DECISION).tone(Reply.Tone.WARNING).text(messages.format("reply.task.rejected",
-                        task.code(), task.commandId(), who,
-                        reason == null ? messages.format("reply.no-reason") : reason)).build();
+    private Reply decisionReply(Messages messages, TaskRecord task, boolean approved, String who, String reason) {
+        Reply.Builder reply = Reply.builder().kind(Reply.Kind.DECISION);
+        if (!approved) {
+            return reply.tone(Reply.Tone.WARNING).text(messages.format("reply.task.rejected", task.code(),
+                    task.commandId(), who, reason == null ? messages.format("reply.no-reason") : reason)).build();
+        }
+        Schedule runAt = ((TaskRequest) json.readRequest(task.commandId(), task.requestJson())).runAt();
+        boolean afterItsTime = !runAt.now() && task.approval().decidedAt().isAfter(task.runAt());
+        String text = afterItsTime
+                ? messages.format("reply.task.approved-late", task.code(), task.commandId(), who,
+                        messages.describe(runAt))
+                : messages.format("reply.task.approved", task.code(), task.commandId(), who);
+        return reply.tone(Reply.Tone.SUCCESS).text(text).build();
     }
 
 }

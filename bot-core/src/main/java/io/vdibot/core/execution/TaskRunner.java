@@ -79,11 +79,12 @@ public final class TaskRunner {
         }
         TaskRecord claimed = tasks.findById(taskId).orElseThrow();
         TaskRequest request = (TaskRequest) json.readRequest(claimed.commandId(), claimed.requestJson());
-        boolean late = !request.runAt().now()
-                && Duration.between(claimed.runAt(), firedAt).compareTo(lateAfter) > 0;
+        // A task approved after its time was due when it was approved, and the approval said it runs now.
+        Instant due = claimed.approval().isDecided() && claimed.approval().decidedAt().isAfter(claimed.runAt())
+                ? claimed.approval().decidedAt() : claimed.runAt();
+        boolean late = !request.runAt().now() && Duration.between(due, firedAt).compareTo(lateAfter) > 0;
         // Late because the bot was down, or because this node was busy with tasks due before it?
-        String lateKey = !late ? null
-                : claimed.runAt().isBefore(upSince) ? "reply.task.ran-late" : "reply.task.ran-late-busy";
+        String lateKey = !late ? null : due.isBefore(upSince) ? "reply.task.ran-late" : "reply.task.ran-late-busy";
         run(claimed, request, false, lateKey);
     }
 

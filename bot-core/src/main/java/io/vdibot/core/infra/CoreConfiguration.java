@@ -100,8 +100,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    public TaskScheduling taskScheduling(Scheduler scheduler) {
-        return new TaskScheduling(scheduler);
+    public TaskScheduling taskScheduling(Scheduler scheduler, Clock clock) {
+        return new TaskScheduling(scheduler, clock);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.vdibot.core.schedule;
 
 import io.vdibot.persistence.task.TaskRecord;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -24,13 +26,17 @@ public final class TaskScheduling {
     static final String TASK_ID = "taskId";
 
     private final Scheduler scheduler;
+    private final Clock clock;
 
-    public TaskScheduling(Scheduler scheduler) {
+    public TaskScheduling(Scheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /**
-     * Stores the task's trigger unless it exists.
+     * Stores the task's trigger unless it exists. A run time already past (a task approved after its time, or one
+     * found without a trigger) fires now: Quartz would otherwise treat it as a misfire and pick it up only on its
+     * next misfire scan, many seconds later.
      *
      * @throws TransientDataAccessResourceException when the job store (the database) cannot be reached
      */
@@ -38,7 +44,7 @@ public final class TaskScheduling {
         JobDetail job = JobBuilder.newJob(RunTaskJob.class).withIdentity(jobKey(task.id()))
                 .usingJobData(TASK_ID, task.id()).build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(task.id()))
-                .startAt(Date.from(task.runAt()))
+                .startAt(Date.from(later(task.runAt(), clock.instant())))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
@@ -63,6 +69,10 @@ public final class TaskScheduling {
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot unschedule T" + taskId, e);
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     static JobKey jobKey(long taskId) {

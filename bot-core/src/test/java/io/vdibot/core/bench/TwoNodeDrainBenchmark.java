@@ -157,7 +157,7 @@ class TwoNodeDrainBenchmark {
         loader.setAutoStartup(false);
         loader.afterPropertiesSet();
         try {
-            TaskScheduling scheduling = new TaskScheduling(loader.getScheduler());
+            TaskScheduling scheduling = new TaskScheduling(loader.getScheduler(), java.time.Clock.systemUTC());
             List<TaskRecord> inserted = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
                 String name = String.format(Locale.ROOT, "bench-%04d", i);

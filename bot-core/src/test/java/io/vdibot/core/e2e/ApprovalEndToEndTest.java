@@ -29,7 +29,8 @@ class ApprovalEndToEndTest {
     @BeforeAll
     static void start() {
         // vm.create needs approval here, besides the default commands; pools above 50 VMs do by default
-        bot = BotHarness.start(Map.of("vdibot.approval.commands", "vm.create,template.migrate,pool.delete"));
+        bot = BotHarness.start(Map.of("vdibot.approval.commands", "vm.create,template.migrate,pool.delete",
+                "vdibot.execution.late-after", "2s"));
     }
 
     @AfterAll
@@ -90,6 +91,32 @@ class ApprovalEndToEndTest {
         String again = bot.send("/vdi reject " + task);
         assertThat(bot.awaitIn(again, ".+", WAIT)).contains("is not waiting for approval");
         bot.type("/login alice");
+    }
+
+    @Test
+    void aTaskApprovedAfterItsTimeRunsAtOnceAndSaysWhy() throws Exception {
+        bot.type("/login alice");
+        bot.type("/vdi vm create appr-late template=rhel9-desktop at=+1s");
+        String task = bot.awaitTask("appr-late", WAIT);
+        bot.awaitIn(task, "waiting for an approver", WAIT);
+        Instant due = bot.task(task).runAt();
+        // the approver answers well after the task's time (more than late-after)
+        while (Instant.now().isBefore(due.plusSeconds(4))) {
+            Thread.sleep(100);
+        }
+
+        bot.type("/login bob");
+        String approve = bot.send("/vdi approve " + task);
+        assertThat(bot.awaitIn(approve, "ok: ", WAIT)).startsWith("ok: Task " + task
+                + " (vm.create) was approved by Bob Johnson after its time (at ").endsWith("); it runs now.");
+        bot.type("/login alice");
+        bot.awaitIn(task, "^ok: .*appr-late", RUN);
+
+        TaskRecord done = bot.task(task);
+        assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(java.time.Duration.between(done.approval().decidedAt(), done.startedAt()))
+                .isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(bot.thread(task)).noneMatch(l -> l.contains("starts only now"));
     }
 
     @Test

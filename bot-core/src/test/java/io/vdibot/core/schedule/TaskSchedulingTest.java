@@ -39,7 +39,7 @@ class TaskSchedulingTest {
         Scheduler scheduler = mock(Scheduler.class);
         when(scheduler.checkExists(any(JobKey.class))).thenThrow(new JobPersistenceException("Socket error"));
 
-        assertThatThrownBy(() -> new TaskScheduling(scheduler).schedule(TASK))
+        assertThatThrownBy(() -> new TaskScheduling(scheduler, java.time.Clock.systemUTC()).schedule(TASK))
                 .isInstanceOf(TransientDataAccessException.class).hasMessageContaining("T1042");
     }
 
@@ -50,7 +50,7 @@ class TaskSchedulingTest {
                 .thenThrow(new JobPersistenceException("Socket error"))
                 .thenThrow(new JobPersistenceException("Connection refused"))
                 .thenReturn(false);
-        TaskScheduling scheduling = new TaskScheduling(scheduler);
+        TaskScheduling scheduling = new TaskScheduling(scheduler, java.time.Clock.systemUTC());
 
         new DatabaseRetry(Duration.ofSeconds(10), Duration.ofMillis(5)).call("schedule T1042", () -> {
             scheduling.schedule(TASK);
@@ -66,7 +66,7 @@ class TaskSchedulingTest {
         Scheduler scheduler = mock(Scheduler.class);
         when(scheduler.checkExists(any(JobKey.class))).thenThrow(new SchedulerException("The Scheduler has been shutdown."));
 
-        assertThatThrownBy(() -> new TaskScheduling(scheduler).schedule(TASK))
+        assertThatThrownBy(() -> new TaskScheduling(scheduler, java.time.Clock.systemUTC()).schedule(TASK))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
