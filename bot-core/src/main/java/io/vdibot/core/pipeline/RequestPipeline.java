@@ -44,7 +44,7 @@ public final class RequestPipeline implements CommandGateway {
     private final HandlerRegistry handlers;
     private final Notifiers notifiers;
     private final WorkTracker work;
-    private final ExecutorService executor;
+    private final InOrderPerKey executor;
     private final Clock clock;
     private final VdibotProperties properties;
 
@@ -58,7 +58,7 @@ public final class RequestPipeline implements CommandGateway {
         this.handlers = handlers;
         this.notifiers = notifiers;
         this.work = work;
-        this.executor = executor;
+        this.executor = new InOrderPerKey(executor);
         this.clock = clock;
         this.properties = properties;
     }
@@ -67,7 +67,7 @@ public final class RequestPipeline implements CommandGateway {
     public void submit(Envelope envelope) {
         work.started();
         try {
-            executor.execute(() -> {
+            executor.execute(orderKey(envelope), () -> {
                 try {
                     process(envelope);
                 } finally {
@@ -130,6 +130,11 @@ public final class RequestPipeline implements CommandGateway {
         } finally {
             MDC.clear();
         }
+    }
+
+    /** One user's requests are taken in the order they came, so their tasks are numbered in that order. */
+    private static String orderKey(Envelope envelope) {
+        return envelope.identity().platform() + ":" + envelope.identity().userId();
     }
 
     private RequestScope scope(Envelope envelope, DirectoryUser user) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +133,23 @@ class SchedulingEndToEndTest {
 
     @Test
     @Order(3)
+    void aUsersRequestsAreNumberedInTheOrderTheyWereTyped() throws Exception {
+        bot.type("/login alice");
+        for (int i = 1; i <= 8; i++) {
+            bot.type("/vdi vm create order-" + i + " template=rhel9-desktop at=+1h");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            ids.add(Long.parseLong(bot.awaitTask("order-" + i, WAIT).substring(1)));
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        for (int i = 1; i <= 8; i++) {
+            bot.type("/vdi cancel T" + ids.get(i - 1));
+        }
+    }
+
+    @Test
+    @Order(4)
     void aTaskHeldUpByAnEarlierOneSaysSoInsteadOfBlamingABotThatWasRunning() throws Exception {
         bot.type("/login alice");
         bot.type("/vdi vm create sched-busy-1 template=rhel9-desktop at=+3s");
@@ -162,7 +180,7 @@ class SchedulingEndToEndTest {
      * soon as the bot starts and says it ran late; the second runs at its time.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void tasksDueWhileTheBotWasDownRunAtStartAndTheOthersAtTheirTime() throws Exception {
         bot.type("/login alice");
         bot.type("/vdi vm create sched-late template=rhel9-desktop at=+5s");
