@@ -4,6 +4,7 @@ import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.commands.handler.TaskCancelled;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
@@ -13,6 +14,7 @@ import io.vdibot.core.notify.OnCallNotices;
 import io.vdibot.core.pipeline.WorkTracker;
 import io.vdibot.core.intake.TaskJson;
 import io.vdibot.persistence.task.LogKind;
+import io.vdibot.persistence.task.TaskCancelRequests;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
@@ -39,6 +41,7 @@ public final class TaskRunner {
     private final TaskRepository tasks;
     private final TaskStepRepository steps;
     private final TaskLogRepository logs;
+    private final TaskCancelRequests cancels;
     private final HandlerRegistry handlers;
     private final Notifiers notifiers;
     private final OnCallNotices onCall;
@@ -52,13 +55,14 @@ public final class TaskRunner {
     /** When this node began running tasks: a task due before then was missed because no bot was running. */
     private final Instant upSince = Instant.now();
 
-    public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs,
+    public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs, TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
             WorkTracker work, ScheduledExecutorService timer, Duration progressInterval, Duration lateAfter,
             Locale fallbackLocale) {
         this.tasks = tasks;
         this.steps = steps;
         this.logs = logs;
+        this.cancels = cancels;
         this.handlers = handlers;
         this.notifiers = notifiers;
         this.onCall = onCall;
@@ -121,7 +125,7 @@ public final class TaskRunner {
             notifiers.post(thread, Reply.text(messages.format(resumed ? "reply.task.resumed" : "reply.task.started",
                     task.code(), task.commandId())));
             RunningTask context = new RunningTask(task.code(), request, task.site(), messages, zoneOf(task),
-                    new JournaledSteps(task.id(), steps, new StepData()), new PersistentTaskLog(task.id(), logs),
+                    new JournaledSteps(task.id(), steps, new StepData(), cancels), new PersistentTaskLog(task.id(), logs),
                     progress, resumed);
             TaskOutcome outcome = execute(handlers, request, context);
             progress.flushPending();
@@ -136,6 +140,9 @@ public final class TaskRunner {
         } catch (TaskFailure failure) {
             progress.flushPending();
             fail(task, thread, messages, failure.getMessage(), failure.cleanedUp());
+        } catch (TaskCancelled cancelled) {
+            progress.flushPending();
+            stopped(task, thread, messages, cancelled);
         } catch (RuntimeException unexpected) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("task {} failed unexpectedly, reference {}", task.code(), reference, unexpected);
@@ -165,6 +172,23 @@ public final class TaskRunner {
         reply.text(messages.format("reply.task.see-logs", task.code()));
         notifiers.post(thread, reply.build());
         onCall.failed(task, reason);
+    }
+
+    /** A running task stopped at a step boundary because someone cancelled it: what it did stays. */
+    private void stopped(TaskRecord task, ThreadRef thread, Messages messages, TaskCancelled cancelled) {
+        String summary = messages.format("reply.task.cancelled-running", task.code(), task.commandId(),
+                cancelled.cancelledBy());
+        logs.append(task.id(), LogKind.DEPLOY, null, summary);
+        if (!tasks.finish(task.id(), TaskStatus.CANCELLED, summary)) {
+            return;
+        }
+        Reply.Builder reply = Reply.builder().tone(Reply.Tone.WARNING).text(summary);
+        if (cancelled.leftInPlace() != null) {
+            logs.append(task.id(), LogKind.DEPLOY, null, cancelled.leftInPlace());
+            reply.text(cancelled.leftInPlace());
+        }
+        notifiers.post(thread, reply.text(messages.format("reply.task.see-logs", task.code())).build());
+        onCall.cancelled(task, cancelled.cancelledBy());
     }
 
     private ThreadRef threadOf(TaskRecord task) {

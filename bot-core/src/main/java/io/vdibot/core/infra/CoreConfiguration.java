@@ -24,6 +24,7 @@ import io.vdibot.core.intake.TaskIntake;
 import io.vdibot.core.intake.TaskJson;
 import io.vdibot.commands.handler.ResourceLeases;
 import io.vdibot.persistence.lease.ResourceLeaseRepository;
+import io.vdibot.persistence.task.TaskCancelRequests;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.persistence.task.TaskStepRepository;
@@ -66,6 +67,11 @@ public class CoreConfiguration {
     @Bean
     public TaskStepRepository taskStepRepository(DataSource dataSource, Clock clock) {
         return new TaskStepRepository(dataSource, clock);
+    }
+
+    @Bean
+    public TaskCancelRequests taskCancelRequests(DataSource dataSource) {
+        return new TaskCancelRequests(dataSource);
     }
 
     @Bean
@@ -137,9 +143,10 @@ public class CoreConfiguration {
 
     @Bean
     public TaskRunner taskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs,
+            TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
             WorkTracker work, ScheduledExecutorService coreTimer, VdibotProperties properties) {
-        return new TaskRunner(tasks, steps, logs, handlers, notifiers, onCall, json, node, work, coreTimer,
+        return new TaskRunner(tasks, steps, logs, cancels, handlers, notifiers, onCall, json, node, work, coreTimer,
                 properties.progressInterval(), properties.execution().lateAfter(), properties.defaultLocale());
     }
 

@@ -30,6 +30,14 @@ public final class OnCallNotices {
                 .text(messages.format("oncall.where", task.site(), "/vdi logs " + task.code())).build());
     }
 
+    public void cancelled(TaskRecord task, String cancelledBy) {
+        Messages messages = Messages.forLocale(locale);
+        notifiers.notifyOnCall(Reply.builder().kind(Reply.Kind.NOTICE).tone(Reply.Tone.WARNING)
+                .text(messages.format("reply.oncall.cancelled", task.code(), task.commandId(), requester(task),
+                        cancelledBy))
+                .text(messages.format("oncall.where", task.site(), "/vdi logs " + task.code())).build());
+    }
+
     private static String requester(TaskRecord task) {
         return task.requester().displayName() != null ? task.requester().displayName()
                 : task.requester().platformUserId();

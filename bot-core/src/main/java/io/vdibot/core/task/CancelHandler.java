@@ -9,6 +9,7 @@ import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.core.intake.TaskJson;
+import io.vdibot.persistence.task.TaskCancelRequests;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
 import java.util.EnumSet;
@@ -26,13 +27,16 @@ public final class CancelHandler implements QueryHandler<CancelRequest> {
     static final String CANCEL_OTHERS = "vdi:task:cancel-others";
 
     private final TaskRepository tasks;
+    private final TaskCancelRequests cancels;
     private final TaskLookup lookup;
     private final TaskScheduling scheduling;
     private final Notifiers notifiers;
     private final TaskJson json;
 
-    public CancelHandler(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers, TaskJson json) {
+    public CancelHandler(TaskRepository tasks, TaskCancelRequests cancels, TaskScheduling scheduling,
+            Notifiers notifiers, TaskJson json) {
         this.tasks = tasks;
+        this.cancels = cancels;
         this.lookup = new TaskLookup(tasks);
         this.scheduling = scheduling;
         this.notifiers = notifiers;
@@ -50,17 +54,21 @@ public final class CancelHandler implements QueryHandler<CancelRequest> {
         Messages messages = scope.messages();
         Optional<TaskRecord> found = lookup.find(typed);
         if (found.isEmpty()) {
-            return Reply.text(messages.format("reply.task.not-found", typed.toUpperCase(Locale.ROOT)));
+            return Reply.refusal(messages.format("reply.task.not-found", typed.toUpperCase(Locale.ROOT)));
         }
         TaskRecord task = found.get();
         boolean own = scope.uid().equals(task.requester().directoryUid());
         if (!own && !scope.may(CANCEL_OTHERS)) {
             return Reply.refusal(messages.format("reply.denied"));
         }
+        if (task.status() == TaskStatus.RUNNING && cancels.request(task.id(), scope.displayName())) {
+            // the node running it stops before its next step and tells the thread what was done
+            return Reply.text(messages.format("reply.task.cancel-requested", task.code(), task.commandId()));
+        }
         if (!tasks.transition(task.id(), EnumSet.of(TaskStatus.SCHEDULED, TaskStatus.PENDING_APPROVAL),
                 TaskStatus.CANCELLED)) {
             TaskStatus now = tasks.findById(task.id()).map(TaskRecord::status).orElse(task.status());
-            return Reply.text(messages.format("cancel.not-possible", task.code(),
+            return Reply.refusal(messages.format("cancel.not-possible", task.code(),
                     messages.format(now.messageKey())));
         }
         scheduling.unschedule(task.id());

@@ -4,6 +4,7 @@ import io.vdibot.commands.handler.QueryHandler;
 import io.vdibot.core.intake.TaskJson;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.schedule.TaskScheduling;
+import io.vdibot.persistence.task.TaskCancelRequests;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.persistence.task.TaskStepRepository;
@@ -30,8 +31,8 @@ public class TaskConfiguration {
     }
 
     @Bean
-    public CancelHandler cancelHandler(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json) {
-        return new CancelHandler(tasks, scheduling, notifiers, json);
+    public CancelHandler cancelHandler(TaskRepository tasks, TaskCancelRequests cancels, TaskScheduling scheduling,
+            Notifiers notifiers, TaskJson json) {
+        return new CancelHandler(tasks, cancels, scheduling, notifiers, json);
     }
 }

@@ -13,6 +13,9 @@ public interface StepJournal {
      * Runs {@code action} as step {@code key} unless that step already completed, and records its result.
      * A step that was started but never completed (the node died inside it) runs again: the action must
      * then find what it may already have created instead of creating it twice.
+     *
+     * @throws TaskCancelled before a step that has not completed yet starts, when the task was cancelled while it
+     *                       ran
      */
     String run(String key, Supplier<String> action);
 

@@ -1,6 +1,7 @@
 package io.vdibot.rhev.task;
 
 import io.vdibot.commands.handler.TaskContext;
+import io.vdibot.commands.handler.TaskCancelled;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskLog;
 import io.vdibot.commands.handler.TaskOutcome;
@@ -85,14 +86,16 @@ public final class TaskRun {
     }
 
     /**
-     * Runs a task's steps: our own failures and the engine's are turned into {@link #failed}, with what
-     * {@code leftInPlace} names at that moment (null: nothing).
+     * Runs a task's steps: our own failures and the engine's are turned into {@link #failed}, and a cancellation
+     * between two steps keeps its course; both carry what {@code leftInPlace} names at that moment (null: nothing).
      */
     public TaskOutcome guarded(Supplier<TaskOutcome> steps, Supplier<String> leftInPlace) {
         try {
             return steps.get();
         } catch (TaskFailure | EngineException failure) {
             throw failed(failure, leftInPlace.get());
+        } catch (TaskCancelled cancelled) {
+            throw cancelled.leaving(leftInPlace.get());
         }
     }
 
