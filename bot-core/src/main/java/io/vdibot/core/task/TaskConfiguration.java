@@ -7,7 +7,9 @@ import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.persistence.task.TaskCancelRequests;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.persistence.task.TaskSearch;
 import io.vdibot.persistence.task.TaskStepRepository;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 public class TaskConfiguration {
 
     @Bean
-    public QueryHandler<?> tasksHandler(TaskRepository tasks) {
-        return new TasksHandler(tasks);
+    public QueryHandler<?> tasksHandler(DataSource dataSource) {
+        return new TasksHandler(new TaskSearch(dataSource));
     }
 
     @Bean

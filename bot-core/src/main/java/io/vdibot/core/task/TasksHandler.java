@@ -8,20 +8,21 @@ import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.commands.task.TaskFilter;
 import io.vdibot.commands.task.TasksRequest;
 import io.vdibot.persistence.task.TaskRecord;
-import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.persistence.task.TaskSearch;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@code /vdi tasks [filter]}: the recent tasks, newest first. */
 final class TasksHandler implements QueryHandler<TasksRequest> {
 
-    private static final int LIST_LIMIT = 25;
+    private static final int PAGE_SIZE = 25;
 
-    private final TaskRepository tasks;
+    private final TaskSearch search;
 
-    TasksHandler(TaskRepository tasks) {
-        this.tasks = tasks;
+    TasksHandler(TaskSearch search) {
+        this.search = search;
     }
 
     @Override
@@ -31,32 +32,53 @@ final class TasksHandler implements QueryHandler<TasksRequest> {
 
     @Override
     public Reply handle(TasksRequest request, Asker scope) {
-        return list(request.filter(), scope);
-    }
-
-    private Reply list(TaskFilter filter, Asker scope) {
         Messages messages = scope.messages();
-        List<TaskRecord> found = switch (filter) {
-            case MINE -> tasks.listByRequester(scope.identity().platform(),
-                    scope.identity().userId(), LIST_LIMIT);
-            case PENDING -> tasks.listByStatus(EnumSet.of(TaskStatus.PENDING_APPROVAL), LIST_LIMIT);
-            case SCHEDULED -> tasks.listByStatus(EnumSet.of(TaskStatus.SCHEDULED), LIST_LIMIT);
-            case RUNNING -> tasks.listByStatus(EnumSet.of(TaskStatus.RUNNING), LIST_LIMIT);
-            case FAILED -> tasks.listByStatus(EnumSet.of(TaskStatus.FAILED, TaskStatus.INTERRUPTED), LIST_LIMIT);
-            case ALL -> tasks.listByStatus(EnumSet.allOf(TaskStatus.class), LIST_LIMIT);
-        };
-        if (found.isEmpty()) {
+        // "mine" is the directory user behind the chat identity, whatever platform or case the task came from
+        String user = request.filter() == TaskFilter.MINE ? scope.uid() : request.user();
+        TaskSearch.Page page = search.find(new TaskSearch.Criteria(statuses(request.filter()), user,
+                request.command()), (request.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        if (page.tasks().isEmpty()) {
             return Reply.text(messages.format("tasks.none"));
         }
         List<List<String>> rows = new ArrayList<>();
-        for (TaskRecord task : found) {
+        for (TaskRecord task : page.tasks()) {
             rows.add(List.of(task.code(), task.commandId(), TaskTexts.status(task.status(), messages),
                     task.site() == null ? "" : task.site(), TaskTexts.time(task.runAt(), scope.zone()),
                     TaskTexts.requester(task)));
         }
-        return Reply.builder().table(List.of(messages.format("tasks.column.id"), messages.format("tasks.column.command"),
-                messages.format("tasks.column.status"), messages.format("tasks.column.site"),
-                messages.format("tasks.column.run-at", scope.zone().getId()),
-                messages.format("tasks.column.requester")), rows).build();
+        Reply.Builder reply = Reply.builder().table(List.of(messages.format("tasks.column.id"),
+                messages.format("tasks.column.command"), messages.format("tasks.column.status"),
+                messages.format("tasks.column.site"), messages.format("tasks.column.run-at", scope.zone().getId()),
+                messages.format("tasks.column.requester")), rows);
+        long more = page.total() - (long) request.page() * PAGE_SIZE;
+        if (more > 0) {
+            reply.text(messages.format("tasks.more", more, nextPage(request)));
+        }
+        return reply.build();
+    }
+
+    private static Set<TaskStatus> statuses(TaskFilter filter) {
+        return switch (filter) {
+            case MINE, ALL -> EnumSet.allOf(TaskStatus.class);
+            case PENDING -> EnumSet.of(TaskStatus.PENDING_APPROVAL);
+            case SCHEDULED -> EnumSet.of(TaskStatus.SCHEDULED);
+            case RUNNING -> EnumSet.of(TaskStatus.RUNNING);
+            case FAILED -> EnumSet.of(TaskStatus.FAILED, TaskStatus.INTERRUPTED);
+        };
+    }
+
+    /** The command line that shows the next page of the same list. */
+    private static String nextPage(TasksRequest request) {
+        StringBuilder line = new StringBuilder("/vdi tasks");
+        if (request.filter() != TaskFilter.ALL) {
+            line.append(' ').append(request.filter().keyword());
+        }
+        if (request.user() != null) {
+            line.append(" user=").append(request.user());
+        }
+        if (request.command() != null) {
+            line.append(" command=").append(request.command());
+        }
+        return line.append(" page=").append(request.page() + 1).toString();
     }
 }

@@ -133,18 +133,31 @@ class SchedulingEndToEndTest {
 
     @Test
     @Order(3)
-    void aUsersRequestsAreNumberedInTheOrderTheyWereTyped() throws Exception {
+    void aUsersRequestsAreNumberedInTheOrderTheyWereTypedAndTheHistoryIsPaged() throws Exception {
         bot.type("/login alice");
-        for (int i = 1; i <= 8; i++) {
+        int count = 27;
+        for (int i = 1; i <= count; i++) {
             bot.type("/vdi vm create order-" + i + " template=rhel9-desktop at=+1h");
         }
         List<Long> ids = new ArrayList<>();
-        for (int i = 1; i <= 8; i++) {
+        for (int i = 1; i <= count; i++) {
             ids.add(Long.parseLong(bot.awaitTask("order-" + i, WAIT).substring(1)));
         }
         assertThat(ids).isSorted().doesNotHaveDuplicates();
-        for (int i = 1; i <= 8; i++) {
-            bot.type("/vdi cancel T" + ids.get(i - 1));
+
+        // the newest 25 of the user's vm creates, whatever case the user name is typed in, then the rest
+        String first = bot.send("/vdi tasks user=ALICE command=\"vm create\"");
+        String more = bot.awaitIn(first, " more: ", WAIT);
+        assertThat(more).endsWith("more: /vdi tasks user=ALICE command=vm.create page=2");
+        assertThat(bot.thread(first)).anyMatch(l -> l.startsWith("T" + ids.get(count - 1) + " "))
+                .noneMatch(l -> l.startsWith("T" + ids.get(0) + " "));
+        String second = bot.send("/vdi tasks user=ALICE command=vm.create page=2");
+        bot.awaitIn(second, "^T" + ids.get(0) + " ", WAIT);
+        String mine = bot.send("/vdi tasks mine");
+        bot.awaitIn(mine, "^T" + ids.get(count - 1) + " ", WAIT);
+
+        for (Long id : ids) {
+            bot.type("/vdi cancel T" + id);
         }
     }
 
