@@ -203,21 +203,36 @@ public final class BotHarness implements AutoCloseable {
      * own thread ({@code [T1042]}), so this is how a test finds the thread of the line it typed.
      */
     public String awaitTask(String name, Duration timeout) {
+        return awaitTask(name, 1, timeout);
+    }
+
+    /**
+     * The id of the {@code nth} task made from a request naming {@code name} (1 for the first), once it is stored;
+     * more tasks than that for the name is a failure, as for several power commands typed for one VM.
+     */
+    public String awaitTask(String name, int nth, Duration timeout) {
         JdbcClient jdbc = JdbcClient.create(bean(DataSource.class));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            List<Long> ids = jdbc.sql("SELECT id FROM task WHERE JSON_VALUE(request_json, '$.name') = :name")
-                    .param("name", name).query(Long.class).list();
-            if (ids.size() > 1) {
-                fail("more than one task for " + name + ": " + ids);
+            List<Long> ids = jdbc.sql("SELECT id FROM task WHERE JSON_VALUE(request_json, '$.name') = :name"
+                    + " ORDER BY id").param("name", name).query(Long.class).list();
+            if (ids.size() > nth) {
+                fail("more than " + nth + " task(s) for " + name + ": " + ids);
             }
-            if (ids.size() == 1) {
-                return "T" + ids.get(0);
+            if (ids.size() == nth) {
+                return "T" + ids.get(nth - 1);
             }
             sleep(50);
         }
-        fail("no task for " + name + " within " + timeout + "; printed:\n" + String.join("\n", lines));
+        fail("no task " + nth + " for " + name + " within " + timeout + "; printed:\n" + String.join("\n", lines));
         return null;
+    }
+
+    /** The status of a VM on a simulated site, e.g. {@code up}. */
+    public String vmStatus(String site, String name) {
+        var engine = bean(Simulator.class).site(site).engine();
+        return engine.read(() -> engine.estate().vms.values().stream().filter(vm -> name.equals(vm.name))
+                .map(vm -> vm.status).findFirst().orElseThrow());
     }
 
     private String awaitLine(Predicate<String> test, Duration timeout, String what) {

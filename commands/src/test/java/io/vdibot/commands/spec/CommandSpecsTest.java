@@ -35,6 +35,10 @@ class CommandSpecsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "vm create,        vm.create,        vdi:vm:create,        true,  true",
+            "vm start,         vm.start,         vdi:vm:start,         true,  true",
+            "vm stop,          vm.stop,          vdi:vm:stop,          true,  true",
+            "vm shutdown,      vm.shutdown,      vdi:vm:shutdown,      true,  true",
+            "vm reboot,        vm.reboot,        vdi:vm:reboot,        true,  true",
             "pool create,      pool.create,      vdi:pool:create,      true,  true",
             "pool resize,      pool.resize,      vdi:pool:resize,      true,  true",
             "pool grant,       pool.grant,       vdi:pool:grant,       true,  true",
@@ -69,7 +73,7 @@ class CommandSpecsTest {
 
     @Test
     void theTableCoversEveryCommand() {
-        assertThat(REGISTRY.all()).hasSize(24);
+        assertThat(REGISTRY.all()).hasSize(28);
         assertThat(REGISTRY.all()).extracting(CommandSpec::id).doesNotHaveDuplicates();
     }
 

@@ -32,6 +32,10 @@ import io.vdibot.commands.template.TemplateCreateRequest;
 import io.vdibot.commands.template.TemplateMigrateRequest;
 import io.vdibot.commands.template.TemplateVersionRef;
 import io.vdibot.commands.vm.VmCreateRequest;
+import io.vdibot.commands.vm.VmRebootRequest;
+import io.vdibot.commands.vm.VmShutdownRequest;
+import io.vdibot.commands.vm.VmStartRequest;
+import io.vdibot.commands.vm.VmStopRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,6 +64,15 @@ class GrammarTableTest {
                 line("vm delete web01", new VmDeleteRequest("web01", null, IMMEDIATELY)),
                 line("/vdi VM Delete web01 site=paris at=+30m",
                         new VmDeleteRequest("web01", "paris", inParis(Duration.ofMinutes(30)))),
+                // vm start|stop|shutdown|reboot
+                line("vm start web01", new VmStartRequest("web01", null, IMMEDIATELY)),
+                line("/vdi VM Start web01 site=paris at=+30m",
+                        new VmStartRequest("web01", "paris", inParis(Duration.ofMinutes(30)))),
+                line("vm stop name=web01 site=paris", new VmStopRequest("web01", "paris", IMMEDIATELY)),
+                line("vm shutdown web01 at=\"2026-12-01 09:00\"",
+                        new VmShutdownRequest("web01", null, at("2026-12-01T08:00:00Z", "Europe/Paris"))),
+                line("vdi vm REBOOT web01 at=+2h",
+                        new VmRebootRequest("web01", null, inParis(Duration.ofHours(2)))),
                 // vm create
                 line("/vdi vm create web01 template=rhel9",
                         new VmCreateRequest("web01", "rhel9", null, null, null, null, null, IMMEDIATELY)),

@@ -5,6 +5,7 @@ import io.vdibot.commands.handler.TaskCancelled;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskLog;
 import io.vdibot.commands.handler.TaskOutcome;
+import io.vdibot.commands.handler.Violation;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.rhev.call.EngineException;
@@ -49,6 +50,14 @@ public final class TaskRun {
     /** Writes a deploy log line from the bundle. */
     public void deploy(String key, Object... args) {
         log.deploy(messages.format(key, args));
+    }
+
+    /** Fails with the first of {@code violations} (a handler's checks made again at preflight); none, nothing. */
+    public void failOnAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            Violation first = violations.get(0);
+            throw fail(first.key(), first.args().toArray());
+        }
     }
 
     /** A failure the requester reads as it is. */

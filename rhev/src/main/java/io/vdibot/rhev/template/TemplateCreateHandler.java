@@ -8,6 +8,7 @@ import io.vdibot.commands.template.TemplateCreateRequest;
 import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.task.CorrelatedJobs;
 import io.vdibot.rhev.wait.Poller;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -14,6 +14,7 @@ import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.StorageDomainInfo;
 import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.inventory.VmInfo;
+import io.vdibot.rhev.task.CorrelatedJobs;
 import io.vdibot.rhev.task.CorrelationIds;
 import io.vdibot.rhev.task.Durations;
 import io.vdibot.rhev.task.TaskRun;

@@ -7,6 +7,7 @@ import io.vdibot.rhev.inventory.InventoryQueries;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.CorrelationIds;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.ovirt.engine.sdk4.builders.ClusterBuilder;
@@ -23,12 +24,6 @@ import org.ovirt.engine.sdk4.types.Vm;
  * and a resumed task repeats the step it died in.
  */
 public final class VmActions {
-
-    /** Statuses in which a start request is already under way or done. */
-    private static final Set<String> STARTED = Set.of("wait_for_launch", "powering_up", "up", "reboot_in_progress",
-            "migrating");
-    /** Statuses in which a stop request is already under way or done. */
-    private static final Set<String> STOPPED = Set.of("down", "powering_down");
 
     /** What to create. {@code memoryBytes}, {@code cpus} and {@code initScript} are null for "as the template". */
     public record NewVm(String name, String templateId, String clusterId, Long memoryBytes, Integer cpus,
@@ -95,21 +90,53 @@ public final class VmActions {
     }
 
     /**
+     * The engine's power actions, each with the statuses in which it is already under way or done: sending it then
+     * would only earn the engine's refusal ("VM is running", "VM is not running").
+     */
+    public enum PowerAction {
+        START(Set.of("wait_for_launch", "powering_up", "up", "reboot_in_progress", "migrating")),
+        STOP(Set.of("down", "powering_down")),
+        SHUTDOWN(Set.of("down", "powering_down")),
+        REBOOT(Set.of("reboot_in_progress"));
+
+        private final Set<String> underWay;
+
+        PowerAction(Set<String> underWay) {
+            this.underWay = underWay;
+        }
+    }
+
+    /**
+     * Sends {@code action} unless the VM's status shows it under way or done. The status is read again inside the
+     * call, so a call {@link EngineCalls} repeats after a lost answer does not send the action twice.
+     *
+     * @return the status found before: one of the action's "under way" statuses when nothing was sent
+     */
+    public String powerUnlessUnderWay(String site, String vmId, PowerAction action, String correlationId) {
+        return calls.call(site, action.name().toLowerCase(Locale.ROOT) + " VM", connection -> {
+            VmService service = connection.systemService().vmsService().vmService(vmId);
+            Vm vm = service.get().send().vm();
+            String status = vm.status() == null ? "unknown" : vm.status().value();
+            if (action.underWay.contains(status)) {
+                return status;
+            }
+            switch (action) {
+                case START -> service.start().header(CorrelationIds.HEADER, correlationId).send();
+                case STOP -> service.stop().header(CorrelationIds.HEADER, correlationId).send();
+                case SHUTDOWN -> service.shutdown().header(CorrelationIds.HEADER, correlationId).send();
+                case REBOOT -> service.reboot().header(CorrelationIds.HEADER, correlationId).send();
+            }
+            return status;
+        });
+    }
+
+    /**
      * Starts the VM unless a start is already under way or done.
      *
      * @return the status found before starting: {@code down} when this call started it
      */
     public String startUnlessStarted(String site, String vmId, String correlationId) {
-        return calls.call(site, "start VM", connection -> {
-            VmService service = connection.systemService().vmsService().vmService(vmId);
-            Vm vm = service.get().send().vm();
-            String status = vm.status() == null ? "unknown" : vm.status().value();
-            if (STARTED.contains(status)) {
-                return status;
-            }
-            service.start().header(CorrelationIds.HEADER, correlationId).send();
-            return status;
-        });
+        return powerUnlessUnderWay(site, vmId, PowerAction.START, correlationId);
     }
 
     /**
@@ -118,15 +145,7 @@ public final class VmActions {
      * @return the status found before: {@code down} or {@code powering_down} when nothing was sent
      */
     public String stopUnlessDown(String site, String vmId, String correlationId) {
-        return calls.call(site, "stop VM", connection -> {
-            VmService service = connection.systemService().vmsService().vmService(vmId);
-            Vm vm = service.get().send().vm();
-            String status = vm.status() == null ? "unknown" : vm.status().value();
-            if (!STOPPED.contains(status)) {
-                service.stop().header(CorrelationIds.HEADER, correlationId).send();
-            }
-            return status;
-        });
+        return powerUnlessUnderWay(site, vmId, PowerAction.STOP, correlationId);
     }
 
     /**

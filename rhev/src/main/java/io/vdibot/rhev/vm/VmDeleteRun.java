@@ -4,7 +4,6 @@ import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.commands.handler.Violation;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
@@ -84,12 +83,8 @@ final class VmDeleteRun {
     private String preflight() {
         inventory.queries().calls().checkAnswers(site);
         List<VmInfo> named = vms.named(site, request.name(), false);
-        List<Violation> violations = VmDeleteHandler.check(named, request.name(), site,
-                inventory.queries().pools(site));
-        if (!violations.isEmpty()) {
-            Violation first = violations.get(0);
-            throw new TaskFailure(messages.format(first.key(), first.args().toArray()), null);
-        }
+        run.failOnAny(VmDeleteHandler.check(named, request.name(), site,
+                inventory.queries().pools(site)));
         VmInfo vm = named.get(0);
         run.deploy("vm.delete.log.preflight", vm.name(), vm.id(), site, vm.status());
         return vm.id();

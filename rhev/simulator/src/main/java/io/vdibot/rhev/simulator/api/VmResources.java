@@ -68,6 +68,8 @@ public final class VmResources {
                 .post("vms/{id}/start", this::start)
                 .post("vms/{id}/stop", (r, p) -> stop(r, p, false))
                 .post("vms/{id}/shutdown", (r, p) -> stop(r, p, true))
+                .post("vms/{id}/reboot", (r, p) -> engine.write(() -> Actions.run(() -> Actions.Outcome.done(
+                        vms.reboot(r.call(), p.get("id")).id))))
                 .post("vms/{id}/detach", (r, p) -> engine.write(() -> Actions.run(() -> {
                     vms.detachFromPool(r.call(), p.get("id"));
                     return Actions.Outcome.done(null);

@@ -28,7 +28,12 @@ public record EngineTiming(double timeScale, Duration ipReportDelay) {
     public Duration vmWaitForLaunch() { return scale(Duration.ofSeconds(3)); }
     public Duration vmPoweringUp() { return scale(Duration.ofSeconds(25)); }
     public Duration vmIpReport() { return scale(ipReportDelay); }
+    /** A guest shutting itself down (shutdown, ACPI or guest agent). */
     public Duration vmPoweringDown() { return scale(Duration.ofSeconds(5)); }
+    /** A power-off: the host destroys the VM, the engine sees it down on its next look. */
+    public Duration vmPowerOff() { return scale(Duration.ofSeconds(1)); }
+    /** A guest rebooting, from the reboot request until it is up again. */
+    public Duration vmRebooting() { return scale(Duration.ofSeconds(15)); }
     public Duration vmRemoval() { return scale(Duration.ofSeconds(4)); }
     public Duration templateCreation() { return scale(Duration.ofSeconds(90)); }
     public Duration templateExport() { return scale(Duration.ofSeconds(120)); }

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * VM life cycle as the engine runs it: AddVm (image_locked while thin disks are created, then down),
- * RunVm, StopVm and ShutdownVm (their status steps are {@link VmPowerCycle}'s), RemoveVm and detaching
+ * RunVm, StopVm, ShutdownVm and RebootVm (their status steps are {@link VmPowerCycle}'s), RemoveVm and detaching
  * from a pool.
  */
 public final class VmOperations {
@@ -191,6 +191,10 @@ public final class VmOperations {
 
     public JobEntity stop(Call call, String vmId, boolean graceful) {
         return power.stop(call, require(vmId), graceful);
+    }
+
+    public JobEntity reboot(Call call, String vmId) {
+        return power.reboot(call, require(vmId));
     }
 
     /** Powers a VM off as part of another command (pool removal); no job of its own. */

@@ -13,7 +13,9 @@ import java.util.Set;
 
 /**
  * Running and stopping VMs: RunVm (wait_for_launch, powering_up, up, and guest-agent addresses a
- * while later), StopVm and ShutdownVm (powering_down, down), each step a scheduled change.
+ * while later), ShutdownVm (powering_down while the guest shuts down, down), StopVm (a power-off:
+ * powering_down only until the engine sees the VM destroyed), RebootVm (reboot_in_progress, up, the
+ * guest reporting its addresses again), each step a scheduled change.
  */
 final class VmPowerCycle {
 
@@ -21,6 +23,7 @@ final class VmPowerCycle {
     static final String VM_UP = "vm.up";
     static final String VM_GUEST_REPORTED = "vm.guest-reported";
     static final String VM_DOWN = "vm.down";
+    static final String VM_REBOOTED = "vm.rebooted";
     private static final Set<String> RUNNING = Set.of("up", "powering_up", "wait_for_launch", "reboot_in_progress",
             "migrating", "paused", "powering_down", "not_responding", "unknown", "saving_state", "restoring_state");
 
@@ -39,6 +42,7 @@ final class VmPowerCycle {
         engine.onDue(VM_UP, this::up);
         engine.onDue(VM_GUEST_REPORTED, this::guestReported);
         engine.onDue(VM_DOWN, this::down);
+        engine.onDue(VM_REBOOTED, this::rebooted);
     }
 
     private Optional<VmEntity> vm(String id) {
@@ -148,9 +152,45 @@ final class VmPowerCycle {
                 : "VM " + vm.name + " powered off by " + call.userName() + " (Host: "
                         + (host == null ? "unknown" : host.name) + ").",
                 call.correlationId(), e -> e.vmId = vm.id);
-        engine.schedule(engine.timing().vmPoweringDown(), VM_DOWN, vm.id, Map.of("job", job.id,
-                "exit", graceful ? "User shut down from within the guest" : "Admin shut down from the engine"));
+        engine.schedule(graceful ? engine.timing().vmPoweringDown() : engine.timing().vmPowerOff(), VM_DOWN,
+                vm.id, Map.of("job", job.id, "exit",
+                        graceful ? "User shut down from within the guest" : "Admin shut down from the engine"));
         return job;
+    }
+
+    /**
+     * RebootVm: only an up (or powering-up) VM; the engine's action word is "restart". The guest agent goes
+     * away with the guest and reports its addresses again after the boot.
+     */
+    JobEntity reboot(Call call, VmEntity vm) {
+        if (!"up".equals(vm.status) && !"powering_up".equals(vm.status)) {
+            throw EngineFault.conflict(EngineMessages.vmStatusIllegal("restart", "VM", vm.status));
+        }
+        JobEntity job = engine.startJob("Rebooting VM " + vm.name, call.correlationId());
+        cancelRunSteps(vm);
+        vm.status = "reboot_in_progress";
+        vm.reportedIps.clear();
+        vm.fqdn = null;
+        engine.event(157, "normal", "User " + call.userName() + " initiated reboot of VM " + vm.name + ".",
+                call.correlationId(), e -> e.vmId = vm.id);
+        engine.schedule(engine.timing().vmRebooting(), VM_REBOOTED, vm.id, Map.of("job", job.id));
+        return job;
+    }
+
+    private void rebooted(PendingChange change) {
+        vm(change.entityId).ifPresent(vm -> {
+            if (!"reboot_in_progress".equals(vm.status)) {
+                return;
+            }
+            vm.status = "up";
+            String jobId = change.args.get("job");
+            if (jobId != null) {
+                engine.endJob(jobId, true);
+            }
+            if (!engine.faults().vmNeverGetsIp(vm.name)) {
+                engine.schedule(engine.timing().vmIpReport(), VM_GUEST_REPORTED, vm.id);
+            }
+        });
     }
 
     void powerOffInternally(VmEntity vm) {
@@ -167,6 +207,7 @@ final class VmPowerCycle {
         engine.cancelScheduled(VM_POWERING_UP, vm.id);
         engine.cancelScheduled(VM_UP, vm.id);
         engine.cancelScheduled(VM_GUEST_REPORTED, vm.id);
+        engine.cancelScheduled(VM_REBOOTED, vm.id);
     }
 
     private void down(PendingChange change) {

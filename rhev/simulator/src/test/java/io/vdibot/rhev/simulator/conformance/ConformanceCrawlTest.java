@@ -201,6 +201,11 @@ class ConformanceCrawlTest {
         assertThat(twice.statusCode()).isEqualTo(409);
         assertConforms("409 running", twice.body(), "action");
 
+        fixture.advance(Duration.ofSeconds(30));
+        HttpResponse<String> rebooted = raw.post("vms/" + vmId + "/reboot", "<action/>");
+        assertThat(rebooted.statusCode()).isEqualTo(200);
+        assertConforms("200 reboot", rebooted.body(), "action");
+
         HttpResponse<String> stopped = raw.post("vms/" + vmId + "/stop", "<action/>");
         assertConforms("200 stop", stopped.body(), "action");
         fixture.advance(Duration.ofSeconds(10));

@@ -1,4 +1,4 @@
-package io.vdibot.rhev.template;
+package io.vdibot.rhev.task;
 
 import io.vdibot.rhev.call.EngineCalls;
 import java.util.Comparator;
@@ -15,9 +15,9 @@ import org.ovirt.engine.sdk4.types.LogSeverity;
  * with it; jobs are purged a while after they end (10 minutes when finished, an hour when failed), events stay
  * for weeks, so a correlation id whose job is gone but whose events remain belongs to a command that ended.
  */
-final class CorrelatedJobs {
+public final class CorrelatedJobs {
 
-    enum State {
+    public enum State {
         /** Nothing was ever sent with this correlation id. */
         NONE,
         RUNNING,
@@ -26,7 +26,7 @@ final class CorrelatedJobs {
     }
 
     /** @param engineText for a failure, what the engine said about it (its error events), never null */
-    record Outcome(State state, String engineText) {
+    public record Outcome(State state, String engineText) {
     }
 
     private static final Set<JobStatus> FAILED = Set.of(JobStatus.FAILED, JobStatus.ABORTED);
@@ -34,11 +34,11 @@ final class CorrelatedJobs {
 
     private final EngineCalls calls;
 
-    CorrelatedJobs(EngineCalls calls) {
+    public CorrelatedJobs(EngineCalls calls) {
         this.calls = calls;
     }
 
-    Outcome of(String site, String correlationId) {
+    public Outcome of(String site, String correlationId) {
         return calls.call(site, "look up the jobs of " + correlationId, connection -> {
             var system = connection.systemService();
             List<Job> jobs = system.jobsService().list().search("correlation_id=" + correlationId).send().jobs();
