@@ -66,6 +66,9 @@ class GrammarErrorsTest {
                 mistake("pool create p template=t size=3 max-per-user=0", "max-per-user:arg.out-of-range"),
                 mistake("pool create p template=t size=3 max-per-user=32768", "max-per-user:arg.out-of-range"),
                 mistake("pool resize p size=none", "size:arg.not-a-number"),
+                mistake("pool create p-?? template=t size=99999999999999999999", "size:arg.too-large"),
+                mistake("pool resize p size=2147483648", "size:arg.too-large"),
+                mistake("list vms page=99999999999", "page:arg.too-large"),
                 mistake("list vms page=0", "page:arg.too-small"),
                 // choices and booleans
                 mistake("pool create p template=t size=3 type=random", "type:arg.bad-choice"),
