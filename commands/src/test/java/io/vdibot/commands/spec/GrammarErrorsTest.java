@@ -76,8 +76,8 @@ class GrammarErrorsTest {
                 mistake("pool create p template=t size=3 template-version=0", "template-version:arg.too-small"),
                 mistake("pool create p template=t size=3 template-version=newest",
                         "template-version:arg.bad-template-version"),
-                mistake("template create t vm=v seal=sure copy-permissions=1",
-                        "seal:arg.not-a-boolean", "copy-permissions:arg.not-a-boolean"),
+                mistake("template create t vm=v seal=sure copy-permissions=1 stop=maybe",
+                        "seal:arg.not-a-boolean", "copy-permissions:arg.not-a-boolean", "stop:arg.not-a-boolean"),
                 mistake("template migrate t from=a to=b cluster=c storage=s move-back=later",
                         "move-back:arg.not-a-boolean"),
                 // arguments that go together or exclude each other
