@@ -61,7 +61,7 @@ final class PoolNameMask {
             return Optional.empty();
         }
         return Optional.of(taken == 0
-                ? Violation.of("size", "validate.pool-mask-size", poolName, size, capacity, mask.get().width)
+                ? Violation.of("size", "validate.pool-mask-size", poolName, size, capacity)
                 : Violation.of("size", "validate.pool-mask-taken", poolName, size, capacity, taken, room, site));
     }
 
