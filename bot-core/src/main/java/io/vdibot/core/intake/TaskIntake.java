@@ -39,6 +39,7 @@ public final class TaskIntake {
     private final Notifiers notifiers;
     private final TaskJson json;
     private final DatabaseRetry databaseRetry;
+    private final NameReservations reservations;
 
     public TaskIntake(TaskRepository tasks, InventoryLookup inventory, HandlerRegistry handlers,
             ApprovalPolicy approvalPolicy, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
@@ -52,6 +53,7 @@ public final class TaskIntake {
         this.notifiers = notifiers;
         this.json = json;
         this.databaseRetry = databaseRetry;
+        this.reservations = new NameReservations(tasks, json);
     }
 
     public void accept(TaskRequest request, RequestScope scope) {
@@ -74,6 +76,8 @@ public final class TaskIntake {
                 return;
             }
         }
+        problems.addAll(databaseRetry.call("check names of " + request.commandId(),
+                () -> reservations.check(request, site)));
         if (!problems.isEmpty()) {
             refuse(scope, problems);
             return;

@@ -90,10 +90,14 @@ public final class ArgReader {
             return reject(key, "arg.not-a-number", key, value);
         }
         BigInteger number = new BigInteger(value);
-        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
-            return max == Integer.MAX_VALUE
-                    ? reject(key, "arg.too-small", key, value, min)
-                    : reject(key, "arg.out-of-range", key, value, min, max);
+        boolean below = number.compareTo(BigInteger.valueOf(min)) < 0;
+        if (below || number.compareTo(BigInteger.valueOf(max)) > 0) {
+            if (max != Integer.MAX_VALUE) {
+                return reject(key, "arg.out-of-range", key, value, min, max);
+            }
+            // no upper bound but the integer's: a huge value is too large, not too small
+            return below ? reject(key, "arg.too-small", key, value, min)
+                    : reject(key, "arg.too-large", key, value, max);
         }
         return number.intValueExact();
     }

@@ -22,11 +22,11 @@ public final class TemplateCreateCommand extends CommandSpec<TemplateCreateReque
     public TemplateCreateCommand() {
         super(TemplateCreateRequest.COMMAND_ID, "template create",
                 "template create NAME vm=VM [seal=true] [version-of=BASE] [version-name=V] [cluster=C]"
-                        + " [storage=SD] [copy-permissions=true] [site=S] [at=WHEN]",
+                        + " [storage=SD] [copy-permissions=true] [stop=true] [site=S] [at=WHEN]",
                 "vdi:template:create", TemplateCreateRequest.class,
                 List.of(NAME, Param.required("vm"), Param.optional("seal"), Param.optional("version-of"),
                         Param.optional("version-name"), Param.optional("cluster"), Param.optional("storage"),
-                        Param.optional("copy-permissions"), SITE, AT));
+                        Param.optional("copy-permissions"), Param.optional("stop"), SITE, AT));
     }
 
     @Override
@@ -39,10 +39,11 @@ public final class TemplateCreateCommand extends CommandSpec<TemplateCreateReque
         String cluster = in.name("cluster", NameRule.OBJECT);
         String storage = in.name("storage", NameRule.OBJECT);
         Boolean copyPermissions = in.bool("copy-permissions");
+        Boolean stop = in.bool("stop");
         String site = in.name("site", NameRule.OBJECT);
         Schedule runAt = in.schedule();
         return in.result(() -> new TemplateCreateRequest(name, vm, seal, versionOf, versionName, cluster, storage,
-                copyPermissions, site, runAt));
+                copyPermissions, stop, site, runAt));
     }
 
     @Override
@@ -57,6 +58,7 @@ public final class TemplateCreateCommand extends CommandSpec<TemplateCreateReque
                 FormField.select("cluster", OptionsSource.CLUSTERS, false),
                 FormField.select("storage", OptionsSource.STORAGE, false),
                 FormField.bool("copy-permissions"),
+                FormField.bool("stop"),
                 FormField.dateTime("at")));
     }
 }

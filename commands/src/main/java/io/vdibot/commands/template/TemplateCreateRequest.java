@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * {@code template create NAME vm=VM [seal=true] [version-of=BASE] [version-name=V] [cluster=C] [storage=SD]
- * [copy-permissions=true] [site=S] [at=WHEN]}.
+ * [copy-permissions=true] [stop=true] [site=S] [at=WHEN]}.
  *
  * @param vm              the VM the template is made from
  * @param seal            seal the template (remove machine-specific data), {@code null} = engine default
@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param versionName     the version's name, {@code null} = none
  * @param storage         storage domain for the template's disks, {@code null} = the VM's
  * @param copyPermissions copy the VM's permissions to the template, {@code null} = engine default
+ * @param stop            shut a running VM down first (the engine makes templates only from a VM that is down);
+ *                        {@code null} = no, and a running VM is refused
  */
 public record TemplateCreateRequest(String name, String vm, Boolean seal, String versionOf, String versionName,
-                                    String cluster, String storage, Boolean copyPermissions, String site,
-                                    Schedule runAt) implements TaskRequest {
+                                    String cluster, String storage, Boolean copyPermissions, Boolean stop,
+                                    String site, Schedule runAt) implements TaskRequest {
 
     public static final String COMMAND_ID = "template.create";
 
@@ -31,5 +33,10 @@ public record TemplateCreateRequest(String name, String vm, Boolean seal, String
     @Override
     public String commandId() {
         return COMMAND_ID;
+    }
+
+    /** Whether a running VM is to be shut down first. */
+    public boolean stopsVm() {
+        return Boolean.TRUE.equals(stop);
     }
 }

@@ -48,7 +48,7 @@ class FormParsingTest {
                 form("pool.update", "name", "dev-??"),
                 form("pool.update", "name", "dev-??", "prestarted", "-1", "max-per-user", "40000"),
                 form("template.create", "name", "rhel9-web", "vm", "web01", "seal", "true",
-                        "copy-permissions", "false", "version-of", "rhel9", "version-name", "v2"),
+                        "copy-permissions", "false", "version-of", "rhel9", "version-name", "v2", "stop", "true"),
                 form("template.create", "name", "rhel9 web", "seal", "sure"),
                 form("template.migrate", "name", "rhel9", "from", "paris", "to", "shanghai", "cluster", "c",
                         "storage", "s", "as", "rhel9-sh", "move-back", "true", "at", "+2h"),

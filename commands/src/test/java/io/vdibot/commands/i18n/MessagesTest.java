@@ -83,7 +83,7 @@ class MessagesTest {
                 "command.unknown", "command.did-you-mean",
                 "arg.missing", "arg.unknown", "arg.no-options", "arg.duplicate", "arg.empty", "arg.missing-equals",
                 "arg.unexpected", "arg.unterminated-quote", "arg.bad-syntax", "arg.not-a-number",
-                "arg.out-of-range", "arg.too-small", "arg.exceeds", "arg.bad-size", "arg.not-a-boolean",
+                "arg.out-of-range", "arg.too-small", "arg.too-large", "arg.exceeds", "arg.bad-size", "arg.not-a-boolean",
                 "arg.bad-choice", "arg.bad-name", "arg.too-long", "arg.bad-task-id", "arg.bad-template-version",
                 "arg.bad-when", "arg.bad-zone", "arg.when-in-past", "arg.requires", "arg.at-least-one",
                 "arg.must-differ", "when.now", "when.at",
@@ -126,6 +126,16 @@ class MessagesTest {
 
         assertThat(Messages.forLocale(Locale.ENGLISH).format(error)).isEqualTo("size: 0 is too small; it must be at least 1.");
         assertThat(Messages.forLocale(Locale.CHINA).format(error)).isEqualTo("size：0 太小，至少应为 1。");
+    }
+
+    @Test
+    void aHugeNumberIsTooLargeNotTooSmall() {
+        FieldError error = FieldError.of("size", "arg.too-large", "size", "99999999999999999999", Integer.MAX_VALUE);
+
+        assertThat(Messages.forLocale(Locale.ENGLISH).format(error))
+                .isEqualTo("size: 99999999999999999999 is too large; it must be at most 2147483647.");
+        assertThat(Messages.forLocale(Locale.CHINA).format(error))
+                .isEqualTo("size：99999999999999999999 太大，最多为 2147483647。");
     }
 
     @Test

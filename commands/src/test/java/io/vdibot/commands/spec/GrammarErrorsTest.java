@@ -70,6 +70,9 @@ class GrammarErrorsTest {
                 mistake("pool create p template=t size=3 max-per-user=0", "max-per-user:arg.out-of-range"),
                 mistake("pool create p template=t size=3 max-per-user=32768", "max-per-user:arg.out-of-range"),
                 mistake("pool resize p size=none", "size:arg.not-a-number"),
+                mistake("pool create p-?? template=t size=99999999999999999999", "size:arg.too-large"),
+                mistake("pool resize p size=2147483648", "size:arg.too-large"),
+                mistake("list vms page=99999999999", "page:arg.too-large"),
                 mistake("list vms page=0", "page:arg.too-small"),
                 // choices and booleans
                 mistake("pool create p template=t size=3 type=random", "type:arg.bad-choice"),
@@ -77,8 +80,8 @@ class GrammarErrorsTest {
                 mistake("pool create p template=t size=3 template-version=0", "template-version:arg.too-small"),
                 mistake("pool create p template=t size=3 template-version=newest",
                         "template-version:arg.bad-template-version"),
-                mistake("template create t vm=v seal=sure copy-permissions=1",
-                        "seal:arg.not-a-boolean", "copy-permissions:arg.not-a-boolean"),
+                mistake("template create t vm=v seal=sure copy-permissions=1 stop=maybe",
+                        "seal:arg.not-a-boolean", "copy-permissions:arg.not-a-boolean", "stop:arg.not-a-boolean"),
                 mistake("template migrate t from=a to=b cluster=c storage=s move-back=later",
                         "move-back:arg.not-a-boolean"),
                 // arguments that go together or exclude each other

@@ -130,11 +130,14 @@ class GrammarTableTest {
                 // templates
                 line("template create rhel9-web vm=web01",
                         new TemplateCreateRequest("rhel9-web", "web01", null, null, null, null, null, null, null,
-                                IMMEDIATELY)),
+                                null, IMMEDIATELY)),
+                line("template create rhel9-web vm=web01 stop=true",
+                        new TemplateCreateRequest("rhel9-web", "web01", null, null, null, null, null, null, true,
+                                null, IMMEDIATELY)),
                 line("template create rhel9-web vm=web01 seal=true version-of=rhel9 version-name=\"v2 with IIS\""
-                                + " cluster=c1 storage=sd1 copy-permissions=no site=paris at=now",
+                                + " cluster=c1 storage=sd1 copy-permissions=no stop=no site=paris at=now",
                         new TemplateCreateRequest("rhel9-web", "web01", true, "rhel9", "v2 with IIS", "c1", "sd1",
-                                false, "paris", IMMEDIATELY)),
+                                false, false, "paris", IMMEDIATELY)),
                 line("template migrate rhel9-web from=paris to=shanghai cluster=sh1 storage=sd2",
                         new TemplateMigrateRequest("rhel9-web", "paris", "shanghai", "sh1", "sd2", null, null,
                                 IMMEDIATELY)),

@@ -140,6 +140,19 @@ public final class TaskRepository {
                 .list();
     }
 
+    /**
+     * Tasks of {@code commandId} at {@code site} whose request's {@code name} is {@code name} and that have not ended
+     * (waiting for approval, scheduled or running), oldest first: what names later requests find reserved.
+     */
+    public List<TaskRecord> findOpenByName(String commandId, String site, String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE command_id = :command AND site = :site"
+                        + " AND status IN ('PENDING_APPROVAL', 'SCHEDULED', 'RUNNING')"
+                        + " AND JSON_VALUE(request_json, '$.name') = :name ORDER BY id")
+                .paramSource(SqlParams.params().text("command", commandId).text("site", site).text("name", name))
+                .query(ROW_MAPPER)
+                .list();
+    }
+
     /** One requester's tasks, most recently created first. */
     public List<TaskRecord> listByRequester(Platform platform, String platformUserId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM task"

@@ -63,7 +63,7 @@ public final class InventoryMapper {
                 vm.vmPool() == null ? null : vm.vmPool().id(),
                 addresses(vm.reportedDevices()), vm.fqdn(), orZero(vm.memoryAsLong()), cpus(vm.cpu()),
                 vm.permissionsPresent() ? vm.permissions().stream().map(InventoryMapper::permission).toList()
-                        : List.of());
+                        : List.of(), vm.os() == null ? null : vm.os().type());
     }
 
     public static PermissionInfo permission(Permission p) {

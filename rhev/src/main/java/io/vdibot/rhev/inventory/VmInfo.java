@@ -12,14 +12,23 @@ import java.util.Optional;
  * @param addresses   addresses reported by the guest agent (IPv4 first), empty until the agent reports
  * @param permissions grants on the VM itself (a pool VM handed to a user carries that user's grant), empty when
  *                    they were not asked for
+ * @param osType      the engine's operating system type, e.g. {@code rhel_9x64}, {@code windows_11}; null when unknown
  */
 public record VmInfo(String id, String name, String description, String status, String clusterId, String hostId,
                      String templateId, String poolId, List<String> addresses, String fqdn, long memoryBytes,
-                     int cpus, List<PermissionInfo> permissions) {
+                     int cpus, List<PermissionInfo> permissions, String osType) {
 
     public VmInfo {
         addresses = List.copyOf(addresses);
         permissions = List.copyOf(permissions);
+    }
+
+    /** A VM whose operating system is not known. */
+    public VmInfo(String id, String name, String description, String status, String clusterId, String hostId,
+                  String templateId, String poolId, List<String> addresses, String fqdn, long memoryBytes,
+                  int cpus, List<PermissionInfo> permissions) {
+        this(id, name, description, status, clusterId, hostId, templateId, poolId, addresses, fqdn, memoryBytes,
+                cpus, permissions, null);
     }
 
     /** A VM listed without its permissions. */
@@ -33,6 +42,11 @@ public record VmInfo(String id, String name, String description, String status, 
     /** Running and usable; a VM powering up or migrating is counted when it gets there. */
     public boolean isUp() {
         return "up".equals(status);
+    }
+
+    /** Runs Windows, by the engine's OS types ({@code windows_10x64}, {@code windows_2022} …). */
+    public boolean isWindows() {
+        return osType != null && osType.startsWith("windows");
     }
 
     /** The users granted a role on this VM: whom it is assigned to. */

@@ -83,8 +83,7 @@ final class PoolAccessRun extends PoolRun {
     }
 
     private String revoke(String groupId, String roleId) {
-        Optional<PermissionInfo> existing = actions.permissions(site, pool.id()).stream()
-                .filter(p -> groupId.equals(p.groupId()) && roleId.equals(p.roleId())).findFirst();
+        Optional<PermissionInfo> existing = actions.grantOf(site, pool.id(), groupId, roleId);
         if (existing.isEmpty()) {
             log.deploy(messages.format("pool.revoke.log.nothing", group, role, name));
             return NOTHING;

@@ -185,6 +185,12 @@ final class PoolActions {
         return queries.poolPermissions(site, poolId);
     }
 
+    /** The group's grant of the role on the pool itself, if it has one. */
+    Optional<PermissionInfo> grantOf(String site, String poolId, String groupId, String roleId) {
+        return permissions(site, poolId).stream()
+                .filter(p -> groupId.equals(p.groupId()) && roleId.equals(p.roleId())).findFirst();
+    }
+
     /** Grants {@code roleId} to the group on the pool; the engine returns the existing grant when there is one. */
     PermissionInfo grant(String site, String poolId, String groupId, String roleId, String correlationId) {
         return calls.call(site, "grant a role on a pool", connection -> InventoryMapper.permission(

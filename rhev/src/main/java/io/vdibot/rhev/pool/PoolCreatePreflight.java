@@ -10,8 +10,6 @@ import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.task.TaskRun;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Everything a {@code pool.create} task can know before touching the estate: the engine answers; the limits; no
@@ -22,7 +20,6 @@ final class PoolCreatePreflight {
 
     /** The engine's limit on VM names, which the names it gives pool VMs must respect. */
     private static final int MAX_VM_NAME_LENGTH = 64;
-    private static final Pattern MASK = Pattern.compile("\\?+");
 
     private final PoolCreateRequest request;
     private final String site;
@@ -57,9 +54,13 @@ final class PoolCreatePreflight {
         if (existing.isPresent() && !PoolMarker.isCreatedBy(existing.get().description(), taskCode)) {
             throw run.fail("pool.create.name-taken", request.name(), site, existing.get().size());
         }
-        String longest = longestVmName(request.name(), request.size());
+        String longest = PoolNameMask.longestVmName(request.name(), request.size());
         if (longest.length() > MAX_VM_NAME_LENGTH) {
             throw run.fail("pool.create.vm-names-too-long", request.name(), longest, MAX_VM_NAME_LENGTH);
+        }
+        if (existing.isEmpty()) {
+            run.refuse(PoolNameMask.room(request.name(), null, request.size(),
+                    actions.queries().vms(site, null, false, false), site));
         }
         TemplateChoice template = new TemplateChoice(site, inventory, actions.queries(), messages);
         List<TemplateInfo> versions = template.versions(request.template());
@@ -81,14 +82,5 @@ final class PoolCreatePreflight {
         run.log().deploy(messages.format("pool.create.log.preflight", chosen.name(), chosen.version(),
                 cluster.name(), request.name(), request.size(), batch));
         return new PoolCreatePlan(chosen.id(), followLatest, cluster.id(), groupId, roleId);
-    }
-
-    /** The longest name the engine will give a VM of this pool: the mask filled, or {@code -N} appended. */
-    static String longestVmName(String poolName, int size) {
-        Matcher mask = MASK.matcher(poolName);
-        if (!mask.find()) {
-            return poolName + "-" + size;
-        }
-        return poolName.replace(mask.group(), String.format("%0" + mask.group().length() + "d", size));
     }
 }

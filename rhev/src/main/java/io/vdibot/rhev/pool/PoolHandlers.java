@@ -31,21 +31,21 @@ public final class PoolHandlers {
     public static List<TaskHandler<?>> all(InventoryCache inventory, PoolLimits limits, PoolTimings timings,
             Clock clock, Sleeper sleeper) {
         PoolServices pools = PoolServices.of(inventory, limits, timings, clock, sleeper);
-        PoolChecks checks = new PoolChecks(inventory, limits);
+        PoolChecks checks = new PoolChecks(inventory, limits, pools.actions());
         return List.of(
                 new PoolHandler<>(PoolCreateRequest.class, checks::create,
                         (request, context) -> new PoolCreateRun(request, context, pools).execute()),
                 new PoolHandler<>(PoolResizeRequest.class, checks::resize,
                         (request, context) -> new PoolResizeRun(request, context, pools).execute()),
                 new PoolHandler<>(PoolGrantRequest.class,
-                        (request, site) -> checks.access(request.name(), request.group(), request.role(), site),
+                        (request, site) -> checks.grant(request.name(), request.group(), request.role(), site),
                         (request, context) -> new PoolAccessRun(PoolAccessRun.Change.GRANT, request.name(),
                                 request.group(), request.role(), context, pools).execute()),
                 new PoolHandler<>(PoolRevokeRequest.class,
-                        (request, site) -> checks.access(request.name(), request.group(), request.role(), site),
+                        (request, site) -> checks.revoke(request.name(), request.group(), request.role(), site),
                         (request, context) -> new PoolAccessRun(PoolAccessRun.Change.REVOKE, request.name(),
                                 request.group(), request.role(), context, pools).execute()),
-                new PoolHandler<>(PoolUpdateRequest.class, (request, site) -> checks.existing(request.name(), site),
+                new PoolHandler<>(PoolUpdateRequest.class, checks::update,
                         (request, context) -> new PoolUpdateRun(request, context, pools).execute()),
                 new PoolHandler<>(PoolDeleteRequest.class, (request, site) -> checks.existing(request.name(), site),
                         (request, context) -> new PoolDeleteRun(request, context, pools).execute()));

@@ -74,26 +74,18 @@ final class PoolResizeRun extends PoolRun {
         List<VmInfo> vms = sorted(actions.vms(site, found, false, true));
         List<String> names = vms.stream().map(VmInfo::name).toList();
         List<PoolResizePlan.VmRef> remove = new ArrayList<>();
-        int excess = vms.size() - request.size();
-        if (excess > 0) {
-            // highest numbers first, so the pool keeps its low, familiar names
-            List<VmInfo> removable = vms.stream().filter(vm -> "down".equals(vm.status()) && vm.userIds().isEmpty())
-                    .sorted(Comparator.comparing(VmInfo::name, PoolJournal.NAME_ORDER).reversed()).toList();
-            if (removable.size() < excess) {
-                throw run.fail("pool.resize.shrink-refused", request.name(), vms.size(), request.size(), excess,
-                        removable.size(), describeKept(vms));
+        if (request.size() > vms.size()) {
+            run.refuse(PoolNameMask.room(request.name(), found.id(), request.size(),
+                    actions.queries().vms(site, null, false, false), site));
+        } else if (request.size() < vms.size()) {
+            PoolShrink shrink = PoolShrink.of(request.name(), vms, request.size());
+            if (!shrink.possible()) {
+                throw run.fail("pool.resize.shrink-refused", shrink.refusal());
             }
-            removable.subList(0, excess).forEach(vm -> remove.add(new PoolResizePlan.VmRef(vm.id(), vm.name())));
+            shrink.chosen().forEach(vm -> remove.add(new PoolResizePlan.VmRef(vm.id(), vm.name())));
         }
         log.deploy(messages.format("pool.resize.log.preflight", request.name(), vms.size(), request.size()));
         return new PoolResizePlan(found.id(), names, remove);
-    }
-
-    /** Why the VMs that cannot go stay: how many run, and how many are handed to a user. */
-    private String describeKept(List<VmInfo> vms) {
-        long running = vms.stream().filter(vm -> !"down".equals(vm.status())).count();
-        long handedOut = vms.stream().filter(vm -> "down".equals(vm.status()) && !vm.userIds().isEmpty()).count();
-        return messages.format("pool.resize.kept", running, handedOut);
     }
 
     // ---- growing ----
@@ -166,7 +158,7 @@ final class PoolResizeRun extends PoolRun {
                 continue;
             }
             VmInfo member = inPool.get(ref.id());
-            if (member != null && (!"down".equals(member.status()) || !member.userIds().isEmpty())) {
+            if (member != null && !PoolShrink.free(member)) {
                 log.error(messages.format("pool.resize.log.in-use", ref.name(), member.status()));
                 tokens.add("!" + ref.name());
                 continue;

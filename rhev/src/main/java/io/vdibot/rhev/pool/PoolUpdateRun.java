@@ -65,9 +65,7 @@ final class PoolUpdateRun extends PoolRun {
     private Before preflight() {
         checkEngine();
         PoolInfo found = requirePool(request.name());
-        if (request.prestarted() != null && request.prestarted() > found.size()) {
-            throw run.fail("pool.update.prestarted-exceeds", request.prestarted(), request.name(), found.size());
-        }
+        run.refuse(PoolChecks.prestarted(request.prestarted(), found));
         return new Before(found.id(), found.prestarted(), found.maxUserVms(), found.description());
     }
 

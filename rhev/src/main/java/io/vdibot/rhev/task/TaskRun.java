@@ -12,6 +12,7 @@ import io.vdibot.rhev.call.EngineException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +64,16 @@ public final class TaskRun {
     /** A failure the requester reads as it is. */
     public TaskFailure fail(String key, Object... args) {
         return new TaskFailure(messages.format(key, args), null);
+    }
+
+    /**
+     * Fails with a check's refusal, if there is one: a check asked before the task was accepted and again when it
+     * runs, because the estate changes while a task waits, reads the same both times.
+     */
+    public void refuse(Optional<Violation> refusal) {
+        if (refusal.isPresent()) {
+            throw fail(refusal.get().key(), refusal.get().args().toArray());
+        }
     }
 
     /** A failure as the requester reads it: our own messages as they are, the engine's words explained. */

@@ -120,6 +120,12 @@ final class TemplateActions {
     }
 
     /** Copies the template to the export domain, replacing an older copy there ({@code exclusive}). */
+    /** Asks the guest to shut down, as the engine's "Shutdown" does (ACPI or the guest agent). */
+    void shutdown(String site, String vmId, String correlationId) {
+        calls.run(site, "shut VM " + vmId + " down", connection -> connection.systemService().vmsService()
+                .vmService(vmId).shutdown().header(CorrelationIds.HEADER, correlationId).send());
+    }
+
     void export(String site, String templateId, String exportDomainId, String correlationId) {
         calls.run(site, "export template " + templateId, connection -> connection.systemService().templatesService()
                 .templateService(templateId).export()

@@ -17,8 +17,9 @@ import java.util.Objects;
 
 /**
  * {@code template.create}: a template from a down VM, or a new version of an existing template. Steps:
- * {@code preflight} (engine reachable, VM, cluster, storage domain and base template known, name free),
- * {@code create-template}, {@code wait-ok}. Every step is journaled and safe to repeat: a resumed task finds the
+ * {@code preflight} (engine reachable, VM, cluster, storage domain and base template known, name free, the VM down
+ * or to be shut down, no Windows VM to seal), {@code stop-vm} (only with {@code stop=true}), {@code create-template},
+ * {@code wait-ok}. Every step is journaled and safe to repeat: a resumed task finds the
  * template it created by name and the task code in its description.
  */
 public final class TemplateCreateHandler implements TaskHandler<TemplateCreateRequest> {
@@ -49,7 +50,8 @@ public final class TemplateCreateHandler implements TaskHandler<TemplateCreateRe
     }
 
     /**
-     * The VM, cluster and storage exist at the site; a new template's name is free there, and a new version names an
+     * The VM, cluster and storage exist at the site; the VM is down (or {@code stop=true}) and is not a Windows VM to
+     * seal; a new template's name is free there, and a new version names an
      * existing template and keeps its name (the engine gives every version its base's name).
      */
     @Override
@@ -57,6 +59,9 @@ public final class TemplateCreateHandler implements TaskHandler<TemplateCreateRe
         List<Violation> violations = new ArrayList<>();
         if (!inventory.exists(site, InventoryKind.VMS, request.vm())) {
             violations.add(Violation.of("vm", "validate.vm-unknown", request.vm(), site));
+        } else {
+            inventory.vmsNamed(site, request.vm()).stream().findFirst()
+                    .ifPresent(vm -> violations.addAll(TemplateSourceChecks.of(request, vm, site)));
         }
         if (request.cluster() != null && !inventory.exists(site, InventoryKind.CLUSTERS, request.cluster())) {
             violations.add(Violation.of("cluster", "validate.cluster-unknown", request.cluster(), site));

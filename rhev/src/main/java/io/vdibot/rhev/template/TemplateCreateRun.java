@@ -29,6 +29,7 @@ import java.util.Optional;
 final class TemplateCreateRun {
 
     static final String PREFLIGHT = "preflight";
+    static final String STOP = "stop-vm";
     static final String CREATE = "create-template";
     static final String WAIT_OK = "wait-ok";
 
@@ -72,6 +73,9 @@ final class TemplateCreateRun {
                 messages.format("template.create.progress.preflight", request.vm(), request.name(), site),
                 () -> preflight().journal()));
         templateName = plan.name();
+        if (request.stopsVm()) {
+            run.step(STOP, messages.format("template.create.progress.stop-vm", plan.vmName()), () -> stopVm(plan));
+        }
         templateId = run.step(CREATE,
                 messages.format("template.create.progress.create-template", plan.name(), plan.vmName()),
                 () -> create(plan));
@@ -93,6 +97,7 @@ final class TemplateCreateRun {
                     .orElseThrow(() -> run.fail("template.create.cluster-not-found", request.cluster(), site));
         }
         VmInfo vm = sourceVm(cluster);
+        run.refuse(TemplateSourceChecks.of(request, vm, site).stream().findFirst());
         ClusterInfo vmCluster = inventory.clusterById(site, vm.clusterId())
                 .orElseThrow(() -> run.fail("template.create.vm-not-found", request.vm(), site));
         String dataCenterId = vmCluster.dataCenterId();
@@ -157,8 +162,7 @@ final class TemplateCreateRun {
                 copyPermissions);
         // The engine refuses a running VM with the words it uses for a locked one ("VM is locked or still
         // running"), which would otherwise be retried as a passing lock and reported as a busy engine.
-        String vmStatus = inventory.queries().vms(site, "name=" + plan.vmName(), false).stream()
-                .filter(vm -> vm.id().equals(plan.vmId())).map(VmInfo::status).findFirst().orElse("down");
+        String vmStatus = vmStatus(plan);
         boolean running = !"down".equals(vmStatus) && !"image_locked".equals(vmStatus);
         TemplateActions.Created created;
         try {
@@ -180,6 +184,32 @@ final class TemplateCreateRun {
         context.progress().milestone(Reply.text(messages.format("template.create.milestone.created",
                 template.name(), plan.vmName(), site)));
         return template.id();
+    }
+
+    /** Shuts the VM down unless it is down or on its way there, and waits until it is down. */
+    private String stopVm(TemplateCreatePlan plan) {
+        String before = vmStatus(plan);
+        if (TemplateSourceChecks.needsStop(request, before) && !"powering_down".equals(before)) {
+            try {
+                templates.shutdown(site, plan.vmId(), CorrelationIds.of(context.taskCode(), STOP));
+            } catch (EngineException e) {
+                if (!"down".equals(vmStatus(plan))) {
+                    throw e;
+                }
+            }
+        }
+        poller.poll(timings.schedule(timings.stopTimeout()),
+                () -> "down".equals(vmStatus(plan)) ? Optional.of(true) : Optional.<Boolean>empty())
+                .orElseThrow(() -> run.fail("template.create.stop-timeout", plan.vmName(),
+                        Durations.format(timings.stopTimeout())));
+        run.deploy("template.create.log.stopped", plan.vmName(), before);
+        return before;
+    }
+
+    /** The VM's status now; one gone counts as down, and the engine then says it is gone. */
+    private String vmStatus(TemplateCreatePlan plan) {
+        return inventory.queries().vms(site, "name=" + plan.vmName(), false).stream()
+                .filter(vm -> vm.id().equals(plan.vmId())).map(VmInfo::status).findFirst().orElse("down");
     }
 
     private String waitOk() {

@@ -13,12 +13,15 @@ import java.util.Objects;
  * @param copyTimeout    an export to, or an import from, the export domain: full copies of every disk over NFS
  * @param storageTimeout a storage domain changing state (maintenance, detach, attach, activation); seconds on a
  *                       quiet engine, minutes while hosts still use the domain
+ * @param stopTimeout    a running VM shutting down before a template is made from it ({@code stop=true}): the guest
+ *                       closes its programs first
  */
 public record TemplateTimings(Duration pollInitial, Duration pollMax, Duration createTimeout, Duration copyTimeout,
-                              Duration storageTimeout) {
+                              Duration storageTimeout, Duration stopTimeout) {
 
     public static final TemplateTimings DEFAULTS = new TemplateTimings(Duration.ofSeconds(2),
-            Duration.ofSeconds(15), Duration.ofMinutes(60), Duration.ofMinutes(120), Duration.ofMinutes(15));
+            Duration.ofSeconds(15), Duration.ofMinutes(60), Duration.ofMinutes(120), Duration.ofMinutes(15),
+            Duration.ofMinutes(10));
 
     private static final double GROWTH = 1.5;
 
@@ -28,6 +31,7 @@ public record TemplateTimings(Duration pollInitial, Duration pollMax, Duration c
         Objects.requireNonNull(createTimeout, "createTimeout");
         Objects.requireNonNull(copyTimeout, "copyTimeout");
         Objects.requireNonNull(storageTimeout, "storageTimeout");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
         // validates the poll bounds once, at configuration time
         new PollSchedule(pollInitial, pollMax, GROWTH, createTimeout);
     }

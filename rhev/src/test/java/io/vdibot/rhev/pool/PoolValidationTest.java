@@ -39,8 +39,17 @@ class PoolValidationTest {
     }
 
     private static <R extends TaskRequest> List<String> keys(Class<R> type, R request) {
-        TaskHandler<R> handler = fixture.handler(type, LIMITS, PoolFixture.FAST);
-        return handler.validate(request, "dc1").stream().map(Violation::key).toList();
+        return violations(type, request, LIMITS).stream().map(Violation::key).toList();
+    }
+
+    private static <R extends TaskRequest> List<Violation> violations(Class<R> type, R request, PoolLimits limits) {
+        TaskHandler<R> handler = fixture.handler(type, limits, PoolFixture.FAST);
+        return handler.validate(request, "dc1");
+    }
+
+    private static Violation only(List<Violation> violations) {
+        assertThat(violations).hasSize(1);
+        return violations.get(0);
     }
 
     private static PoolCreateRequest create(String name, String template, int size, Integer batch, String group,
@@ -74,6 +83,51 @@ class PoolValidationTest {
                 PoolFixture.now()))).containsExactly("validate.pool-unknown");
         assertThat(keys(PoolDeleteRequest.class, new PoolDeleteRequest("eng-rhel9-??", "dc1", PoolFixture.now())))
                 .isEmpty();
+    }
+
+    @Test
+    void aNameMaskHoldsTenToTheNumberOfItsMarksLessOneVmsLessTheNamesOtherVmsHave() {
+        assertThat(only(violations(PoolCreateRequest.class, create("dev-?", "rhel9-desktop", 12, null, null, null),
+                PoolLimits.DEFAULTS))).isEqualTo(Violation.of("size", "validate.pool-mask-size", "dev-?", 12, 9));
+        assertThat(only(violations(PoolCreateRequest.class, create("dev-??", "rhel9-desktop", 150, null, null, null),
+                PoolLimits.DEFAULTS))).isEqualTo(Violation.of("size", "validate.pool-mask-size", "dev-??", 150,
+                99));
+        assertThat(keys(PoolCreateRequest.class, create("dev-?", "rhel9-desktop", 9, null, null, null))).isEmpty();
+        // par-jump-01 is a VM of dc1 outside any pool: the engine skips its name, so the pool has one name less
+        assertThat(only(violations(PoolCreateRequest.class, create("par-jump-??", "rhel9-desktop", 99, null, null,
+                null), PoolLimits.DEFAULTS))).isEqualTo(Violation.of("size", "validate.pool-mask-taken",
+                "par-jump-??", 99, 99, 1, 98, "dc1"));
+        assertThat(violations(PoolCreateRequest.class, create("par-jump-??", "rhel9-desktop", 98, null, null,
+                null), PoolLimits.DEFAULTS)).isEmpty();
+        // the pool's own VMs eng-rhel9-01 … 04 do not count against it when it grows
+        assertThat(violations(PoolResizeRequest.class, new PoolResizeRequest("eng-rhel9-??", 99, "dc1",
+                PoolFixture.now()), PoolLimits.DEFAULTS)).isEmpty();
+        assertThat(only(violations(PoolResizeRequest.class, new PoolResizeRequest("eng-rhel9-??", 100, "dc1",
+                PoolFixture.now()), PoolLimits.DEFAULTS)).key()).isEqualTo("validate.pool-mask-size");
+    }
+
+    @Test
+    void aChangeThatWouldDoNothingOrCannotWorkIsRefusedWithTheNumbers() {
+        // finance-win10 has 6 VMs, 4 of them running; the group finance-desktops has UserRole on it
+        assertThat(only(violations(PoolResizeRequest.class, new PoolResizeRequest("finance-win10", 1, "dc1",
+                PoolFixture.now()), LIMITS))).isEqualTo(Violation.of("size", "pool.resize.shrink-refused",
+                "finance-win10", 6, 1, 5, 2, 4, 0));
+        assertThat(keys(PoolResizeRequest.class, new PoolResizeRequest("finance-win10", 4, "dc1",
+                PoolFixture.now()))).isEmpty();
+        assertThat(only(violations(PoolResizeRequest.class, new PoolResizeRequest("finance-win10", 6, "dc1",
+                PoolFixture.now()), LIMITS))).isEqualTo(Violation.of("size", "validate.pool-size-unchanged",
+                "finance-win10", 6));
+        assertThat(only(violations(PoolUpdateRequest.class, new PoolUpdateRequest("finance-win10", null, 7, null,
+                "dc1", PoolFixture.now()), LIMITS))).isEqualTo(Violation.of("prestarted",
+                "pool.update.prestarted-exceeds", 7, "finance-win10", 6));
+        assertThat(keys(PoolUpdateRequest.class, new PoolUpdateRequest("finance-win10", null, 6, null, "dc1",
+                PoolFixture.now()))).isEmpty();
+        assertThat(keys(PoolGrantRequest.class, new PoolGrantRequest("finance-win10", "finance-desktops",
+                "UserRole", "dc1", PoolFixture.now()))).containsExactly("validate.pool-already-granted");
+        assertThat(keys(PoolRevokeRequest.class, new PoolRevokeRequest("finance-win10", "contractors", "UserRole",
+                "dc1", PoolFixture.now()))).containsExactly("validate.pool-no-such-grant");
+        assertThat(keys(PoolRevokeRequest.class, new PoolRevokeRequest("finance-win10", "finance-desktops",
+                "UserRole", "dc1", PoolFixture.now()))).isEmpty();
     }
 
     @Test

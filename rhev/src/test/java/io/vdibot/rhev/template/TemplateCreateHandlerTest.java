@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class TemplateCreateHandlerTest {
 
     private static final TemplateTimings FAST = new TemplateTimings(Duration.ofMillis(20), Duration.ofMillis(100),
-            Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20));
+            Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20));
 
     private static Sites sites;
     private static EngineConnections connections;
@@ -68,7 +68,12 @@ class TemplateCreateHandlerTest {
     private static TemplateCreateRequest request(String name, String vm, Boolean seal, String versionOf,
             String versionName, String cluster, String storage, Boolean copyPermissions) {
         return new TemplateCreateRequest(name, vm, seal, versionOf, versionName, cluster, storage, copyPermissions,
-                "dc1", Schedule.immediately(Clock.systemUTC(), ZoneId.of("UTC")));
+                null, "dc1", Schedule.immediately(Clock.systemUTC(), ZoneId.of("UTC")));
+    }
+
+    private static TemplateCreateRequest stopping(String name, String vm) {
+        return new TemplateCreateRequest(name, vm, null, null, null, null, null, null, true, "dc1",
+                Schedule.immediately(Clock.systemUTC(), ZoneId.of("UTC")));
     }
 
     private static Engine engine() {
@@ -176,26 +181,43 @@ class TemplateCreateHandlerTest {
     }
 
     @Test
-    void sealingAWindowsVmIsRefusedWithTheEnginesWords() {
+    void sealingAWindowsVmIsRefusedAtTheChecksWithTheEnginesWords() {
         RecordingTask task = RecordingTask.of("T3003", request("win11-sealed", "par-win11-golden", true, null, null,
                 null, null, null), "dc1");
 
         assertThatThrownBy(() -> run(handler(), task)).isInstanceOf(TaskFailure.class).hasMessage(
-                "The engine of site dc1 refused: Cannot add Template. Sealing of Windows systems is currently not "
-                        + "supported.");
+                "VM par-win11-golden runs Windows (windows_11), and the engine refuses to seal it: “Sealing of "
+                        + "Windows systems is currently not supported.” Leave out seal=true (generalise Windows with "
+                        + "sysprep inside the guest).");
         assertThat(templatesNamed("win11-sealed")).isEmpty();
-        assertThat(task.errorLog()).singleElement().asString().startsWith("Step \"Create template\" failed: ");
+        assertThat(task.errorLog()).singleElement().asString().startsWith("Step \"Checks\" failed: ");
     }
 
     @Test
-    void aRunningVmIsRefusedWithTheEnginesWords() {
+    void aRunningVmIsRefusedAtTheChecksWithItsStatusUnlessTheTaskMayStopIt() {
         RecordingTask task = RecordingTask.of("T3004", request("jump-tpl", "par-jump-01", null, null, null, null,
                 null, null), "dc1");
 
         assertThatThrownBy(() -> run(handler(), task)).isInstanceOf(TaskFailure.class).hasMessage(
-                "The engine of site dc1 refused: Cannot add Template. VM is locked or still running, try again once "
-                        + "VM is in the Down state.");
+                "VM par-jump-01 is up at site dc1; the engine makes a template only from a VM that is down. Shut it "
+                        + "down first, or add stop=true to have the task shut it down.");
         assertThat(templatesNamed("jump-tpl")).isEmpty();
+
+        // with stop=true the same VM is shut down first, then the template is made
+        RecordingTask stopping = RecordingTask.of("T3010", stopping("jump-stopped-tpl", "par-jump-01"), "dc1");
+
+        TaskOutcome outcome = run(handler(), stopping);
+
+        assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(vm("par-jump-01").status).isEqualTo("down");
+        assertThat(templatesNamed("jump-stopped-tpl")).singleElement().satisfies(t -> assertThat(t.status)
+                .isEqualTo("ok"));
+        TableBlock steps = outcome.result().blocks().stream().filter(TableBlock.class::isInstance)
+                .map(TableBlock.class::cast).findFirst().orElseThrow();
+        assertThat(steps.rows()).extracting(row -> row.get(0))
+                .containsExactly("Checks", "Shut VM down", "Create template", "Disks copied");
+        assertThat(stopping.deployLog()).contains("VM par-jump-01 was up; it was shut down and is down now.");
+        assertThat(events(73, "T3010-stop-vm")).isEqualTo(1);
     }
 
     @Test

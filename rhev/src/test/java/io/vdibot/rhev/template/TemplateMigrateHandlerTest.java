@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 class TemplateMigrateHandlerTest {
 
     private static final TemplateTimings FAST = new TemplateTimings(Duration.ofMillis(20), Duration.ofMillis(100),
-            Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20));
+            Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(20));
     private static final String LOCK = "export-domain:nfs.vdi.example:/exports/vdi-export";
     private static final String IN_PARIS = "attached to data center Paris-DC at site dc1 (active)";
 

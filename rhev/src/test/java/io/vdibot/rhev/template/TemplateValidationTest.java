@@ -52,7 +52,7 @@ class TemplateValidationTest {
     private static List<String> create(String name, String vm, String versionOf, String versionName,
             String cluster, String storage) {
         return keys(create.validate(new TemplateCreateRequest(name, vm, null, versionOf, versionName, cluster,
-                storage, null, "dc1", NOW), "dc1"));
+                storage, null, null, "dc1", NOW), "dc1"));
     }
 
     private static List<Violation> migrate(String name, String from, String to, String cluster, String storage,
@@ -82,9 +82,25 @@ class TemplateValidationTest {
     }
 
     @Test
+    void aRunningVmNeedsStopAndAWindowsVmIsNotSealed() {
+        assertThat(create.validate(source("par-jump-01", null, null), "dc1")).containsExactly(
+                new Violation("validate.template-vm-running", "vm", List.of("par-jump-01", "up", "dc1")));
+        assertThat(create.validate(source("par-jump-01", null, true), "dc1")).isEmpty();
+        assertThat(create.validate(source("par-win11-golden", true, null), "dc1")).containsExactly(
+                new Violation("validate.template-seal-windows", "seal", List.of("par-win11-golden", "windows_11")));
+        assertThat(keys(create.validate(source("par-build-01", true, false), "dc1")))
+                .containsExactly("validate.template-vm-running");
+        assertThat(create.validate(source("par-build-01", true, true), "dc1")).isEmpty();
+    }
+
+    private static TemplateCreateRequest source(String vm, Boolean seal, Boolean stop) {
+        return new TemplateCreateRequest("from-" + vm, vm, seal, null, null, null, null, null, stop, "dc1", NOW);
+    }
+
+    @Test
     void aViolationCarriesTheFieldToFixAndTheArgumentsOfItsMessage() {
         TemplateCreateRequest request = new TemplateCreateRequest("golden", "par-ghost", null, null, null, null, null,
-                null, "dc1", NOW);
+                null, null, "dc1", NOW);
         assertThat(create.validate(request, "dc1"))
                 .containsExactly(new Violation("validate.vm-unknown", "vm", List.of("par-ghost", "dc1")));
     }

@@ -1,0 +1,56 @@
+package io.vdibot.core.intake;
+
+import io.vdibot.commands.handler.Violation;
+import io.vdibot.commands.pool.PoolCreateRequest;
+import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.commands.spec.VdiRequest;
+import io.vdibot.commands.template.TemplateCreateRequest;
+import io.vdibot.commands.vm.VmCreateRequest;
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A name an earlier task will create is taken, although the engine does not know it yet: a VM, pool or template
+ * asked for under a name another task waiting for approval, scheduled or running at the same site will create is
+ * refused, naming that task. The inventory check cannot see it, and the later task would fail at its preflight.
+ */
+public final class NameReservations {
+
+    /** The name each creating command reserves; a template version keeps its base's name and reserves none. */
+    private static final Map<String, Function<VdiRequest, Optional<String>>> CREATED_NAME = Map.of(
+            VmCreateRequest.COMMAND_ID, r -> Optional.of(((VmCreateRequest) r).name()),
+            PoolCreateRequest.COMMAND_ID, r -> Optional.of(((PoolCreateRequest) r).name()),
+            TemplateCreateRequest.COMMAND_ID, r -> ((TemplateCreateRequest) r).versionOf() == null
+                    ? Optional.of(((TemplateCreateRequest) r).name()) : Optional.empty());
+
+    private final TaskRepository tasks;
+    private final TaskJson json;
+
+    public NameReservations(TaskRepository tasks, TaskJson json) {
+        this.tasks = tasks;
+        this.json = json;
+    }
+
+    /** The refusal of {@code request} when an open task of the same command at {@code site} creates its name. */
+    public List<Violation> check(TaskRequest request, String site) {
+        Optional<String> name = createdName(request.commandId(), request);
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        return tasks.findOpenByName(request.commandId(), site, name.get()).stream()
+                .filter(task -> createdName(task.commandId(), json.readRequest(task.commandId(), task.requestJson()))
+                        .equals(name))
+                .findFirst()
+                .map(task -> List.of(Violation.of("name", "validate.name-reserved", name.get(), site, task.code())))
+                .orElse(List.of());
+    }
+
+    private static Optional<String> createdName(String commandId, VdiRequest request) {
+        Function<VdiRequest, Optional<String>> created = CREATED_NAME.get(commandId);
+        return created == null ? Optional.empty() : created.apply(request);
+    }
+}
