@@ -153,19 +153,6 @@ public final class TaskRepository {
                 .list();
     }
 
-    /** One requester's tasks, most recently created first. */
-    public List<TaskRecord> listByRequester(Platform platform, String platformUserId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task"
-                        + " WHERE requester_platform = :platform AND requester_user_id = :userId"
-                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
-                .paramSource(SqlParams.params()
-                        .text("platform", platform.name())
-                        .text("userId", platformUserId)
-                        .number("limit", limit))
-                .query(ROW_MAPPER)
-                .list();
-    }
-
     /**
      * Moves a task to {@code to} if its status is one of {@code from}; a final status also stamps
      * {@code finished_at}. Returns whether this call made the change.

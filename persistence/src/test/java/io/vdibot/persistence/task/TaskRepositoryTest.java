@@ -85,7 +85,6 @@ class TaskRepositoryTest {
 
         assertThat(insertions).extracting(insertion -> insertion.task().id()).containsOnly(insertions.get(0).task().id());
         assertThat(insertions).filteredOn(TaskInsertion::created).hasSize(1);
-        assertThat(tasks.listByRequester(Platform.SLACK, requester.platformUserId(), 50)).hasSize(1);
         assertThat(tasks.findByIdempotencyKey(key)).map(TaskRecord::id).contains(insertions.get(0).task().id());
     }
 
@@ -329,18 +328,25 @@ class TaskRepositoryTest {
     }
 
     @Test
-    void listsByRequesterMostRecentFirstWithinTheLimit() {
-        Requester requester = new Requester(Platform.SLACK, TestDatabase.unique("U"), null, null);
+    void searchesByDirectoryUserInAnyCaseMostRecentFirstAPageAtATime() {
+        String uid = TestDatabase.unique("carol");
+        Requester requester = new Requester(Platform.SLACK, TestDatabase.unique("U"), uid, "Carol");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofSeconds(1));
             ids.add(tasks.insert(TaskFixtures.newTask(TaskStatus.SCHEDULED, null, requester)).id());
         }
 
-        List<TaskRecord> recent = tasks.listByRequester(Platform.SLACK, requester.platformUserId(), 3);
+        TaskSearch search = new TaskSearch(TestDatabase.dataSource());
+        TaskSearch.Criteria criteria = new TaskSearch.Criteria(EnumSet.allOf(TaskStatus.class),
+                uid.toUpperCase(java.util.Locale.ROOT), null);
 
-        assertThat(recent).extracting(TaskRecord::id).containsExactly(ids.get(3), ids.get(2), ids.get(1));
-        assertThat(tasks.listByRequester(Platform.TEAMS, requester.platformUserId(), 3)).isEmpty();
+        TaskSearch.Page first = search.find(criteria, 0, 3);
+        assertThat(first.tasks()).extracting(TaskRecord::id).containsExactly(ids.get(3), ids.get(2), ids.get(1));
+        assertThat(first.total()).isEqualTo(4);
+        assertThat(search.find(criteria, 3, 3).tasks()).extracting(TaskRecord::id).containsExactly(ids.get(0));
+        assertThat(search.find(new TaskSearch.Criteria(EnumSet.allOf(TaskStatus.class), uid, "pool.delete"), 0, 3)
+                .total()).isZero();
     }
 
     @Test
