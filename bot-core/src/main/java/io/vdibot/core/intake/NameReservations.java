@@ -10,6 +10,7 @@ import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,13 +36,18 @@ public final class NameReservations {
         this.json = json;
     }
 
-    /** The refusal of {@code request} when an open task of the same command at {@code site} creates its name. */
-    public List<Violation> check(TaskRequest request, String site) {
+    /**
+     * The refusal of {@code request} when an open task of the same command at {@code site} creates its name. The
+     * task of the same delivery ({@code idempotencyKey}, a platform's retry) reserves nothing against itself: the
+     * retry is recognised and dropped when it is stored.
+     */
+    public List<Violation> check(TaskRequest request, String site, String idempotencyKey) {
         Optional<String> name = createdName(request.commandId(), request);
         if (name.isEmpty()) {
             return List.of();
         }
         return tasks.findOpenByName(request.commandId(), site, name.get()).stream()
+                .filter(task -> !Objects.equals(task.idempotencyKey(), idempotencyKey))
                 .filter(task -> createdName(task.commandId(), json.readRequest(task.commandId(), task.requestJson()))
                         .equals(name))
                 .findFirst()

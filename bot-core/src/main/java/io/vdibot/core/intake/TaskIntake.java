@@ -77,7 +77,7 @@ public final class TaskIntake {
             }
         }
         problems.addAll(databaseRetry.call("check names of " + request.commandId(),
-                () -> reservations.check(request, site)));
+                () -> reservations.check(request, site, scope.envelope().idempotencyKey())));
         if (!problems.isEmpty()) {
             refuse(scope, problems);
             return;
