@@ -246,6 +246,21 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void aVmPowerCommandTypedWithoutArgumentsOpensItsForm() throws Exception {
+        String trigger = bot.triggerId();
+        HttpResponse<String> ack = bot.post(bot.slashBody("U0ALICE", DEV, "vm stop", trigger, "stop-form"),
+                "application/x-www-form-urlencoded", Map.of());
+        assertThat(ack.statusCode()).isEqualTo(200);
+        SlackWebApi.Call opened = slack.await("views.open", c -> trigger.equals(c.param("trigger_id")), WAIT);
+        assertThat(opened.view().get("title").getAsJsonObject().get("text").getAsString()).isEqualTo("Power off a VM");
+        SlackWebApi.Call filled = slack.await("views.update", c -> c.param("view") != null
+                && c.view().get("private_metadata").getAsString().contains("\"form\":\"vm.stop\""), WAIT);
+        List<String> blockIds = StreamSupport.stream(filled.view().getAsJsonArray("blocks").spliterator(), false)
+                .map(b -> b.getAsJsonObject().get("block_id").getAsString()).toList();
+        assertThat(blockIds).containsExactly("site", "name", "at");
+    }
+
+    @Test
     void someoneWithoutADirectoryEntryIsRefusedPolitelyAndNothingRuns() throws Exception {
         long before = bot.taskCount();
         bot.slash("U0STRANGER", DEV, "vm create stranger-01 template=rhel9-desktop", "stranger");

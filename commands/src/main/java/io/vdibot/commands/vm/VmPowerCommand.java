@@ -1,5 +1,6 @@
 package io.vdibot.commands.vm;
 
+import io.vdibot.commands.form.FormSpec;
 import io.vdibot.commands.parse.ArgReader;
 import io.vdibot.commands.parse.NameRule;
 import io.vdibot.commands.parse.ParseResult;
@@ -7,6 +8,7 @@ import io.vdibot.commands.schedule.Schedule;
 import io.vdibot.commands.spec.CommandSpec;
 
 import java.util.List;
+import java.util.Optional;
 
 import static io.vdibot.commands.spec.CommonParams.AT;
 import static io.vdibot.commands.spec.CommonParams.NAME;
@@ -26,6 +28,11 @@ abstract class VmPowerCommand<R extends VmPowerRequest> extends CommandSpec<R> {
         super(id, "vm " + verb, "vm " + verb + " NAME [site=S] [at=WHEN]", "vdi:vm:" + verb, requestType,
                 List.of(NAME, SITE, AT));
         this.factory = factory;
+    }
+
+    @Override
+    public Optional<FormSpec> form() {
+        return Optional.of(VmForms.oneVm(id()));
     }
 
     @Override

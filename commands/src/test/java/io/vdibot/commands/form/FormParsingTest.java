@@ -99,8 +99,8 @@ class FormParsingTest {
         Set<String> withForms = REGISTRY.all().stream().filter(s -> s.form().isPresent()).map(CommandSpec::id)
                 .collect(Collectors.toSet());
 
-        assertThat(withForms).containsExactlyInAnyOrder("vm.create", "pool.create", "pool.update",
-                "template.create", "template.migrate");
+        assertThat(withForms).containsExactlyInAnyOrder("vm.create", "vm.delete", "vm.start", "vm.stop",
+                "vm.shutdown", "vm.reboot", "pool.create", "pool.update", "template.create", "template.migrate");
     }
 
     @Test
