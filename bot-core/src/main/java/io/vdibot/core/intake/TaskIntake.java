@@ -95,11 +95,13 @@ public final class TaskIntake {
         }
         ThreadRef thread = scope.thread().withTask(stored.code());
         String when = messages.describe(request.runAt());
+        // what the task will do, in the grammar's words: a command's words are its id's parts
+        String what = request.commandId().replace('.', ' ') + " " + request.name();
         if (needsApproval) {
-            notifiers.post(thread, Reply.text(messages.format("reply.task.pending-approval", stored.code(), when)));
+            notifiers.post(thread, Reply.text(messages.format("reply.task.pending-approval", stored.code(), when, what)));
             approvals.requestApproval(stored, request, scope);
         } else {
-            notifiers.post(thread, Reply.text(messages.format("reply.task.accepted", stored.code(), when)));
+            notifiers.post(thread, Reply.text(messages.format("reply.task.accepted", stored.code(), when, what)));
             // Stored but not scheduled would never run: ride out the database like the insert above. A
             // process that dies right here leaves a trigger-less task, which TaskLiveness schedules again.
             databaseRetry.call("schedule " + stored.code(), () -> {

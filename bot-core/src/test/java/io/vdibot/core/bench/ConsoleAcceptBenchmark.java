@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Tag("benchmark")
 class ConsoleAcceptBenchmark {
 
-    private static final Pattern ACCEPTED = Pattern.compile("^\\[(T\\d+)\\] Task T\\d+ accepted");
+    private static final Pattern ACCEPTED = Pattern.compile("^\\[(T\\d+)\\] Task T\\d+ \\(.*\\) accepted");
     private static final int WARM_UP = 30;
     private static final int SEQUENTIAL = 300;
     private static final int BURST = 200;

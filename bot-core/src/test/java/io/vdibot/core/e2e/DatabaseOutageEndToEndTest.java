@@ -23,7 +23,7 @@ class DatabaseOutageEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration RUN = Duration.ofSeconds(90);
-    private static final Pattern ACCEPTED = Pattern.compile("^\\[T\\d+\\] Task T\\d+ accepted");
+    private static final Pattern ACCEPTED = Pattern.compile("^\\[T\\d+\\] Task T\\d+ \\(.*\\) accepted");
     private static BotHarness bot;
     private static EmbeddedMariaDb replacement;
 
@@ -59,7 +59,7 @@ class DatabaseOutageEndToEndTest {
         bot.type("/login alice");
         bot.type("/vdi vm create dbout-00 template=rhel9-desktop at=+1h");
         // the first task answer of this bot (the database cannot be asked now)
-        String announced = bot.awaitGroup("^\\[(T\\d+)\\] Task T\\d+ accepted; it will run at", WAIT);
+        String announced = bot.awaitGroup("^\\[(T\\d+)\\] Task T\\d+ \\(.*\\) accepted; it will run at", WAIT);
         assertThat(database.isRunning()).isFalse();
 
         // a request while the database is down: held, not refused

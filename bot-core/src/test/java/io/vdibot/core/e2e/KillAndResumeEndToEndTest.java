@@ -70,7 +70,7 @@ class KillAndResumeEndToEndTest {
     void aTaskWhoseBotWasKilledIsResumedByAnotherBotAndCreatesItsVmOnce() throws Exception {
         first = bot("node-a");
         first.type("/vdi vm create crash-01 template=rhel9-desktop");
-        String task = first.await("\\[(T\\d+)\\] Task T\\d+ accepted", WAIT).replaceAll("^\\[(T\\d+)\\].*", "$1");
+        String task = first.await("\\[(T\\d+)\\] Task T\\d+ \\(.*\\) accepted", WAIT).replaceAll("^\\[(T\\d+)\\].*", "$1");
         first.await("\\[" + task + "\\] Task " + task + " \\(vm.create\\) has started", WAIT);
 
         TaskRepository tasks = new TaskRepository(dataSource);

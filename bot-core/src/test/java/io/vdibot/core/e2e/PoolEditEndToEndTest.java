@@ -118,7 +118,7 @@ class PoolEditEndToEndTest {
         assertThat(vmsOf("dc1", "e2e-gone")).hasSize(2);
 
         bot.type("/vdi pool delete e2e-gone");
-        String delete = bot.awaitGroup("\\[(T\\d+)\\] Task T\\d+ is waiting for an approver", WAIT);
+        String delete = bot.awaitGroup("\\[(T\\d+)\\] Task T\\d+ \\(.*\\) is waiting for an approver", WAIT);
         assertThat(bot.task(delete).status()).isEqualTo(TaskStatus.PENDING_APPROVAL);
         assertThat(pool("dc1", "e2e-gone")).isPresent();
 

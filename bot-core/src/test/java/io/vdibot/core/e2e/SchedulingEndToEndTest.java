@@ -67,7 +67,7 @@ class SchedulingEndToEndTest {
         // five seconds from when the line was read, stored in UTC
         assertThat(stored.runAt()).isBetween(typed.plusMillis(4900), typed.plusMillis(6000));
         assertThat(stored.timeZone()).isEqualTo(PARIS);
-        assertThat(accepted).isEqualTo("Task " + task + " accepted; it will run at "
+        assertThat(accepted).isEqualTo("Task " + task + " (vm create sched-5s) accepted; it will run at "
                 + MINUTES.withZone(PARIS).format(stored.runAt()) + " Europe/Paris.");
 
         // not before its time

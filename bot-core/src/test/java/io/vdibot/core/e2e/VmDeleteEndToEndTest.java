@@ -37,7 +37,7 @@ class VmDeleteEndToEndTest {
 
         bot.type("/vdi vm delete par-build-01");
         String task = bot.awaitTask("par-build-01", WAIT);
-        assertThat(bot.awaitIn(task, "accepted", WAIT)).isEqualTo("Task " + task + " accepted; it will run now.");
+        assertThat(bot.awaitIn(task, "accepted", WAIT)).isEqualTo("Task " + task + " (vm delete par-build-01) accepted; it will run now.");
         bot.awaitIn(task, "^ok: ", RUN);
 
         assertThat(bot.vmsNamed("dc1", "par-build-01")).isZero();

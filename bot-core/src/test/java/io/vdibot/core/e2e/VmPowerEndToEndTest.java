@@ -83,7 +83,8 @@ class VmPowerEndToEndTest {
     private static String run(String line, int nth) {
         bot.type(line);
         String task = bot.awaitTask("par-jump-01", nth, WAIT);
-        assertThat(bot.awaitIn(task, "accepted", WAIT)).isEqualTo("Task " + task + " accepted; it will run now.");
+        assertThat(bot.awaitIn(task, "accepted", WAIT)).matches("Task " + task
+                + " \\(vm \\w+ par-jump-01\\) accepted; it will run now\\.");
         bot.awaitIn(task, "^ok: ", RUN);
         assertThat(bot.task(task).status()).isEqualTo(TaskStatus.SUCCEEDED);
         return task;

@@ -114,10 +114,11 @@ class MessagesTest {
         Messages english = Messages.forLocale(Locale.ENGLISH);
         Messages chinese = Messages.forLocale(Locale.SIMPLIFIED_CHINESE);
 
-        assertThat(english.format("reply.task.accepted", "T1042", "now")).isEqualTo("Task T1042 accepted; it will run now.");
+        assertThat(english.format("reply.task.accepted", "T1042", "now", "vm create web01"))
+                .isEqualTo("Task T1042 (vm create web01) accepted; it will run now.");
         assertThat(english.format("reply.denied")).isEqualTo("Sorry, you are not allowed to do that.");
-        assertThat(chinese.format("reply.task.accepted", "T1042", chinese.format("when.now")))
-                .isEqualTo("任务 T1042 已受理，将立即执行。");
+        assertThat(chinese.format("reply.task.accepted", "T1042", chinese.format("when.now"), "vm create web01"))
+                .isEqualTo("任务 T1042（vm create web01）已受理，将立即执行。");
     }
 
     @Test
