@@ -17,6 +17,11 @@ public final class AdapterWorkers implements Executor {
     private static final long POLL_MILLIS = 10;
 
     private final ThreadPoolExecutor pool;
+    /**
+     * Work handed in and not yet finished. The pool's own active count and queue are read one after the other, so a
+     * task between the queue and a thread would look like no work at all.
+     */
+    private final AtomicInteger unfinished = new AtomicInteger();
 
     public AdapterWorkers(String name, int threads, int queue) {
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue),
@@ -26,7 +31,19 @@ public final class AdapterWorkers implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        pool.execute(task);
+        unfinished.incrementAndGet();
+        try {
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    unfinished.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException refused) {
+            unfinished.decrementAndGet();
+            throw refused;
+        }
     }
 
     /**
@@ -36,7 +53,7 @@ public final class AdapterWorkers implements Executor {
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (pool.getActiveCount() > 0 || !pool.getQueue().isEmpty()) {
+        while (unfinished.get() > 0) {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
