@@ -1,18 +1,12 @@
 package io.vdibot.core.intake;
 
 import io.vdibot.commands.handler.Violation;
-import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.commands.spec.TaskRequest;
-import io.vdibot.commands.spec.VdiRequest;
-import io.vdibot.commands.template.TemplateCreateRequest;
-import io.vdibot.commands.vm.VmCreateRequest;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A name an earlier task will create is taken, although the engine does not know it yet: a VM, pool or template
@@ -20,13 +14,6 @@ import java.util.function.Function;
  * refused, naming that task. The inventory check cannot see it, and the later task would fail at its preflight.
  */
 public final class NameReservations {
-
-    /** The name each creating command reserves; a template version keeps its base's name and reserves none. */
-    private static final Map<String, Function<VdiRequest, Optional<String>>> CREATED_NAME = Map.of(
-            VmCreateRequest.COMMAND_ID, r -> Optional.of(((VmCreateRequest) r).name()),
-            PoolCreateRequest.COMMAND_ID, r -> Optional.of(((PoolCreateRequest) r).name()),
-            TemplateCreateRequest.COMMAND_ID, r -> ((TemplateCreateRequest) r).versionOf() == null
-                    ? Optional.of(((TemplateCreateRequest) r).name()) : Optional.empty());
 
     private final TaskRepository tasks;
     private final TaskJson json;
@@ -42,21 +29,16 @@ public final class NameReservations {
      * retry is recognised and dropped when it is stored.
      */
     public List<Violation> check(TaskRequest request, String site, String idempotencyKey) {
-        Optional<String> name = createdName(request.commandId(), request);
+        Optional<String> name = request.createdName();
         if (name.isEmpty()) {
             return List.of();
         }
         return tasks.findOpenByName(request.commandId(), site, name.get()).stream()
                 .filter(task -> !Objects.equals(task.idempotencyKey(), idempotencyKey))
-                .filter(task -> createdName(task.commandId(), json.readRequest(task.commandId(), task.requestJson()))
+                .filter(task -> ((TaskRequest) json.readRequest(task.commandId(), task.requestJson())).createdName()
                         .equals(name))
                 .findFirst()
                 .map(task -> List.of(Violation.of("name", "validate.name-reserved", name.get(), site, task.code())))
                 .orElse(List.of());
-    }
-
-    private static Optional<String> createdName(String commandId, VdiRequest request) {
-        Function<VdiRequest, Optional<String>> created = CREATED_NAME.get(commandId);
-        return created == null ? Optional.empty() : created.apply(request);
     }
 }

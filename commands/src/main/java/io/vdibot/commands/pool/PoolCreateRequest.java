@@ -5,6 +5,7 @@ import io.vdibot.commands.template.TemplateVersionRef;
 import io.vdibot.commands.schedule.Schedule;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code pool create NAME template=T size=N [batch=N] [prestarted=N] [max-per-user=N] [type=automatic|manual]
@@ -40,5 +41,10 @@ public record PoolCreateRequest(String name, String template, int size, Integer 
     @Override
     public String commandId() {
         return COMMAND_ID;
+    }
+
+    @Override
+    public Optional<String> createdName() {
+        return Optional.of(name);
     }
 }

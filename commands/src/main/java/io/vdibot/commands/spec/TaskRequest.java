@@ -2,6 +2,8 @@ package io.vdibot.commands.spec;
 
 import io.vdibot.commands.schedule.Schedule;
 
+import java.util.Optional;
+
 /**
  * A request that changes the estate. It becomes a task: persisted, possibly approved, scheduled at {@link #runAt()}
  * and run by an executor.
@@ -16,4 +18,12 @@ public interface TaskRequest extends VdiRequest {
 
     /** When the task should run; {@link Schedule#now()} is true for "as soon as possible". */
     Schedule runAt();
+
+    /**
+     * The name of the object this task will create at its site, which no later request may take while the task is
+     * open; empty for a task that changes what exists.
+     */
+    default Optional<String> createdName() {
+        return Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code template create NAME vm=VM [seal=true] [version-of=BASE] [version-name=V] [cluster=C] [storage=SD]
@@ -33,6 +34,12 @@ public record TemplateCreateRequest(String name, String vm, Boolean seal, String
     @Override
     public String commandId() {
         return COMMAND_ID;
+    }
+
+    /** A new template takes its name; a new version keeps its base template's name and creates none. */
+    @Override
+    public Optional<String> createdName() {
+        return versionOf == null ? Optional.of(name) : Optional.empty();
     }
 
     /** Whether a running VM is to be shut down first. */

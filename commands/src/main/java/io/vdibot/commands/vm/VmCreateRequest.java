@@ -4,6 +4,7 @@ import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code vm create NAME template=T [site=S] [cluster=C] [memory=4GiB] [cpus=2] [init="script"] [at=WHEN]}.
@@ -26,5 +27,10 @@ public record VmCreateRequest(String name, String template, String site, String 
     @Override
     public String commandId() {
         return COMMAND_ID;
+    }
+
+    @Override
+    public Optional<String> createdName() {
+        return Optional.of(name);
     }
 }
