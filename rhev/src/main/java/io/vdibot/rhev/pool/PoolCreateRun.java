@@ -6,7 +6,7 @@ import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.inventory.VmInfo;
-import io.vdibot.rhev.task.Durations;
+import io.vdibot.commands.i18n.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.PoolInfo;
-import io.vdibot.rhev.task.Durations;
+import io.vdibot.commands.i18n.Durations;
 import java.util.List;
 import java.util.Optional;
 

@@ -9,7 +9,7 @@ import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.rhev.inventory.VmInfo;
-import io.vdibot.rhev.task.Durations;
+import io.vdibot.commands.i18n.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.task;
 
+import io.vdibot.commands.i18n.Durations;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskCancelled;
 import io.vdibot.commands.handler.TaskFailure;

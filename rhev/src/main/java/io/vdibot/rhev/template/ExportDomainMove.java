@@ -5,7 +5,7 @@ import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.HostInfo;
-import io.vdibot.rhev.task.Durations;
+import io.vdibot.commands.i18n.Durations;
 import io.vdibot.rhev.wait.Poller;
 import java.util.Optional;
 import java.util.Set;

@@ -16,7 +16,7 @@ import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.CorrelatedJobs;
 import io.vdibot.rhev.task.CorrelationIds;
-import io.vdibot.rhev.task.Durations;
+import io.vdibot.commands.i18n.Durations;
 import io.vdibot.rhev.task.TaskRun;
 import io.vdibot.rhev.wait.Poller;
 import java.time.Clock;

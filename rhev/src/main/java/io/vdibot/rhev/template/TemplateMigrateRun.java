@@ -15,7 +15,7 @@ import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.task.CorrelatedJobs;
 import io.vdibot.rhev.task.CorrelatedJobs.State;
 import io.vdibot.rhev.task.CorrelationIds;
-import io.vdibot.rhev.task.Durations;
+import io.vdibot.commands.i18n.Durations;
 import io.vdibot.rhev.task.TaskRun;
 import io.vdibot.rhev.template.ExportDomainMove.End;
 import io.vdibot.rhev.wait.Poller;

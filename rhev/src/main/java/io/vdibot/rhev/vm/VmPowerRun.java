@@ -10,7 +10,7 @@ import io.vdibot.commands.vm.VmPowerRequest;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.rhev.task.CorrelatedJobs;
 import io.vdibot.rhev.task.CorrelationIds;
-import io.vdibot.rhev.task.Durations;
+import io.vdibot.commands.i18n.Durations;
 import io.vdibot.rhev.task.TaskRun;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.task;
 
+import io.vdibot.commands.i18n.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

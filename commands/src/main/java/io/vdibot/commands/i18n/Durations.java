@@ -1,4 +1,4 @@
-package io.vdibot.rhev.task;
+package io.vdibot.commands.i18n;
 
 import java.time.Duration;
 
