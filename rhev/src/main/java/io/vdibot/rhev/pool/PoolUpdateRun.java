@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * One execution of {@code pool.update}: the description, the number of prestarted VMs and the VMs one user may
  * take, changed in one engine update. The engine's pool monitor then starts or leaves VMs to match the prestarted
- * count. The result shows each changed setting before and after.
+ * count. The result shows each changed setting before and after: after as the engine answered this task's update,
+ * not as the pool reads later (another change may follow it at once).
  */
 final class PoolUpdateRun extends PoolRun {
 
@@ -29,8 +30,12 @@ final class PoolUpdateRun extends PoolRun {
         this.request = request;
     }
 
-    /** The settings before the change, journaled with the pool id so that a resumed task still shows them. */
-    private record Before(String poolId, int prestarted, int maxUserVms, String description) {
+    /** Settings of the pool, journaled with its id so that a resumed task still shows them. */
+    private record Settings(String poolId, int prestarted, int maxUserVms, String description) {
+
+        static Settings of(PoolInfo pool) {
+            return new Settings(pool.id(), pool.prestarted(), pool.maxUserVms(), pool.description());
+        }
 
         String journal() {
             String text = description == null ? "" : description;
@@ -38,9 +43,9 @@ final class PoolUpdateRun extends PoolRun {
                     + Base64.getUrlEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Before parse(String journal) {
+        static Settings parse(String journal) {
             String[] parts = journal.split(" ", -1);
-            return new Before(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+            return new Settings(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
                     new String(Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8));
         }
     }
@@ -50,11 +55,12 @@ final class PoolUpdateRun extends PoolRun {
     }
 
     private TaskOutcome runSteps() {
-        Before before = Before.parse(run.step(PREFLIGHT, messages.format("pool.update.progress.preflight",
+        Settings before = Settings.parse(run.step(PREFLIGHT, messages.format("pool.update.progress.preflight",
                 request.name(), site), () -> preflight().journal()));
         pool = poolById(request.name(), before.poolId());
-        run.step(UPDATE, messages.format("pool.update.progress.update", request.name()), this::update);
-        return outcome(before, poolById(request.name(), before.poolId()));
+        Settings after = Settings.parse(run.step(UPDATE, messages.format("pool.update.progress.update",
+                request.name()), this::update));
+        return outcome(before, after);
     }
 
     @Override
@@ -62,11 +68,11 @@ final class PoolUpdateRun extends PoolRun {
         return run.fail("pool.vanished", request.name(), site);
     }
 
-    private Before preflight() {
+    private Settings preflight() {
         checkEngine();
         PoolInfo found = requirePool(request.name());
         run.refuse(PoolChecks.prestarted(request.prestarted(), found));
-        return new Before(found.id(), found.prestarted(), found.maxUserVms(), found.description());
+        return Settings.of(found);
     }
 
     private String update() {
@@ -74,10 +80,10 @@ final class PoolUpdateRun extends PoolRun {
                 request.maxPerUser(), correlationId(UPDATE));
         log.deploy(messages.format("pool.update.log.updated", request.name(), after.prestarted(), after.maxUserVms(),
                 after.description() == null ? "" : after.description()));
-        return "done";
+        return Settings.of(after).journal();
     }
 
-    private TaskOutcome outcome(Before before, PoolInfo after) {
+    private TaskOutcome outcome(Settings before, Settings after) {
         List<List<String>> rows = new ArrayList<>();
         if (request.description() != null) {
             rows.add(List.of(messages.format("pool.field.description"), dash(before.description()),
