@@ -137,6 +137,31 @@ class TeamsEndToEndTest {
     }
 
     @Test
+    void aVmIsRebootedThroughItsFormCard() throws Exception {
+        bot.send(bot.activities.personal(TeamsHarness.ALICE, "a:alice-chat", "vm reboot"));
+        String form = bot.awaitSent("Reboot a VM", Duration.ofSeconds(20));
+        // the VM is picked from the site's VMs that the form lists
+        assertThat(form).contains("Submit").contains("par-build-01");
+
+        ObjectNode data = Activities.JSON.createObjectNode();
+        data.put("vdibot", "form");
+        data.put("form", "vm.reboot");
+        data.put("site", "dc1");
+        data.put("name", "par-build-01");
+        bot.send(bot.activities.invoke(TeamsHarness.ALICE, "a:alice-chat", "personal", "act-reboot-card",
+                "form.submit", data));
+        String task = bot.awaitTask("par-build-01", Duration.ofSeconds(20));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status() != TaskStatus.SUCCEEDED
+                && System.nanoTime() < deadline) {
+            TeamsHarness.sleep(100);
+        }
+        assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status())
+                .isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(bot.awaitSent("VM par-build-01 rebooted", Duration.ofSeconds(20))).isNotEmpty();
+    }
+
+    @Test
     void aStrangerIsRefusedPolitelyAndABadTokenRunsNothing() throws Exception {
         long before = bot.taskCount();
         bot.send(bot.activities.personal(TeamsHarness.STRANGER, "a:sam-chat", "vm create teams-e2e-x "
