@@ -48,7 +48,7 @@ public final class ApprovalDesk {
                 .heading(messages.format("approval.request", scope.user().displayName(), task.code()))
                 .block(new FieldsBlock(List.of(
                         new FieldsBlock.Field(messages.format("approval.field.command"),
-                                scope.envelope().text() != null ? scope.envelope().text() : request.commandId()),
+                                scope.envelope().text() != null ? scope.envelope().text() : request.summary()),
                         new FieldsBlock.Field(messages.format("approval.field.site"), task.site()),
                         new FieldsBlock.Field(messages.format("approval.field.when"),
                                 messages.describe(request.runAt())))))

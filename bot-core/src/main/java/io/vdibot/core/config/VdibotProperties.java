@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressInterval at most one progress update per thread in this interval
  * @param console       the console adapter
  * @param execution     task execution and recovery timing
+ * @param leases        how tasks wait for what another task holds
  */
 @ConfigurationProperties("vdibot")
 public record VdibotProperties(
@@ -35,7 +36,8 @@ public record VdibotProperties(
         @DefaultValue("en") Locale defaultLocale,
         @DefaultValue("3s") Duration progressInterval,
         @DefaultValue Console console,
-        @DefaultValue Execution execution) {
+        @DefaultValue Execution execution,
+        @DefaultValue Leases leases) {
 
     public VdibotProperties {
         sites = sites == null ? List.of() : List.copyOf(sites);
@@ -87,5 +89,14 @@ public record VdibotProperties(
      */
     public record Execution(@DefaultValue("8") int workers, @DefaultValue("10s") Duration heartbeat,
             @DefaultValue("45s") Duration staleAfter, @DefaultValue("1m") Duration lateAfter) {
+    }
+
+    /**
+     * A task that needs what another task holds (the same pool, VM or template; a shared export domain) waits.
+     *
+     * @param waitMax the longest a task waits before it fails, saying what it waited for
+     * @param poll    how often waiting tasks are looked at (a lease released on this node wakes them at once)
+     */
+    public record Leases(@DefaultValue("2h") Duration waitMax, @DefaultValue("5s") Duration poll) {
     }
 }

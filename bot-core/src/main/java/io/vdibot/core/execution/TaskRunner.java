@@ -1,9 +1,11 @@
 package io.vdibot.core.execution;
 
+import io.vdibot.commands.i18n.Durations;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.commands.handler.ResourceBusy;
 import io.vdibot.commands.handler.TaskCancelled;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -48,6 +51,7 @@ public final class TaskRunner {
     private final TaskJson json;
     private final NodeIdentity node;
     private final WorkTracker work;
+    private final LeaseWaits waits;
     private final ScheduledExecutorService timer;
     private final Duration progressInterval;
     private final Duration lateAfter;
@@ -57,8 +61,8 @@ public final class TaskRunner {
 
     public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs, TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
-            WorkTracker work, ScheduledExecutorService timer, Duration progressInterval, Duration lateAfter,
-            Locale fallbackLocale) {
+            WorkTracker work, LeaseWaits waits, ScheduledExecutorService timer, Duration progressInterval,
+            Duration lateAfter, Locale fallbackLocale) {
         this.tasks = tasks;
         this.steps = steps;
         this.logs = logs;
@@ -69,16 +73,19 @@ public final class TaskRunner {
         this.json = json;
         this.node = node;
         this.work = work;
+        this.waits = waits;
         this.timer = timer;
         this.progressInterval = progressInterval;
         this.lateAfter = lateAfter;
         this.fallbackLocale = fallbackLocale;
     }
 
-    /** A trigger fired: run the task if it is still scheduled and this node wins the claim. */
+    /** A trigger fired: run the task if it is still scheduled (or waiting to go on) and this node wins the claim. */
     public void runScheduled(long taskId, Instant scheduledFor, Instant firedAt) {
         TaskRecord task = tasks.findById(taskId).orElse(null);
-        if (task == null || task.status() != TaskStatus.SCHEDULED || !tasks.claim(taskId, node.id())) {
+        boolean startable = task != null
+                && (task.status() == TaskStatus.SCHEDULED || task.status() == TaskStatus.WAITING);
+        if (!startable || !tasks.claim(taskId, node.id())) {
             return;
         }
         TaskRecord claimed = tasks.findById(taskId).orElseThrow();
@@ -86,7 +93,9 @@ public final class TaskRunner {
         // A task approved after its time was due when it was approved, and the approval said it runs now.
         Instant due = claimed.approval().isDecided() && claimed.approval().decidedAt().isAfter(claimed.runAt())
                 ? claimed.approval().decidedAt() : claimed.runAt();
-        boolean late = !request.runAt().now() && Duration.between(due, firedAt).compareTo(lateAfter) > 0;
+        // A task that waited for another one is not late: its thread was told why it waits.
+        boolean late = claimed.waiting() == null && !request.runAt().now()
+                && Duration.between(due, firedAt).compareTo(lateAfter) > 0;
         // Late because the bot was down, or because this node was busy with tasks due before it?
         String lateKey = !late ? null : due.isBefore(upSince) ? "reply.task.ran-late" : "reply.task.ran-late-busy";
         run(claimed, request, false, lateKey);
@@ -116,14 +125,19 @@ public final class TaskRunner {
         Messages messages = messagesOf(task);
         ThreadRef thread = threadOf(task);
         ThrottledProgress progress = new ThrottledProgress(thread, notifiers, timer, progressInterval);
+        boolean parked = false;
         try {
+            Optional<ResourceBusy> objectBusy = waits.takeObject(task, request, messages);
+            if (objectBusy.isPresent()) {
+                parked = waitFor(task, thread, messages, objectBusy.get());
+                return;
+            }
             if (lateKey != null) {
                 notifiers.post(thread, Reply.builder().tone(Reply.Tone.WARNING).text(messages.format(
                         lateKey, task.code(), task.commandId(), messages.describe(request.runAt())))
                         .build());
             }
-            notifiers.post(thread, Reply.text(messages.format(resumed ? "reply.task.resumed" : "reply.task.started",
-                    task.code(), task.commandId())));
+            notifiers.post(thread, Reply.text(startedText(task, messages, resumed)));
             RunningTask context = new RunningTask(task.code(), request, task.site(), messages, zoneOf(task),
                     new JournaledSteps(task.id(), steps, new StepData(), cancels), new PersistentTaskLog(task.id(), logs),
                     progress, resumed);
@@ -143,15 +157,54 @@ public final class TaskRunner {
         } catch (TaskCancelled cancelled) {
             progress.flushPending();
             stopped(task, thread, messages, cancelled);
+        } catch (ResourceBusy busy) {
+            progress.flushPending();
+            parked = waitFor(task, thread, messages, busy);
         } catch (RuntimeException unexpected) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("task {} failed unexpectedly, reference {}", task.code(), reference, unexpected);
             fail(task, thread, messages, messages.format("reply.internal-error", reference), null);
         } finally {
+            if (!parked) {
+                waits.ended(task);
+            }
             progress.close();
             MDC.clear();
             work.finished();
         }
+    }
+
+    private static String startedText(TaskRecord task, Messages messages, boolean resumed) {
+        if (task.waiting() != null) {
+            return messages.format("reply.task.wait-over", task.code(), task.commandId(),
+                    Durations.format(Duration.between(task.waiting().since(), Instant.now())));
+        }
+        return messages.format(resumed ? "reply.task.resumed" : "reply.task.started", task.code(), task.commandId());
+    }
+
+    /**
+     * Another task holds what this one needs: it waits (the thread is told the first time), or fails once it has
+     * waited the longest allowed. True when it waits.
+     */
+    private boolean waitFor(TaskRecord task, ThreadRef thread, Messages messages, ResourceBusy busy) {
+        String holder = busy.holder() != null ? busy.holder() : messages.format("task.lease.another-task");
+        if (waits.waitedTooLong(task, busy)) {
+            fail(task, thread, messages, messages.format("reply.task.wait-gave-up", busy.what(), holder,
+                    Durations.format(waits.waitMax())), null);
+            return false;
+        }
+        Optional<Boolean> first = waits.park(task, busy);
+        if (first.isEmpty()) {
+            return false;
+        }
+        if (first.get()) {
+            String text = messages.format("reply.task.waiting", task.code(), task.commandId(), busy.what(), holder,
+                    Durations.format(waits.waitMax()));
+            logs.append(task.id(), LogKind.DEPLOY, null, text);
+            notifiers.post(thread, Reply.builder().kind(Reply.Kind.PROGRESS).tone(Reply.Tone.WARNING).text(text)
+                    .build());
+        }
+        return true;
     }
 
     private static <R extends TaskRequest> TaskOutcome execute(HandlerRegistry handlers, R request,

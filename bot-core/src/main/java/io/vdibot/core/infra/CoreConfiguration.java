@@ -10,6 +10,7 @@ import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.execution.DatabaseResourceLeases;
 import io.vdibot.core.execution.NodeIdentity;
 import io.vdibot.core.execution.TaskLiveness;
+import io.vdibot.core.execution.LeaseWaits;
 import io.vdibot.core.execution.TaskRunner;
 import io.vdibot.core.notify.ChatAdapters;
 import io.vdibot.core.notify.Notifiers;
@@ -28,6 +29,7 @@ import io.vdibot.persistence.task.TaskCancelRequests;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.persistence.task.TaskStepRepository;
+import io.vdibot.persistence.task.TaskWaits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -142,12 +144,26 @@ public class CoreConfiguration {
     }
 
     @Bean
+    public TaskWaits taskWaits(DataSource dataSource, Clock clock) {
+        return new TaskWaits(dataSource, clock);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    public LeaseWaits leaseWaits(ResourceLeaseRepository leases, TaskWaits waits, TaskScheduling scheduling,
+            NodeIdentity node, Clock clock, VdibotProperties properties) {
+        return new LeaseWaits(leases, waits, scheduling, node,
+                Executors.newSingleThreadScheduledExecutor(daemon("lease-waits")), clock,
+                properties.leases().waitMax(), properties.leases().poll());
+    }
+
+    @Bean
     public TaskRunner taskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs,
             TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
-            WorkTracker work, ScheduledExecutorService coreTimer, VdibotProperties properties) {
-        return new TaskRunner(tasks, steps, logs, cancels, handlers, notifiers, onCall, json, node, work, coreTimer,
-                properties.progressInterval(), properties.execution().lateAfter(), properties.defaultLocale());
+            WorkTracker work, LeaseWaits waits, ScheduledExecutorService coreTimer, VdibotProperties properties) {
+        return new TaskRunner(tasks, steps, logs, cancels, handlers, notifiers, onCall, json, node, work, waits,
+                coreTimer, properties.progressInterval(), properties.execution().lateAfter(),
+                properties.defaultLocale());
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

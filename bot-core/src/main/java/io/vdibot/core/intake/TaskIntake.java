@@ -95,8 +95,7 @@ public final class TaskIntake {
         }
         ThreadRef thread = scope.thread().withTask(stored.code());
         String when = messages.describe(request.runAt());
-        // what the task will do, in the grammar's words: a command's words are its id's parts
-        String what = request.commandId().replace('.', ' ') + " " + request.name();
+        String what = request.summary();
         if (needsApproval) {
             notifiers.post(thread, Reply.text(messages.format("reply.task.pending-approval", stored.code(), when, what)));
             approvals.requestApproval(stored, request, scope);

@@ -2,6 +2,7 @@ package io.vdibot.core.locks;
 
 import io.vdibot.commands.handler.QueryHandler;
 import io.vdibot.persistence.lease.ResourceLeaseRepository;
+import io.vdibot.persistence.task.TaskWaits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 public class LocksConfiguration {
 
     @Bean
-    public QueryHandler<?> locksHandler(ResourceLeaseRepository leases) {
-        return new LocksHandler(leases);
+    public QueryHandler<?> locksHandler(ResourceLeaseRepository leases, TaskWaits waits) {
+        return new LocksHandler(leases, waits);
     }
 
     @Bean

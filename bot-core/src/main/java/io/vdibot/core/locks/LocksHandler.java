@@ -8,21 +8,27 @@ import io.vdibot.commands.locks.LocksRequest;
 import io.vdibot.persistence.lease.LeaseRecord;
 import io.vdibot.persistence.lease.ResourceLeaseRepository;
 import io.vdibot.persistence.task.TaskCodes;
+import io.vdibot.persistence.task.TaskRecord;
+import io.vdibot.persistence.task.TaskWaits;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.vdibot.core.locks.LeaseTimes.time;
 
 /**
- * {@code /vdi locks}: the shared resources tasks hold (an export domain being moved) — which task, on which node,
- * since when in the reader's zone.
+ * {@code /vdi locks}: what tasks hold (the pool, VM or template a task changes; an export domain being moved) —
+ * which task, on which node, since when in the reader's zone — and the tasks waiting for each.
  */
 final class LocksHandler implements QueryHandler<LocksRequest> {
 
     private final ResourceLeaseRepository leases;
+    private final TaskWaits waits;
 
-    LocksHandler(ResourceLeaseRepository leases) {
+    LocksHandler(ResourceLeaseRepository leases, TaskWaits waits) {
         this.leases = leases;
+        this.waits = waits;
     }
 
     @Override
@@ -41,14 +47,22 @@ final class LocksHandler implements QueryHandler<LocksRequest> {
         if (held.isEmpty()) {
             return Reply.text(messages.format("locks.none"));
         }
+        Map<String, List<String>> waiting = new HashMap<>();
+        for (TaskRecord task : waits.waiting()) {
+            if (task.waiting() != null) {
+                waiting.computeIfAbsent(task.waiting().resourceKey(), key -> new ArrayList<>()).add(task.code());
+            }
+        }
         List<List<String>> rows = new ArrayList<>();
         for (LeaseRecord lease : held) {
             rows.add(List.of(lease.resourceKey(), TaskCodes.format(lease.taskId()), lease.ownerNode(),
-                    time(lease.acquiredAt(), scope.zone()), lease.note() == null ? "" : lease.note()));
+                    time(lease.acquiredAt(), scope.zone()), lease.note() == null ? "" : lease.note(),
+                    String.join(", ", waiting.getOrDefault(lease.resourceKey(), List.of()))));
         }
         return Reply.builder().table(List.of(messages.format("locks.column.resource"),
                 messages.format("locks.column.task"), messages.format("locks.column.node"),
-                messages.format("locks.column.since", scope.zone().getId()), messages.format("locks.column.note")),
+                messages.format("locks.column.since", scope.zone().getId()), messages.format("locks.column.note"),
+                messages.format("locks.column.waiting")),
                 rows).build();
     }
 }

@@ -65,8 +65,9 @@ public final class CancelHandler implements QueryHandler<CancelRequest> {
             // the node running it stops before its next step and tells the thread what was done
             return Reply.text(messages.format("reply.task.cancel-requested", task.code(), task.commandId()));
         }
-        if (!tasks.transition(task.id(), EnumSet.of(TaskStatus.SCHEDULED, TaskStatus.PENDING_APPROVAL),
-                TaskStatus.CANCELLED)) {
+        // a waiting task runs nowhere: cancelled at once, like one that has not started
+        if (!tasks.transition(task.id(), EnumSet.of(TaskStatus.SCHEDULED, TaskStatus.PENDING_APPROVAL,
+                TaskStatus.WAITING), TaskStatus.CANCELLED)) {
             TaskStatus now = tasks.findById(task.id()).map(TaskRecord::status).orElse(task.status());
             return Reply.refusal(messages.format("cancel.not-possible", task.code(),
                     messages.format(now.messageKey())));

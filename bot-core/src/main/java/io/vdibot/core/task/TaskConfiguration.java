@@ -18,13 +18,13 @@ import org.springframework.context.annotation.Configuration;
 public class TaskConfiguration {
 
     @Bean
-    public QueryHandler<?> tasksHandler(DataSource dataSource) {
-        return new TasksHandler(new TaskSearch(dataSource));
+    public QueryHandler<?> tasksHandler(DataSource dataSource, TaskJson json) {
+        return new TasksHandler(new TaskSearch(dataSource), json);
     }
 
     @Bean
-    public QueryHandler<?> taskShowHandler(TaskRepository tasks, TaskStepRepository steps) {
-        return new TaskShowHandler(tasks, steps);
+    public QueryHandler<?> taskShowHandler(TaskRepository tasks, TaskStepRepository steps, TaskJson json) {
+        return new TaskShowHandler(tasks, steps, json);
     }
 
     @Bean

@@ -5,7 +5,10 @@ import io.vdibot.commands.handler.QueryHandler;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.reply.FieldsBlock;
+import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.commands.task.TaskShowRequest;
+import io.vdibot.core.execution.LeaseWaits;
+import io.vdibot.core.intake.TaskJson;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.persistence.task.TaskStepRecord;
@@ -19,10 +22,12 @@ final class TaskShowHandler implements QueryHandler<TaskShowRequest> {
 
     private final TaskLookup lookup;
     private final TaskStepRepository steps;
+    private final TaskJson json;
 
-    TaskShowHandler(TaskRepository tasks, TaskStepRepository steps) {
+    TaskShowHandler(TaskRepository tasks, TaskStepRepository steps, TaskJson json) {
         this.lookup = new TaskLookup(tasks);
         this.steps = steps;
+        this.json = json;
     }
 
     @Override
@@ -38,8 +43,13 @@ final class TaskShowHandler implements QueryHandler<TaskShowRequest> {
     private Reply show(TaskRecord task, Asker scope) {
         Messages messages = scope.messages();
         List<FieldsBlock.Field> fields = new ArrayList<>();
-        fields.add(new FieldsBlock.Field(messages.format("tasks.column.command"), task.commandId()));
+        fields.add(new FieldsBlock.Field(messages.format("tasks.column.command"), TaskTexts.summary(task, json)));
         fields.add(new FieldsBlock.Field(messages.format("tasks.column.status"), TaskTexts.status(task.status(), messages)));
+        if (task.status() == TaskStatus.WAITING && task.waiting() != null) {
+            fields.add(new FieldsBlock.Field(messages.format("task.field.waiting-for"), messages.format(
+                    "task.field.waiting-for-value", LeaseWaits.describe(task.waiting().resourceKey(), messages),
+                    TaskTexts.time(task.waiting().since(), scope.zone()))));
+        }
         fields.add(new FieldsBlock.Field(messages.format("tasks.column.site"), String.valueOf(task.site())));
         fields.add(new FieldsBlock.Field(messages.format("tasks.column.run-at", scope.zone().getId()),
                 TaskTexts.time(task.runAt(), scope.zone())));

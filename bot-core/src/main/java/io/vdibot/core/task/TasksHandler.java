@@ -7,8 +7,11 @@ import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.commands.task.TaskFilter;
 import io.vdibot.commands.task.TasksRequest;
+import io.vdibot.core.intake.TaskJson;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskSearch;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,11 +21,15 @@ import java.util.Set;
 final class TasksHandler implements QueryHandler<TasksRequest> {
 
     private static final int PAGE_SIZE = 25;
+    /** A start the {@code since=} argument reads back. */
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final TaskSearch search;
+    private final TaskJson json;
 
-    TasksHandler(TaskSearch search) {
+    TasksHandler(TaskSearch search, TaskJson json) {
         this.search = search;
+        this.json = json;
     }
 
     @Override
@@ -35,14 +42,15 @@ final class TasksHandler implements QueryHandler<TasksRequest> {
         Messages messages = scope.messages();
         // "mine" is the directory user behind the chat identity, whatever platform or case the task came from
         String user = request.filter() == TaskFilter.MINE ? scope.uid() : request.user();
-        TaskSearch.Page page = search.find(new TaskSearch.Criteria(statuses(request.filter()), user,
-                request.command()), (request.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        TaskFilter status = request.status() != null ? request.status() : request.filter();
+        TaskSearch.Page page = search.find(new TaskSearch.Criteria(statuses(status), user, request.command(),
+                request.since()), (request.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         if (page.tasks().isEmpty()) {
             return Reply.text(messages.format("tasks.none"));
         }
         List<List<String>> rows = new ArrayList<>();
         for (TaskRecord task : page.tasks()) {
-            rows.add(List.of(task.code(), task.commandId(), TaskTexts.status(task.status(), messages),
+            rows.add(List.of(task.code(), TaskTexts.summary(task, json), TaskTexts.status(task.status(), messages),
                     task.site() == null ? "" : task.site(), TaskTexts.time(task.runAt(), scope.zone()),
                     TaskTexts.requester(task)));
         }
@@ -52,7 +60,7 @@ final class TasksHandler implements QueryHandler<TasksRequest> {
                 messages.format("tasks.column.requester")), rows);
         long more = page.total() - (long) request.page() * PAGE_SIZE;
         if (more > 0) {
-            reply.text(messages.format("tasks.more", more, nextPage(request)));
+            reply.text(messages.format("tasks.more", more, nextPage(request, scope.zone())));
         }
         return reply.build();
     }
@@ -63,15 +71,24 @@ final class TasksHandler implements QueryHandler<TasksRequest> {
             case PENDING -> EnumSet.of(TaskStatus.PENDING_APPROVAL);
             case SCHEDULED -> EnumSet.of(TaskStatus.SCHEDULED);
             case RUNNING -> EnumSet.of(TaskStatus.RUNNING);
+            case WAITING -> EnumSet.of(TaskStatus.WAITING);
+            case SUCCEEDED -> EnumSet.of(TaskStatus.SUCCEEDED, TaskStatus.PARTIALLY_SUCCEEDED);
             case FAILED -> EnumSet.of(TaskStatus.FAILED, TaskStatus.INTERRUPTED);
+            case CANCELLED -> EnumSet.of(TaskStatus.CANCELLED, TaskStatus.REJECTED);
         };
     }
 
     /** The command line that shows the next page of the same list. */
-    private static String nextPage(TasksRequest request) {
+    private static String nextPage(TasksRequest request, ZoneId zone) {
         StringBuilder line = new StringBuilder("/vdi tasks");
         if (request.filter() != TaskFilter.ALL) {
             line.append(' ').append(request.filter().keyword());
+        }
+        if (request.status() != null) {
+            line.append(" status=").append(request.status().keyword());
+        }
+        if (request.since() != null) {
+            line.append(" since=").append(SINCE.format(request.since().atZone(zone)));
         }
         if (request.user() != null) {
             line.append(" user=").append(request.user());

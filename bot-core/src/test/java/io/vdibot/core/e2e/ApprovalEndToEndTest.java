@@ -44,7 +44,7 @@ class ApprovalEndToEndTest {
         bot.type("/vdi vm create appr-ok template=rhel9-desktop");
         String task = bot.awaitTask("appr-ok", WAIT);
         assertThat(bot.awaitIn(task, "waiting for an approver", WAIT))
-                .isEqualTo("Task " + task + " (vm create appr-ok) is waiting for an approver; once approved it will run now.");
+                .isEqualTo("Task " + task + " (vm create appr-ok template=rhel9-desktop) is waiting for an approver; once approved it will run now.");
 
         // the card in the approvers' channel: who asks, what, and the two buttons as commands to type
         bot.awaitIn(task, "\\[Reject\\] /vdi reject " + task + "$", WAIT);

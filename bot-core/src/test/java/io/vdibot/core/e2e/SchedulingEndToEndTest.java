@@ -67,7 +67,7 @@ class SchedulingEndToEndTest {
         // five seconds from when the line was read, stored in UTC
         assertThat(stored.runAt()).isBetween(typed.plusMillis(4900), typed.plusMillis(6000));
         assertThat(stored.timeZone()).isEqualTo(PARIS);
-        assertThat(accepted).isEqualTo("Task " + task + " (vm create sched-5s) accepted; it will run at "
+        assertThat(accepted).isEqualTo("Task " + task + " (vm create sched-5s template=rhel9-desktop) accepted; it will run at "
                 + MINUTES.withZone(PARIS).format(stored.runAt()) + " Europe/Paris.");
 
         // not before its time
@@ -102,7 +102,8 @@ class SchedulingEndToEndTest {
 
         String list = bot.send("/vdi tasks scheduled");
         String row = bot.awaitIn(list, "^" + task + " ", WAIT);
-        assertThat(row).contains("vm.create").contains("scheduled").contains("dc1")
+        // the row says what the task will do, as a command line
+        assertThat(row).contains("vm create sched-1h template=rhel9-desktop").contains("scheduled").contains("dc1")
                 .contains(MINUTES.withZone(PARIS).format(bot.task(task).runAt())).contains("alice");
         assertThat(bot.thread(list)).anyMatch(l -> l.contains("Runs (Europe/Paris)"));
 
@@ -155,6 +156,14 @@ class SchedulingEndToEndTest {
         bot.awaitIn(second, "^T" + ids.get(0) + " ", WAIT);
         String mine = bot.send("/vdi tasks mine");
         bot.awaitIn(mine, "^T" + ids.get(count - 1) + " ", WAIT);
+        // since= in the reader's words; a later start leaves them out
+        String recent = bot.send("/vdi tasks mine since=1h command=vm.create");
+        bot.awaitIn(recent, "^T" + ids.get(count - 1) + " +vm create order-" + count + " template=rhel9-desktop ", WAIT);
+        String tomorrow = java.time.LocalDate.now(PARIS).plusDays(1).toString();
+        String none = bot.send("/vdi tasks mine since=" + tomorrow);
+        assertThat(bot.awaitIn(none, ".+", WAIT)).isEqualTo("No tasks match.");
+        String wrong = bot.send("/vdi tasks since=soon");
+        bot.awaitIn(wrong, "since: “soon” is not a start time", WAIT);
 
         for (Long id : ids) {
             bot.type("/vdi cancel T" + id);

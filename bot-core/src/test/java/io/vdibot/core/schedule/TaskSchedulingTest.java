@@ -32,7 +32,7 @@ class TaskSchedulingTest {
     private static final TaskRecord TASK = new TaskRecord(1042, "vm.create", "{}", TaskStatus.SCHEDULED, "dc1",
             new Requester(Platform.CONSOLE, "alice", "alice", "Alice Martin"), Locale.ENGLISH, ZoneOffset.UTC, null,
             null, Instant.parse("2026-12-01T08:00:00Z"), Instant.now(), Instant.now(), null, null,
-            new TaskApproval(false, null, null, null), null, null, null, 0);
+            new TaskApproval(false, null, null, null), null, null, null, 0, null);
 
     @Test
     void aLostDatabaseConnectionIsReportedAsATransientDatabaseFailure() throws Exception {

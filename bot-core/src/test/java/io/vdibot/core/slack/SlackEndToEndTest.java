@@ -121,7 +121,7 @@ class SlackEndToEndTest {
 
         // the requester's channel: a status message whose thread gets everything else
         SlackWebApi.Call status = slack.await("chat.postMessage", c -> DEV.equals(c.param("channel"))
-                && c.allText().contains("Task " + task + " (vm create slack-vm-01) is waiting for an approver"), WAIT);
+                && c.allText().contains("Task " + task + " (vm create slack-vm-01 template=rhel9-desktop) is waiting for an approver"), WAIT);
         assertThat(status.param("thread_ts")).isNull();
         String root = statusTs(status);
 

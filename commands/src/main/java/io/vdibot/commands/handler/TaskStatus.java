@@ -7,6 +7,11 @@ public enum TaskStatus {
     PENDING_APPROVAL,
     SCHEDULED,
     RUNNING,
+    /**
+     * Started, but another task holds what it needs (the same pool, VM or template, or a shared export domain):
+     * it runs again when that is free, and fails after the configured longest wait.
+     */
+    WAITING,
     SUCCEEDED,
     /** Finished, but some of the requested objects could not be created; the error log names them. */
     PARTIALLY_SUCCEEDED,
@@ -32,7 +37,8 @@ public enum TaskStatus {
             case PENDING_APPROVAL -> next == SCHEDULED || next == REJECTED || next == CANCELLED;
             case SCHEDULED -> next == RUNNING || next == CANCELLED;
             case RUNNING -> next == SUCCEEDED || next == PARTIALLY_SUCCEEDED || next == FAILED
-                    || next == CANCELLED || next == INTERRUPTED;
+                    || next == CANCELLED || next == INTERRUPTED || next == WAITING;
+            case WAITING -> next == RUNNING || next == CANCELLED;
             default -> false;
         };
     }

@@ -4,10 +4,12 @@ import io.vdibot.commands.spec.Keyword;
 import io.vdibot.commands.template.TemplateVersionRef;
 import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.commands.schedule.Schedule;
+import io.vdibot.commands.schedule.SinceParser;
 import io.vdibot.commands.schedule.WhenParser;
 import io.vdibot.commands.schedule.WhenResult;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -167,6 +169,16 @@ public final class ArgReader {
         }
         Integer number = count(key, 1);
         return number == null ? null : TemplateVersionRef.version(number);
+    }
+
+    /** The start of a period looked back on ({@code since=2h}, {@code since=yesterday}); see {@link SinceParser}. */
+    public Instant since(String key) {
+        String value = raw(key);
+        if (value == null) {
+            return null;
+        }
+        return new SinceParser(context.clock()).parse(value, context.userZone())
+                .orElseGet(() -> reject(key, "arg.bad-since", key, value));
     }
 
     /** The {@code at=WHEN} argument; absent means now. */

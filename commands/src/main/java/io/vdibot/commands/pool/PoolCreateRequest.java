@@ -4,6 +4,7 @@ import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.template.TemplateVersionRef;
 import io.vdibot.commands.schedule.Schedule;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,5 +47,10 @@ public record PoolCreateRequest(String name, String template, int size, Integer 
     @Override
     public Optional<String> createdName() {
         return Optional.of(name);
+    }
+
+    @Override
+    public List<String> keyArguments() {
+        return TaskRequest.arguments("template", template, "size", size, "prestarted", prestarted);
     }
 }

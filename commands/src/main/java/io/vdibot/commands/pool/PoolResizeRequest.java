@@ -3,6 +3,7 @@ package io.vdibot.commands.pool;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
+import java.util.List;
 import java.util.Objects;
 
 /** {@code pool resize NAME size=N [site=S] [at=WHEN]}: the pool's new number of VMs. */
@@ -18,5 +19,10 @@ public record PoolResizeRequest(String name, int size, String site, Schedule run
     @Override
     public String commandId() {
         return COMMAND_ID;
+    }
+
+    @Override
+    public List<String> keyArguments() {
+        return TaskRequest.arguments("size", size);
     }
 }

@@ -3,6 +3,7 @@ package io.vdibot.commands.pool;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
+import java.util.List;
 import java.util.Objects;
 
 /** {@code pool revoke NAME group=G role=R [site=S] [at=WHEN]}: takes the engine role {@code role} on the pool away from directory group {@code group}. */
@@ -21,5 +22,10 @@ public record PoolRevokeRequest(String name, String group, String role, String s
     @Override
     public String commandId() {
         return COMMAND_ID;
+    }
+
+    @Override
+    public List<String> keyArguments() {
+        return TaskRequest.arguments("group", group, "role", role);
     }
 }

@@ -3,6 +3,7 @@ package io.vdibot.commands.pool;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,5 +26,11 @@ public record PoolUpdateRequest(String name, String description, Integer prestar
     @Override
     public String commandId() {
         return COMMAND_ID;
+    }
+
+    @Override
+    public List<String> keyArguments() {
+        return TaskRequest.arguments("description", description, "prestarted", prestarted, "max-per-user",
+                maxPerUser);
     }
 }

@@ -10,7 +10,10 @@ public enum TaskFilter implements Keyword {
     PENDING,
     SCHEDULED,
     RUNNING,
-    FAILED;
+    WAITING,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED;
 
     @Override
     public String keyword() {

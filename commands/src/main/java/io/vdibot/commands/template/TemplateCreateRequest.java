@@ -3,6 +3,7 @@ package io.vdibot.commands.template;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,5 +46,10 @@ public record TemplateCreateRequest(String name, String vm, Boolean seal, String
     /** Whether a running VM is to be shut down first. */
     public boolean stopsVm() {
         return Boolean.TRUE.equals(stop);
+    }
+
+    @Override
+    public List<String> keyArguments() {
+        return TaskRequest.arguments("vm", vm, "version-of", versionOf);
     }
 }

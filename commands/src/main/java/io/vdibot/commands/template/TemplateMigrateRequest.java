@@ -3,6 +3,7 @@ package io.vdibot.commands.template;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,5 +40,10 @@ public record TemplateMigrateRequest(String name, String fromSite, String toSite
     @Override
     public String commandId() {
         return COMMAND_ID;
+    }
+
+    @Override
+    public List<String> keyArguments() {
+        return TaskRequest.arguments("from", fromSite, "to", toSite, "as", targetName);
     }
 }

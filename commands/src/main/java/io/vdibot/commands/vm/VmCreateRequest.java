@@ -3,6 +3,7 @@ package io.vdibot.commands.vm;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,5 +33,10 @@ public record VmCreateRequest(String name, String template, String site, String 
     @Override
     public Optional<String> createdName() {
         return Optional.of(name);
+    }
+
+    @Override
+    public List<String> keyArguments() {
+        return TaskRequest.arguments("template", template, "cluster", cluster);
     }
 }

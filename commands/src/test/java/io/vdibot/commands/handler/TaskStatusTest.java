@@ -32,7 +32,8 @@ class TaskStatusTest {
         assertThat(next(PENDING_APPROVAL)).containsExactlyInAnyOrder(SCHEDULED, REJECTED, CANCELLED);
         assertThat(next(SCHEDULED)).containsExactlyInAnyOrder(RUNNING, CANCELLED);
         assertThat(next(RUNNING)).containsExactlyInAnyOrder(SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED, CANCELLED,
-                INTERRUPTED);
+                INTERRUPTED, TaskStatus.WAITING);
+        assertThat(next(TaskStatus.WAITING)).containsExactlyInAnyOrder(RUNNING, CANCELLED);
     }
 
     @ParameterizedTest

@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -167,8 +168,18 @@ class GrammarTableTest {
                 line("tasks Running", new TasksRequest(TaskFilter.RUNNING)),
                 line("tasks failed", new TasksRequest(TaskFilter.FAILED)),
                 line("tasks mine command=\"VM Create\" page=2",
-                        new TasksRequest(TaskFilter.MINE, null, "vm.create", 2)),
-                line("tasks user=bob", new TasksRequest(TaskFilter.ALL, "bob", null, 1)),
+                        new TasksRequest(TaskFilter.MINE, null, null, "vm.create", null, 2)),
+                line("tasks user=bob", new TasksRequest(TaskFilter.ALL, null, "bob", null, null, 1)),
+                line("tasks waiting", new TasksRequest(TaskFilter.WAITING)),
+                // since= reads the reader's zone: Paris, 10:00 on 15 June 2026
+                line("tasks since=2h", new TasksRequest(TaskFilter.ALL, null, null, null,
+                        Instant.parse("2026-06-15T06:00:00Z"), 1)),
+                line("tasks mine status=failed since=yesterday", new TasksRequest(TaskFilter.MINE, TaskFilter.FAILED,
+                        null, null, Instant.parse("2026-06-13T22:00:00Z"), 1)),
+                line("tasks since=2026-06-01T08:30", new TasksRequest(TaskFilter.ALL, null, null, null,
+                        Instant.parse("2026-06-01T06:30:00Z"), 1)),
+                line("tasks since=1d12h", new TasksRequest(TaskFilter.ALL, null, null, null,
+                        Instant.parse("2026-06-13T20:00:00Z"), 1)),
                 line("task t1042", new TaskShowRequest("T1042")),
                 line("logs T1042", new LogsRequest("T1042", LogKind.ALL)),
                 line("logs T1042 deploy", new LogsRequest("T1042", LogKind.DEPLOY)),

@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param claimedBy   the node that runs or ran the task
  * @param heartbeatAt the last time that node reported the task alive while {@code RUNNING}
  * @param version     incremented by every change of state; see {@link TaskRepository#reschedule}
+ * @param waiting     what the task waits for while {@code WAITING}, and since when; {@code null} if it never waited
  */
 public record TaskRecord(
         long id,
@@ -33,7 +34,8 @@ public record TaskRecord(
         String claimedBy,
         Instant heartbeatAt,
         String resultSummary,
-        int version) {
+        int version,
+        TaskWait waiting) {
 
     /** The id users see and type, e.g. {@code T1042}. */
     public String code() {

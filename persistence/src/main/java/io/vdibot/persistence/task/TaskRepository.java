@@ -142,11 +142,11 @@ public final class TaskRepository {
 
     /**
      * Tasks of {@code commandId} at {@code site} whose request's {@code name} is {@code name} and that have not ended
-     * (waiting for approval, scheduled or running), oldest first: what names later requests find reserved.
+     * (waiting for approval, scheduled, running or waiting), oldest first: what names later requests find reserved.
      */
     public List<TaskRecord> findOpenByName(String commandId, String site, String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE command_id = :command AND site = :site"
-                        + " AND status IN ('PENDING_APPROVAL', 'SCHEDULED', 'RUNNING')"
+                        + " AND status IN ('PENDING_APPROVAL', 'SCHEDULED', 'RUNNING', 'WAITING')"
                         + " AND JSON_VALUE(request_json, '$.name') = :name ORDER BY id")
                 .paramSource(SqlParams.params().text("command", commandId).text("site", site).text("name", name))
                 .query(ROW_MAPPER)
@@ -181,15 +181,16 @@ public final class TaskRepository {
     }
 
     /**
-     * Starts a {@code SCHEDULED} task on {@code nodeId}: status {@code RUNNING}, claimed by that node,
-     * first start time and heartbeat stamped. Of several nodes claiming one task, exactly one succeeds.
+     * Starts a {@code SCHEDULED} task, or one {@code WAITING} to go on, on {@code nodeId}: status {@code RUNNING},
+     * claimed by that node, first start time and heartbeat stamped. Of several nodes claiming one task, exactly one
+     * succeeds.
      */
     public boolean claim(long id, String nodeId) {
         Instant now = UtcTimes.now(clock);
         return jdbc.sql("""
                         UPDATE task SET status = 'RUNNING', claimed_by = :node, heartbeat_at = :now,
                             started_at = COALESCE(started_at, :now), updated_at = :now, version = version + 1
-                        WHERE id = :id AND status = 'SCHEDULED'
+                        WHERE id = :id AND status IN ('SCHEDULED', 'WAITING')
                         """)
                 .paramSource(SqlParams.params().text("node", nodeId).time("now", now).number("id", id))
                 .update() == 1;

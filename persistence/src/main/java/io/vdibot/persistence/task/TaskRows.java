@@ -18,7 +18,8 @@ final class TaskRows {
             id, command_id, request_json, status, site, requester_platform, requester_user_id,
             requester_directory_uid, requester_display_name, locale, time_zone, thread_ref_json,
             idempotency_key, run_at, created_at, updated_at, started_at, finished_at, needs_approval,
-            decided_by, decided_at, decision_reason, claimed_by, heartbeat_at, result_summary, version
+            decided_by, decided_at, decision_reason, claimed_by, heartbeat_at, result_summary, version,
+            waiting_for, waiting_since
             """;
 
     private TaskRows() {
@@ -84,6 +85,7 @@ final class TaskRows {
                 rs.getString("claimed_by"),
                 UtcTimes.fromColumn(rs, "heartbeat_at"),
                 rs.getString("result_summary"),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                TaskWait.of(rs.getString("waiting_for"), UtcTimes.fromColumn(rs, "waiting_since")));
     }
 }

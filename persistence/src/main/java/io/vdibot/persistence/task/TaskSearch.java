@@ -2,6 +2,7 @@ package io.vdibot.persistence.task;
 
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.persistence.jdbc.SqlParams;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,9 @@ public final class TaskSearch {
      * @param statuses     the statuses wanted (not empty)
      * @param directoryUid the requester's directory user id, any case; null for everyone
      * @param commandId    the command id, e.g. {@code vm.create}; null for every command
+     * @param createdSince only tasks created from then on; null for all
      */
-    public record Criteria(Set<TaskStatus> statuses, String directoryUid, String commandId) {
+    public record Criteria(Set<TaskStatus> statuses, String directoryUid, String commandId, Instant createdSince) {
     }
 
     /** One page of tasks and how many match in all. */
@@ -44,6 +46,10 @@ public final class TaskSearch {
         if (criteria.commandId() != null) {
             conditions.add("command_id = :command");
             params.text("command", criteria.commandId());
+        }
+        if (criteria.createdSince() != null) {
+            conditions.add("created_at >= :since");
+            params.time("since", criteria.createdSince());
         }
         String where = " FROM task WHERE " + String.join(" AND ", conditions);
         long total = jdbc.sql("SELECT COUNT(*)" + where).paramSource(params).query(Long.class).single();

@@ -339,14 +339,17 @@ class TaskRepositoryTest {
 
         TaskSearch search = new TaskSearch(TestDatabase.dataSource());
         TaskSearch.Criteria criteria = new TaskSearch.Criteria(EnumSet.allOf(TaskStatus.class),
-                uid.toUpperCase(java.util.Locale.ROOT), null);
+                uid.toUpperCase(java.util.Locale.ROOT), null, null);
 
         TaskSearch.Page first = search.find(criteria, 0, 3);
         assertThat(first.tasks()).extracting(TaskRecord::id).containsExactly(ids.get(3), ids.get(2), ids.get(1));
         assertThat(first.total()).isEqualTo(4);
         assertThat(search.find(criteria, 3, 3).tasks()).extracting(TaskRecord::id).containsExactly(ids.get(0));
-        assertThat(search.find(new TaskSearch.Criteria(EnumSet.allOf(TaskStatus.class), uid, "pool.delete"), 0, 3)
+        assertThat(search.find(new TaskSearch.Criteria(EnumSet.allOf(TaskStatus.class), uid, "pool.delete", null), 0, 3)
                 .total()).isZero();
+        java.time.Instant third = tasks.findById(ids.get(2)).orElseThrow().createdAt();
+        assertThat(search.find(new TaskSearch.Criteria(EnumSet.allOf(TaskStatus.class), uid, null, third), 0, 3)
+                .tasks()).extracting(TaskRecord::id).containsExactly(ids.get(3), ids.get(2));
     }
 
     @Test
