@@ -2,9 +2,10 @@ package io.vdibot.core.directory;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,8 +49,12 @@ final class DirectoryUserMapper {
         return names.toArray(String[]::new);
     }
 
-    /** The user in {@code entry}, or empty when the entry has no login name (a nested group, a device). */
-    Optional<DirectoryUser> toUser(Entry entry, Collection<String> groupsFromGroupEntries) {
+    /**
+     * The user in {@code entry}, or empty when the entry has no login name (a nested group, a device).
+     *
+     * @param groupEntries name by DN of the groups under the group search base that list the user as a member
+     */
+    Optional<DirectoryUser> toUser(Entry entry, Map<String, String> groupEntries) {
         String uid = entry.getAttributeValue(properties.uidAttribute());
         if (uid == null || uid.isBlank()) {
             log.debug("Directory entry {} has no {} and is not treated as a user", entry.getDN(),
@@ -57,28 +62,60 @@ final class DirectoryUserMapper {
             return Optional.empty();
         }
         Set<String> groups = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        groups.addAll(groupsFromGroupEntries);
+        groups.addAll(groupEntries.values());
         groups.addAll(groupNamesFromMemberOf(entry));
+        Set<String> groupDns = new TreeSet<>();
+        groupEntries.keySet().forEach(dn -> normalized(dn).ifPresent(groupDns::add));
+        memberOf(entry).forEach(dn -> normalized(dn).ifPresent(groupDns::add));
         return Optional.of(new DirectoryUser(
                 uid,
                 displayName(entry),
                 entry.getAttributeValue(properties.mailAttribute()),
                 groups,
                 parseZone(uid, entry.getAttributeValue(properties.timeZoneAttribute())),
-                parseLocale(entry.getAttributeValue(properties.languageAttribute()))));
+                parseLocale(entry.getAttributeValue(properties.languageAttribute())),
+                groupDns));
     }
 
-    /** Group names from an Active Directory style {@code memberOf}: the value of each group DN's RDN. */
+    /**
+     * Group names from an Active Directory style {@code memberOf}: the value of the RDN of each group DN under the
+     * group search base. A group elsewhere is not named: anyone allowed to create a group in some other OU could
+     * otherwise give it the name of a mapped group and so grant themselves its roles.
+     */
     Set<String> groupNamesFromMemberOf(Entry entry) {
-        String[] values = entry.getAttributeValues(properties.memberOfAttribute());
-        if (values == null) {
-            return Set.of();
-        }
         Set<String> names = new LinkedHashSet<>();
-        for (String value : values) {
-            rdnValue(value).ifPresent(names::add);
+        for (String value : memberOf(entry)) {
+            if (underGroupBase(value)) {
+                rdnValue(value).ifPresent(names::add);
+            } else {
+                log.debug("Group {} of {} is outside {} and counts by DN only", value, entry.getDN(),
+                        properties.groupSearchBase());
+            }
         }
         return names;
+    }
+
+    private List<String> memberOf(Entry entry) {
+        String[] values = entry.getAttributeValues(properties.memberOfAttribute());
+        return values == null ? List.of() : List.of(values);
+    }
+
+    private boolean underGroupBase(String dn) {
+        try {
+            return new DN(dn).isDescendantOf(new DN(properties.groupSearchBase()), false);
+        } catch (LDAPException e) {
+            return false;
+        }
+    }
+
+    /** A DN in the form two spellings of it share ({@code CN=A, OU=B} and {@code cn=a,ou=b}). */
+    static Optional<String> normalized(String dn) {
+        try {
+            return Optional.of(new DN(dn).toNormalizedString());
+        } catch (LDAPException e) {
+            log.debug("Ignoring malformed group DN {}", dn);
+            return Optional.empty();
+        }
     }
 
     /** The value of the first RDN of {@code dn}, e.g. {@code vdi-admins} for {@code cn=vdi-admins,ou=groups,…}. */

@@ -108,7 +108,7 @@ public final class LdapDirectory implements Directory, AutoCloseable {
             }
             List<DirectoryUser> users = new ArrayList<>();
             for (Entry member : members.values()) {
-                mapper.toUser(member, groupNamesOf(member.getDN())).ifPresent(users::add);
+                mapper.toUser(member, groupsListing(member.getDN())).ifPresent(users::add);
             }
             users.sort(Comparator.comparing(DirectoryUser::uid));
             return List.copyOf(users);
@@ -133,7 +133,7 @@ public final class LdapDirectory implements Directory, AutoCloseable {
                 return Optional.empty();
             }
             Entry entry = found.get(0);
-            return mapper.toUser(entry, groupNamesOf(entry.getDN()));
+            return mapper.toUser(entry, groupsListing(entry.getDN()));
         } catch (LDAPSearchException e) {
             if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
                 return ambiguous(filter, lookup);
@@ -150,19 +150,20 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         return Optional.empty();
     }
 
-    private Set<String> groupNamesOf(String userDn) throws LDAPException {
-        Set<String> names = new LinkedHashSet<>();
+    /** Name by DN of the groups under the group search base whose member attribute lists {@code userDn}. */
+    private Map<String, String> groupsListing(String userDn) throws LDAPException {
+        Map<String, String> groups = new LinkedHashMap<>();
         for (SearchResultEntry group : search(properties.groupSearchBase(),
                 Filter.createEqualityFilter(properties.groupMemberAttribute(), userDn), 0,
                 properties.groupNameAttribute())) {
             String name = group.getAttributeValue(properties.groupNameAttribute());
             if (name != null) {
-                names.add(name);
+                groups.put(group.getDN(), name);
             } else {
-                DirectoryUserMapper.rdnValue(group.getDN()).ifPresent(names::add);
+                DirectoryUserMapper.rdnValue(group.getDN()).ifPresent(rdn -> groups.put(group.getDN(), rdn));
             }
         }
-        return names;
+        return groups;
     }
 
     private List<SearchResultEntry> search(String base, Filter filter, int sizeLimit, String... attributes)

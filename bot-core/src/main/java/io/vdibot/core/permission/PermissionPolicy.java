@@ -23,12 +23,27 @@ public final class PermissionPolicy {
 
     private static final int MAX_REASON_TEXT = 120;
 
+    /** Roles of groups mapped by name: a group of that name under the directory's group search base. */
     private final Map<String, Set<String>> rolesByGroup;
+    /** Roles of groups mapped by full DN ({@code cn=vdi-admins,ou=groups,dc=example,dc=com}), normalized. */
+    private final Map<String, Set<String>> rolesByGroupDn;
     private final Map<String, List<PermissionPattern>> patternsByRole;
 
     public PermissionPolicy(PermissionProperties properties) {
         this.patternsByRole = parsePatterns(properties.rolePermissions());
-        this.rolesByGroup = mapGroups(properties.groupRoles(), patternsByRole.keySet());
+        Map<String, Set<String>> all = mapGroups(properties.groupRoles(), patternsByRole.keySet());
+        Map<String, Set<String>> byName = new LinkedHashMap<>();
+        Map<String, Set<String>> byDn = new LinkedHashMap<>();
+        all.forEach((group, roles) -> GroupDns.normalizedIfDn(group).ifPresentOrElse(
+                dn -> byDn.merge(dn, roles, PermissionPolicy::union), () -> byName.put(group, roles)));
+        this.rolesByGroup = Map.copyOf(byName);
+        this.rolesByGroupDn = Map.copyOf(byDn);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new TreeSet<>(a);
+        both.addAll(b);
+        return Set.copyOf(both);
     }
 
     /** The user's roles, sorted; empty when none of their groups is mapped (or there is no user). */
@@ -39,6 +54,9 @@ public final class PermissionPolicy {
         SortedSet<String> roles = new TreeSet<>();
         for (String group : user.groups()) {
             roles.addAll(rolesByGroup.getOrDefault(group.toLowerCase(Locale.ROOT), Set.of()));
+        }
+        for (String groupDn : user.groupDns()) {
+            roles.addAll(rolesByGroupDn.getOrDefault(groupDn, Set.of()));
         }
         return Collections.unmodifiableSortedSet(roles);
     }

@@ -2,8 +2,8 @@ package io.vdibot.core.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,8 @@ class DirectoryUserMapperTest {
         entry.addAttribute("vdiTimeZone", "Mars/Olympus_Mons");
         entry.addAttribute("memberOf", "cn=vdi-viewers,ou=groups,dc=vdibot,dc=example", "not a dn");
 
-        assertThat(mapper.toUser(entry, List.of("VDI-VIEWERS", "vdi-oncall"))).hasValueSatisfying(user -> {
+        assertThat(mapper.toUser(entry, Map.of("cn=VDI-VIEWERS,ou=groups,dc=vdibot,dc=example", "VDI-VIEWERS",
+                "cn=vdi-oncall,ou=groups,dc=vdibot,dc=example", "vdi-oncall"))).hasValueSatisfying(user -> {
             assertThat(user.displayName()).isEqualTo("X Person");
             assertThat(user.zone()).isEmpty();
             assertThat(user.groups()).hasSize(2).contains("vdi-oncall");
@@ -44,6 +45,6 @@ class DirectoryUserMapperTest {
     void entriesWithoutALoginNameAreNotUsers() {
         Entry group = new Entry("cn=nested,ou=groups,dc=vdibot,dc=example");
         group.addAttribute("cn", "nested");
-        assertThat(mapper.toUser(group, List.of())).isEqualTo(Optional.empty());
+        assertThat(mapper.toUser(group, Map.of())).isEqualTo(Optional.empty());
     }
 }

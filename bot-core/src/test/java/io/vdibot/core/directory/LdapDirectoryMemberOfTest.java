@@ -3,7 +3,10 @@ package io.vdibot.core.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import io.vdibot.core.permission.PermissionPolicy;
+import io.vdibot.core.permission.PermissionProperties;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +40,32 @@ class LdapDirectoryMemberOfTest {
             assertThat(jdoe.uid()).isEqualTo("jdoe");
             assertThat(jdoe.displayName()).isEqualTo("John Doe");
             assertThat(jdoe.mail()).isEmpty();
-            assertThat(jdoe.groups()).containsExactlyInAnyOrder("VDI-Admins", "Finance");
+            // Finance is outside the group search base: known by its DN only
+            assertThat(jdoe.groups()).containsExactly("VDI-Admins");
+            assertThat(jdoe.groupDns()).containsExactlyInAnyOrder("cn=vdi-admins,ou=groups,dc=corp,dc=example",
+                    "cn=finance,ou=elsewhere,dc=corp,dc=example");
         });
+    }
+
+    @Test
+    void aLookAlikeGroupInAnotherOuGrantsNothing() {
+        DirectoryUser mallet = directory.findByUid("mmoe").orElseThrow();
+        assertThat(mallet.groups()).isEmpty();
+        PermissionPolicy byName = new PermissionPolicy(new PermissionProperties(
+                Map.of("VDI-Admins", List.of("admin")), null));
+        assertThat(byName.rolesOf(mallet)).isEmpty();
+        assertThat(byName.isAllowed(mallet, "vdi:pool:delete")).isFalse();
+        assertThat(byName.rolesOf(directory.findByUid("jdoe").orElseThrow())).containsExactly("admin");
+    }
+
+    @Test
+    void aGroupMappedByItsDnMatchesWhereverItIsAndOnlyThere() {
+        PermissionPolicy byDn = new PermissionPolicy(new PermissionProperties(Map.of(
+                "CN=Finance, OU=Elsewhere, DC=corp, DC=example", List.of("viewer"),
+                "cn=vdi-admins,ou=groups,dc=corp,dc=example", List.of("admin")), null));
+        assertThat(byDn.rolesOf(directory.findByUid("jdoe").orElseThrow())).containsExactly("admin", "viewer");
+        assertThat(byDn.rolesOf(directory.findByUid("mmoe").orElseThrow())).isEmpty();
+        assertThat(byDn.rolesOf(directory.findByUid("asmith").orElseThrow())).isEmpty();
     }
 
     @Test
