@@ -52,6 +52,7 @@ public final class TaskRunner {
     private final NodeIdentity node;
     private final WorkTracker work;
     private final LeaseWaits waits;
+    private final RequesterRecheck recheck;
     private final ScheduledExecutorService timer;
     private final Duration progressInterval;
     private final Duration lateAfter;
@@ -61,8 +62,8 @@ public final class TaskRunner {
 
     public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs, TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
-            WorkTracker work, LeaseWaits waits, ScheduledExecutorService timer, Duration progressInterval,
-            Duration lateAfter, Locale fallbackLocale) {
+            WorkTracker work, LeaseWaits waits, RequesterRecheck recheck, ScheduledExecutorService timer,
+            Duration progressInterval, Duration lateAfter, Locale fallbackLocale) {
         this.tasks = tasks;
         this.steps = steps;
         this.logs = logs;
@@ -74,6 +75,7 @@ public final class TaskRunner {
         this.node = node;
         this.work = work;
         this.waits = waits;
+        this.recheck = recheck;
         this.timer = timer;
         this.progressInterval = progressInterval;
         this.lateAfter = lateAfter;
@@ -127,6 +129,12 @@ public final class TaskRunner {
         ThrottledProgress progress = new ThrottledProgress(thread, notifiers, timer, progressInterval);
         boolean parked = false;
         try {
+            Optional<RequesterRecheck.Refusal> refusal = resumed ? Optional.empty()
+                    : recheck.refusal(task, request, messages);
+            if (refusal.isPresent()) {
+                refused(task, thread, messages, refusal.get());
+                return;
+            }
             Optional<ResourceBusy> objectBusy = waits.takeObject(task, request, messages);
             if (objectBusy.isPresent()) {
                 parked = waitFor(task, thread, messages, objectBusy.get());
@@ -225,6 +233,16 @@ public final class TaskRunner {
         reply.text(messages.format("reply.task.see-logs", task.code()));
         notifiers.post(thread, reply.build());
         onCall.failed(task, reason);
+    }
+
+    /** The requester may no longer do what the task does: it ends before its first step, having changed nothing. */
+    private void refused(TaskRecord task, ThreadRef thread, Messages messages, RequesterRecheck.Refusal refusal) {
+        String reason = refusal.in(messages);
+        logs.append(task.id(), LogKind.ERROR, null, reason);
+        if (tasks.finish(task.id(), TaskStatus.REFUSED, reason)) {
+            notifiers.post(thread, Reply.builder().tone(Reply.Tone.ERROR).text(reason).build());
+            onCall.refused(task, refusal.key(), refusal.args());
+        }
     }
 
     /** A running task stopped at a step boundary because someone cancelled it: what it did stays. */

@@ -10,7 +10,9 @@ import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.execution.DatabaseResourceLeases;
 import io.vdibot.core.execution.NodeIdentity;
 import io.vdibot.core.execution.TaskLiveness;
+import io.vdibot.core.directory.LdapDirectory;
 import io.vdibot.core.execution.LeaseWaits;
+import io.vdibot.core.execution.RequesterRecheck;
 import io.vdibot.core.execution.TaskRunner;
 import io.vdibot.core.notify.ChatAdapters;
 import io.vdibot.core.notify.Notifiers;
@@ -160,9 +162,12 @@ public class CoreConfiguration {
     public TaskRunner taskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs,
             TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
-            WorkTracker work, LeaseWaits waits, ScheduledExecutorService coreTimer, VdibotProperties properties) {
+            WorkTracker work, LeaseWaits waits, LdapDirectory directory, PermissionPolicy permissions,
+            CommandRegistry registry, ScheduledExecutorService coreTimer, VdibotProperties properties) {
+        // the directory itself, past the cache: a requester who lost the group minutes ago must not run
+        RequesterRecheck recheck = new RequesterRecheck(directory, permissions, registry);
         return new TaskRunner(tasks, steps, logs, cancels, handlers, notifiers, onCall, json, node, work, waits,
-                coreTimer, properties.progressInterval(), properties.execution().lateAfter(),
+                recheck, coreTimer, properties.progressInterval(), properties.execution().lateAfter(),
                 properties.defaultLocale());
     }
 

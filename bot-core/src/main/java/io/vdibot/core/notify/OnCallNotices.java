@@ -3,6 +3,7 @@ package io.vdibot.core.notify;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.persistence.task.TaskRecord;
+import java.util.List;
 import java.util.Locale;
 
 /** Completion and failure notices for the on-call people: the task id, what happened and where. */
@@ -27,6 +28,19 @@ public final class OnCallNotices {
         Messages messages = Messages.forLocale(locale);
         notifiers.notifyOnCall(Reply.builder().kind(Reply.Kind.NOTICE).tone(Reply.Tone.ERROR)
                 .text(messages.format("reply.oncall.failed", task.code(), task.commandId(), requester(task), reason))
+                .text(messages.format("oncall.where", task.site(), "/vdi logs " + task.code())).build());
+    }
+
+    /**
+     * The task did not run: its requester no longer holds its permission.
+     *
+     * @param reasonKey  the message key of the reason, said in the on-call language
+     * @param reasonArgs its arguments
+     */
+    public void refused(TaskRecord task, String reasonKey, List<Object> reasonArgs) {
+        Messages messages = Messages.forLocale(locale);
+        notifiers.notifyOnCall(Reply.builder().kind(Reply.Kind.NOTICE).tone(Reply.Tone.WARNING)
+                .text(messages.format(reasonKey, reasonArgs.toArray()))
                 .text(messages.format("oncall.where", task.site(), "/vdi logs " + task.code())).build());
     }
 

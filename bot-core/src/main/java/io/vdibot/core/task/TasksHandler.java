@@ -73,7 +73,7 @@ final class TasksHandler implements QueryHandler<TasksRequest> {
             case RUNNING -> EnumSet.of(TaskStatus.RUNNING);
             case WAITING -> EnumSet.of(TaskStatus.WAITING);
             case SUCCEEDED -> EnumSet.of(TaskStatus.SUCCEEDED, TaskStatus.PARTIALLY_SUCCEEDED);
-            case FAILED -> EnumSet.of(TaskStatus.FAILED, TaskStatus.INTERRUPTED);
+            case FAILED -> EnumSet.of(TaskStatus.FAILED, TaskStatus.INTERRUPTED, TaskStatus.REFUSED);
             case CANCELLED -> EnumSet.of(TaskStatus.CANCELLED, TaskStatus.REJECTED);
         };
     }

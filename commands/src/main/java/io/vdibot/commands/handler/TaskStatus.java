@@ -18,12 +18,14 @@ public enum TaskStatus {
     FAILED,
     CANCELLED,
     REJECTED,
+    /** Not run when its time came: its requester no longer holds the permission it needs. */
+    REFUSED,
     /** A node died mid-run and the task could not be resumed safely. */
     INTERRUPTED;
 
     public boolean isFinal() {
         return switch (this) {
-            case SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED, CANCELLED, REJECTED, INTERRUPTED -> true;
+            case SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED, CANCELLED, REJECTED, REFUSED, INTERRUPTED -> true;
             default -> false;
         };
     }
@@ -37,7 +39,7 @@ public enum TaskStatus {
             case PENDING_APPROVAL -> next == SCHEDULED || next == REJECTED || next == CANCELLED;
             case SCHEDULED -> next == RUNNING || next == CANCELLED;
             case RUNNING -> next == SUCCEEDED || next == PARTIALLY_SUCCEEDED || next == FAILED
-                    || next == CANCELLED || next == INTERRUPTED || next == WAITING;
+                    || next == CANCELLED || next == INTERRUPTED || next == WAITING || next == REFUSED;
             case WAITING -> next == RUNNING || next == CANCELLED;
             default -> false;
         };

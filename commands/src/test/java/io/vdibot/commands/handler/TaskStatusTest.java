@@ -32,7 +32,7 @@ class TaskStatusTest {
         assertThat(next(PENDING_APPROVAL)).containsExactlyInAnyOrder(SCHEDULED, REJECTED, CANCELLED);
         assertThat(next(SCHEDULED)).containsExactlyInAnyOrder(RUNNING, CANCELLED);
         assertThat(next(RUNNING)).containsExactlyInAnyOrder(SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED, CANCELLED,
-                INTERRUPTED, TaskStatus.WAITING);
+                INTERRUPTED, TaskStatus.WAITING, TaskStatus.REFUSED);
         assertThat(next(TaskStatus.WAITING)).containsExactlyInAnyOrder(RUNNING, CANCELLED);
     }
 
