@@ -67,9 +67,10 @@ public record VdibotProperties(
     /**
      * @param commands          command ids that always need an approver
      * @param poolSizeThreshold pool creations and resizes above this many VMs need an approver
+     * @param initScripts       a VM created with an {@code init=} script (run as root in the guest) needs an approver
      */
     public record Approval(@DefaultValue({"template.migrate", "pool.delete"}) Set<String> commands,
-            @DefaultValue("50") int poolSizeThreshold) {
+            @DefaultValue("50") int poolSizeThreshold, @DefaultValue("true") boolean initScripts) {
     }
 
     /**

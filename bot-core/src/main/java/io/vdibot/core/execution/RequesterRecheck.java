@@ -10,6 +10,7 @@ import io.vdibot.core.directory.DirectoryUser;
 import io.vdibot.core.permission.Decision;
 import io.vdibot.core.permission.PermissionPolicy;
 import io.vdibot.persistence.task.TaskRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -63,11 +64,15 @@ public final class RequesterRecheck {
         if (user.isEmpty()) {
             return Optional.of(new Refusal("reply.task.refused-unknown", List.of(task.code(), who)));
         }
-        String permission = registry.specOf(request).permission();
-        Decision decision = permissions.check(user.get(), permission);
-        if (!decision.allowed()) {
-            LOG.info("{} not run: {}", task.code(), decision.auditReason());
-            return Optional.of(new Refusal("reply.task.refused-permission", List.of(task.code(), who, permission)));
+        List<String> needed = new ArrayList<>(List.of(registry.specOf(request).permission()));
+        needed.addAll(request.additionalPermissions());
+        for (String permission : needed) {
+            Decision decision = permissions.check(user.get(), permission);
+            if (!decision.allowed()) {
+                LOG.info("{} not run: {}", task.code(), decision.auditReason());
+                return Optional.of(new Refusal("reply.task.refused-permission",
+                        List.of(task.code(), who, permission)));
+            }
         }
         return Optional.empty();
     }

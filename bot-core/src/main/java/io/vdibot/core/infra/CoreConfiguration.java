@@ -4,6 +4,7 @@ import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.core.command.HandlerRegistry;
+import io.vdibot.core.config.InputLimitsProperties;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.core.approval.ApprovalDesk;
 import io.vdibot.core.directory.IdentityResolver;
@@ -135,9 +136,10 @@ public class CoreConfiguration {
     @Bean
     public RequestPipeline requestPipeline(IdentityResolver identities, PermissionPolicy permissions,
             CommandRegistry registry, TaskIntake intake, HandlerRegistry handlers, Notifiers notifiers,
-            WorkTracker work, ExecutorService requestWorkers, Clock clock, VdibotProperties properties) {
+            WorkTracker work, ExecutorService requestWorkers, Clock clock, VdibotProperties properties,
+            InputLimitsProperties limits) {
         return new RequestPipeline(identities, permissions, registry, intake, handlers, notifiers, work,
-                requestWorkers, clock, properties);
+                requestWorkers, clock, properties, limits.limits());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.vdibot.core.intake;
 
 import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.commands.pool.PoolResizeRequest;
+import io.vdibot.commands.vm.VmCreateRequest;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.core.config.VdibotProperties;
 
@@ -23,6 +24,9 @@ public final class ApprovalPolicy {
         }
         if (request instanceof PoolResizeRequest resize) {
             return resize.size() > settings.poolSizeThreshold();
+        }
+        if (request instanceof VmCreateRequest create) {
+            return settings.initScripts() && create.initScript() != null;
         }
         return false;
     }

@@ -2,6 +2,7 @@ package io.vdibot.core.pipeline;
 
 import io.vdibot.commands.help.ParseErrorReply;
 import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.parse.InputLimits;
 import io.vdibot.commands.parse.ParseContext;
 import io.vdibot.commands.parse.ParseResult;
 import io.vdibot.commands.port.CommandGateway;
@@ -47,10 +48,11 @@ public final class RequestPipeline implements CommandGateway {
     private final InOrderPerKey executor;
     private final Clock clock;
     private final VdibotProperties properties;
+    private final InputLimits limits;
 
     public RequestPipeline(IdentityResolver identities, PermissionPolicy permissions, CommandRegistry registry,
             TaskIntake intake, HandlerRegistry handlers, Notifiers notifiers, WorkTracker work,
-            ExecutorService executor, Clock clock, VdibotProperties properties) {
+            ExecutorService executor, Clock clock, VdibotProperties properties, InputLimits limits) {
         this.identities = identities;
         this.permissions = permissions;
         this.registry = registry;
@@ -61,6 +63,7 @@ public final class RequestPipeline implements CommandGateway {
         this.executor = new InOrderPerKey(executor);
         this.clock = clock;
         this.properties = properties;
+        this.limits = limits;
     }
 
     @Override
@@ -102,7 +105,7 @@ public final class RequestPipeline implements CommandGateway {
             }
             RequestScope scope = scope(envelope, user.get());
             MDC.put("user", scope.user().uid());
-            ParseContext context = new ParseContext(scope.zone(), clock);
+            ParseContext context = new ParseContext(scope.zone(), clock, limits);
             ParseResult<VdiRequest> parsed = envelope.hasForm()
                     ? registry.parseForm(envelope.formId(), envelope.formValues(), context)
                     : registry.parse(envelope.text(), context);
@@ -113,6 +116,9 @@ public final class RequestPipeline implements CommandGateway {
             VdiRequest request = parsed.request();
             MDC.put("command", request.commandId());
             Decision decision = permissions.check(scope.user(), registry.specOf(request).permission());
+            for (String extra : request.additionalPermissions()) {
+                decision = decision.denied() ? decision : permissions.check(scope.user(), extra);
+            }
             if (decision.denied()) {
                 LOG.info("denied {}: {}", request.commandId(), decision.auditReason());
                 reply(envelope, Reply.refusal(scope.messages().format("reply.denied")));

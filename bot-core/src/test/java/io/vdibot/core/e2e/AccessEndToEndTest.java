@@ -139,7 +139,7 @@ class AccessEndToEndTest {
 
         bot.type("/vdi vm create acc-zh-01 template=rhel9-desktop at=+1h");
         String task = bot.awaitTask("acc-zh-01", WAIT);
-        assertThat(bot.awaitIn(task, "已受理", WAIT)).startsWith("任务 " + task + "（vm create acc-zh-01）已受理").contains("Europe/Paris");
+        assertThat(bot.awaitIn(task, "已受理", WAIT)).startsWith("任务 " + task + "（vm create acc-zh-01 template=rhel9-desktop）已受理").contains("Europe/Paris");
         assertThat(bot.task(task).status()).isEqualTo(TaskStatus.SCHEDULED);
         assertThat(bot.task(task).locale().getLanguage()).isEqualTo("zh");
 

@@ -113,7 +113,7 @@ class IntakeChecksEndToEndTest {
         bot.type("/vdi cancel " + first);
         bot.await("Task " + first + " \\(vm.create\\) was cancelled by", WAIT);
         bot.type("/vdi vm create dup-vm template=rhel9-desktop at=+1h");
-        String second = bot.awaitGroup("\\[(T\\d+)\\] Task (?!" + first + "\\b)T\\d+ \\(vm create dup-vm\\) accepted",
+        String second = bot.awaitGroup("\\[(T\\d+)\\] Task (?!" + first + "\\b)T\\d+ \\(vm create dup-vm template=rhel9-desktop\\) accepted",
                 WAIT);
         assertThat(second).isNotEqualTo(first);
         assertThat(bot.tasksNamed("dup-vm")).isEqualTo(2);

@@ -9,6 +9,7 @@ import io.vdibot.commands.schedule.WhenParser;
 import io.vdibot.commands.schedule.WhenResult;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,9 +58,27 @@ public final class ArgReader {
         }
     }
 
-    /** Free text, trimmed. */
+    /** Free text, trimmed, of at most the configured number of characters. */
     public String text(String key) {
-        return raw(key);
+        return limited(key, context.limits().textMax());
+    }
+
+    /** A script run in the guest ({@code init=}), of at most the configured number of characters. */
+    public String script(String key) {
+        return limited(key, context.limits().initScriptMax());
+    }
+
+    /** The number of virtual CPUs of one VM, from 1 to the configured most. */
+    public Integer cpus(String key) {
+        return count(key, 1, context.limits().cpusMax());
+    }
+
+    private String limited(String key, int max) {
+        String value = raw(key);
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            return reject(key, "arg.too-long", key, max);
+        }
+        return value;
     }
 
     /** A name that must follow {@code rule}. */
@@ -116,6 +135,9 @@ public final class ArgReader {
         }
         if (bytes.getAsLong() < ONE_MIB) {
             return reject(key, "arg.too-small", key, value, "1MiB");
+        }
+        if (bytes.getAsLong() > context.limits().memoryMaxBytes()) {
+            return reject(key, "arg.too-large", key, value, ByteSizes.format(context.limits().memoryMaxBytes()));
         }
         return bytes.getAsLong();
     }
@@ -191,7 +213,12 @@ public final class ArgReader {
             errors.add(new FieldError(AT, invalid.messageKey(), args));
             return null;
         }
-        return ((WhenResult.Valid) when).schedule();
+        Schedule schedule = ((WhenResult.Valid) when).schedule();
+        Duration ahead = Duration.between(context.clock().instant(), schedule.instant());
+        if (ahead.compareTo(context.limits().scheduleHorizon()) > 0) {
+            return reject(AT, "arg.when-too-far", AT, value, context.limits().scheduleHorizon().toDays());
+        }
+        return schedule;
     }
 
     /** {@code first} and {@code second} are given both or neither, e.g. {@code group} and {@code role}. */

@@ -34,4 +34,16 @@ public final class ByteSizes {
             return OptionalLong.empty();
         }
     }
+
+    /** A size in the largest binary unit that divides it: {@code 256GiB}, {@code 1536MiB}. */
+    public static String format(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int unit = 0;
+        long value = bytes;
+        while (unit < units.length - 1 && value >= 1024 && value % 1024 == 0) {
+            value /= 1024;
+            unit++;
+        }
+        return value + units[unit];
+    }
 }

@@ -1,5 +1,6 @@
 package io.vdibot.commands.spec;
 
+import java.util.Set;
 
 /**
  * A parsed {@code /vdi} command: what the user asked for, checked for syntax and basic ranges.
@@ -17,4 +18,12 @@ public interface VdiRequest {
 
     /** The command id, e.g. {@code pool.create}; it prefixes the command's message keys. */
     String commandId();
+
+    /**
+     * Permissions this request needs besides its command's, for a part of it that is riskier than the command
+     * itself (an {@code init=} script runs as root in the guest). None by default.
+     */
+    default Set<String> additionalPermissions() {
+        return Set.of();
+    }
 }

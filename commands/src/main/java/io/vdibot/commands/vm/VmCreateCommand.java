@@ -34,8 +34,8 @@ public final class VmCreateCommand extends CommandSpec<VmCreateRequest> {
         String site = in.name("site", NameRule.OBJECT);
         String cluster = in.name("cluster", NameRule.OBJECT);
         Long memory = in.memory("memory");
-        Integer cpus = in.count("cpus", 1, 384);
-        String init = in.text("init");
+        Integer cpus = in.cpus("cpus");
+        String init = in.script("init");
         Schedule runAt = in.schedule();
         return in.result(() -> new VmCreateRequest(name, template, site, cluster, memory, cpus, init, runAt));
     }

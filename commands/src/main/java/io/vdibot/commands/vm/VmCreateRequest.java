@@ -4,6 +4,7 @@ import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,6 +34,14 @@ public record VmCreateRequest(String name, String template, String site, String 
     @Override
     public Optional<String> createdName() {
         return Optional.of(name);
+    }
+
+    /** Who may create VMs may not necessarily run a script as root in them. */
+    public static final String INIT_PERMISSION = "vdi:vm:init";
+
+    @Override
+    public Set<String> additionalPermissions() {
+        return initScript == null ? Set.of() : Set.of(INIT_PERMISSION);
     }
 
     @Override

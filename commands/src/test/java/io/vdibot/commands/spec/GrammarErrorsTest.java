@@ -55,7 +55,11 @@ class GrammarErrorsTest {
                 // numbers and sizes
                 mistake("vm create web01 template=t cpus=two", "cpus:arg.not-a-number"),
                 mistake("vm create web01 template=t cpus=0", "cpus:arg.out-of-range"),
-                mistake("vm create web01 template=t cpus=385", "cpus:arg.out-of-range"),
+                mistake("vm create web01 template=t cpus=65", "cpus:arg.out-of-range"),
+                mistake("vm create web01 template=t memory=257GiB", "memory:arg.too-large"),
+                mistake("vm create web01 template=t init=\"" + "x".repeat(16 * 1024 + 1) + "\"", "init:arg.too-long"),
+                mistake("vm create web01 template=t at=+91d", "at:arg.when-too-far"),
+                mistake("pool update p description=\"" + "y".repeat(1001) + "\"", "description:arg.too-long"),
                 mistake("vm create web01 template=t cpus=99999999999", "cpus:arg.out-of-range"),
                 mistake("vm create web01 template=t memory=lots", "memory:arg.bad-size"),
                 mistake("vm create web01 template=t memory=4096", "memory:arg.bad-size"),
