@@ -77,9 +77,10 @@ public record VdibotProperties(
      * @param enabled     read commands from standard input
      * @param user        the acting user at start
      * @param idleTimeout at end of input, how long to wait for running tasks before exiting
+     * @param allowLogin  {@code /login} works with a real directory too (it always does with the embedded demo one)
      */
     public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("alice") String user,
-            @DefaultValue("30m") Duration idleTimeout) {
+            @DefaultValue("30m") Duration idleTimeout, @DefaultValue("false") boolean allowLogin) {
     }
 
     /**

@@ -28,21 +28,25 @@ public final class ConsoleRunner implements ApplicationRunner {
     private final ConsoleOutput out;
     private final VdibotProperties properties;
     private final ConfigurableApplicationContext context;
+    private final boolean loginAllowed;
 
     public ConsoleRunner(RequestPipeline pipeline, WorkTracker work, TaskRepository tasks, NodeIdentity node,
-            Clock clock, ConsoleOutput out, VdibotProperties properties, ConfigurableApplicationContext context) {
+            Clock clock, ConsoleOutput out, VdibotProperties properties, ConfigurableApplicationContext context,
+            boolean loginAllowed) {
         this.pipeline = pipeline;
         this.idle = new ConsoleIdleCheck(work, tasks, node, clock);
         this.out = out;
         this.properties = properties;
         this.context = context;
+        this.loginAllowed = loginAllowed;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         ConsoleOptions options = ConsoleOptions.defaults().withInitialUser(properties.console().user())
                 .withLocale(null).withZone(properties.defaultZone())
-                .withMaxIdleWait(properties.console().idleTimeout());
+                .withMaxIdleWait(properties.console().idleTimeout())
+                .withLogin(loginAllowed);
         ConsoleAdapter adapter = new ConsoleAdapter(pipeline, idle, out, options);
         SessionSummary summary;
         try {

@@ -120,6 +120,32 @@ public final class BotProcess implements AutoCloseable {
         return null;
     }
 
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                fail(name + " still runs after " + timeout);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything the process printed, standard output then standard error. */
+    public List<String> allOutput() {
+        try {
+            List<String> all = new ArrayList<>(lines());
+            if (Files.exists(stderr)) {
+                all.addAll(Files.readAllLines(stderr, StandardCharsets.UTF_8));
+            }
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no clean-up, as when a node is lost. */
     public void kill() {
         process.destroyForcibly();

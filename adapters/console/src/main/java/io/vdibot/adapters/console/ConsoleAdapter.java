@@ -116,6 +116,11 @@ public final class ConsoleAdapter {
     }
 
     private void login(String[] words) {
+        if (!options.loginAllowed()) {
+            // whoever types at this console is its configured user, not whoever they claim to be
+            answer(Reply.Tone.ERROR, texts().format("console.login.off", identity.displayName()));
+            return;
+        }
         if (words.length != 2) {
             answer(Reply.Tone.ERROR, texts().format("console.login.usage"));
             return;

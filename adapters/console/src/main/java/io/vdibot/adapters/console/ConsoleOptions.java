@@ -18,9 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param sessionId   makes idempotency keys unique across sessions, so a second run of the same script is not
  *                    taken for a redelivery of the first
  * @param clock       stamps {@code receivedAt}
+ * @param loginAllowed whether {@code /login} may change the acting user; off, the console acts only as
+ *                    {@code initialUser}
  */
 public record ConsoleOptions(String initialUser, Locale locale, ZoneId zone, Duration maxIdleWait, String sessionId,
-                             Clock clock) {
+                             Clock clock, boolean loginAllowed) {
 
     public static final String DEFAULT_USER = "alice";
     /** Long enough for the slowest task the simulator runs (template migration); scripts may set less. */
@@ -40,34 +42,38 @@ public record ConsoleOptions(String initialUser, Locale locale, ZoneId zone, Dur
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** User {@code alice}, English, the machine's time zone, 30 minutes' wait, a random session id. */
+    /** User {@code alice}, English, the machine's time zone, 30 minutes' wait, a random session id, login on. */
     public static ConsoleOptions defaults() {
         return new ConsoleOptions(DEFAULT_USER, Locale.ENGLISH, ZoneId.systemDefault(), DEFAULT_MAX_IDLE_WAIT,
-                randomSessionId(), Clock.systemUTC());
+                randomSessionId(), Clock.systemUTC(), true);
     }
 
     public ConsoleOptions withInitialUser(String user) {
-        return new ConsoleOptions(user, locale, zone, maxIdleWait, sessionId, clock);
+        return new ConsoleOptions(user, locale, zone, maxIdleWait, sessionId, clock, loginAllowed);
     }
 
     public ConsoleOptions withLocale(Locale newLocale) {
-        return new ConsoleOptions(initialUser, newLocale, zone, maxIdleWait, sessionId, clock);
+        return new ConsoleOptions(initialUser, newLocale, zone, maxIdleWait, sessionId, clock, loginAllowed);
     }
 
     public ConsoleOptions withZone(ZoneId newZone) {
-        return new ConsoleOptions(initialUser, locale, newZone, maxIdleWait, sessionId, clock);
+        return new ConsoleOptions(initialUser, locale, newZone, maxIdleWait, sessionId, clock, loginAllowed);
     }
 
     public ConsoleOptions withMaxIdleWait(Duration wait) {
-        return new ConsoleOptions(initialUser, locale, zone, wait, sessionId, clock);
+        return new ConsoleOptions(initialUser, locale, zone, wait, sessionId, clock, loginAllowed);
+    }
+
+    public ConsoleOptions withLogin(boolean allowed) {
+        return new ConsoleOptions(initialUser, locale, zone, maxIdleWait, sessionId, clock, allowed);
     }
 
     public ConsoleOptions withSessionId(String id) {
-        return new ConsoleOptions(initialUser, locale, zone, maxIdleWait, id, clock);
+        return new ConsoleOptions(initialUser, locale, zone, maxIdleWait, id, clock, loginAllowed);
     }
 
     public ConsoleOptions withClock(Clock newClock) {
-        return new ConsoleOptions(initialUser, locale, zone, maxIdleWait, sessionId, newClock);
+        return new ConsoleOptions(initialUser, locale, zone, maxIdleWait, sessionId, newClock, loginAllowed);
     }
 
     private static String randomSessionId() {

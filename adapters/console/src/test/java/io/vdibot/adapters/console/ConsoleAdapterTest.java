@@ -41,6 +41,18 @@ class ConsoleAdapterTest {
     private final CapturedOutput console = new CapturedOutput();
 
     @Test
+    void withLoginOffTheConsoleActsOnlyAsItsConfiguredUser() throws IOException {
+        adapter(OPTIONS.withInitialUser("ops").withLogin(false)).run(input("""
+                /login carol
+                /vdi pool delete finance-win10
+                """));
+
+        assertThat(gateway.envelopes()).extracting(Envelope::identity)
+                .containsExactly(new ChatIdentity(Platform.CONSOLE, "ops", null, "ops"));
+        assertThat(console.lines()).anyMatch(l -> l.contains("/login is off: this console acts only as ops."));
+    }
+
+    @Test
     void pipedScriptBecomesOneEnvelopePerCommandLine() throws IOException {
         SessionSummary summary = adapter(OPTIONS).run(input("""
                 # create a VM, then look at the tasks as bob
