@@ -1,6 +1,7 @@
 package io.vdibot.core.directory;
 
 import java.security.GeneralSecurityException;
+import java.security.KeyStoreException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,11 +13,14 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 
 /** Builds the connection pool {@link LdapDirectory} uses, from {@link DirectoryProperties}. */
@@ -33,13 +37,17 @@ final class LdapConnectionPools {
      *
      * @throws IllegalArgumentException when the URL is missing or malformed
      */
-    static LDAPConnectionPool create(DirectoryProperties properties) {
-        ServerSet servers = serverSet(properties);
+    static LDAPConnectionPool create(DirectoryProperties properties, DirectoryTlsProperties tls) {
+        LDAPConnectionOptions options = options(properties);
+        ServerSet servers = serverSet(properties, tls, options);
         BindRequest bind = properties.bindDn().isBlank()
                 ? null
                 : new SimpleBindRequest(properties.bindDn(), properties.bindPassword());
+        // StartTLS runs on each new connection before the bind, so the password only ever travels encrypted
+        PostConnectProcessor startTls = tls.startTls() ? startTls(tls, options) : null;
         try {
-            LDAPConnectionPool pool = new LDAPConnectionPool(servers, bind, 1, properties.poolSize(), null, false);
+            LDAPConnectionPool pool = new LDAPConnectionPool(servers, bind, 1, properties.poolSize(), startTls,
+                    false);
             pool.setConnectionPoolName(POOL_NAME);
             // A pooled connection silently dropped by a firewall fails once; retry on a fresh one.
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
@@ -51,16 +59,32 @@ final class LdapConnectionPools {
         }
     }
 
-    private static ServerSet serverSet(DirectoryProperties properties) {
+    private static PostConnectProcessor startTls(DirectoryTlsProperties tls, LDAPConnectionOptions options) {
+        try {
+            return new StartTLSPostConnectProcessor(sslUtil(tls, options).createSSLContext().getSocketFactory());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not set up StartTLS for the directory connection", e);
+        }
+    }
+
+    private static LDAPConnectionOptions options(DirectoryProperties properties) {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(Math.toIntExact(properties.connectTimeout().toMillis()));
+        options.setResponseTimeoutMillis(properties.responseTimeout().toMillis());
+        return options;
+    }
+
+    private static ServerSet serverSet(DirectoryProperties properties, DirectoryTlsProperties tls,
+            LDAPConnectionOptions options) {
         List<LDAPURL> urls = parseUrls(properties.url());
         boolean secure = "ldaps".equalsIgnoreCase(urls.get(0).getScheme());
         if (urls.stream().anyMatch(u -> "ldaps".equalsIgnoreCase(u.getScheme()) != secure)) {
             throw new IllegalArgumentException("vdibot.directory.url mixes ldap:// and ldaps:// servers");
         }
-        LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis(Math.toIntExact(properties.connectTimeout().toMillis()));
-        options.setResponseTimeoutMillis(properties.responseTimeout().toMillis());
-        SocketFactory sockets = secure ? tlsSocketFactory(options) : SocketFactory.getDefault();
+        if (secure && tls.startTls()) {
+            throw new IllegalArgumentException("vdibot.directory.start-tls is for ldap:// URLs; ldaps:// is TLS already");
+        }
+        SocketFactory sockets = secure ? tlsSocketFactory(tls, options) : SocketFactory.getDefault();
 
         String[] hosts = urls.stream().map(LDAPURL::getHost).toArray(String[]::new);
         int[] ports = urls.stream().mapToInt(LDAPURL::getPort).toArray();
@@ -87,13 +111,28 @@ final class LdapConnectionPools {
         return urls;
     }
 
-    /** Trusts what the JVM trusts and checks the host name, as any TLS client should. */
-    private static SocketFactory tlsSocketFactory(LDAPConnectionOptions options) {
-        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+    private static SocketFactory tlsSocketFactory(DirectoryTlsProperties tls, LDAPConnectionOptions options) {
         try {
-            return new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
+            return sslUtil(tls, options).createSSLSocketFactory();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not set up TLS for the directory connection", e);
+        }
+    }
+
+    /**
+     * Trusts the configured certificate authorities, or what the JVM trusts, and checks the host name, as any TLS
+     * client should.
+     */
+    private static SSLUtil sslUtil(DirectoryTlsProperties tls, LDAPConnectionOptions options) {
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        if (tls.caFile() == null) {
+            return new SSLUtil(JVMDefaultTrustManager.getInstance());
+        }
+        try {
+            return new SSLUtil(new PEMFileTrustManager(tls.caFile().toFile()));
+        } catch (IllegalArgumentException | KeyStoreException e) {
+            throw new IllegalArgumentException("vdibot.directory.ca-file " + tls.caFile()
+                    + " is not a readable PEM file of certificates", e);
         }
     }
 }

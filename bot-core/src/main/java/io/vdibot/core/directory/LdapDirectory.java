@@ -46,15 +46,24 @@ public final class LdapDirectory implements Directory, AutoCloseable {
      * @throws IllegalArgumentException when the URL or the mail filter is malformed
      */
     public LdapDirectory(DirectoryProperties properties) {
+        this(properties, DirectoryTlsProperties.none());
+    }
+
+    public LdapDirectory(DirectoryProperties properties, DirectoryTlsProperties tls) {
         this.properties = properties;
         this.mapper = new DirectoryUserMapper(properties);
         this.userAttributes = mapper.userAttributes();
         this.timeLimitSeconds = (int) Math.max(1, properties.responseTimeout().toSeconds());
         // A filter that does not parse should stop start-up, not fail the first user's message.
         mailFilter("probe@example.invalid");
-        this.pool = LdapConnectionPools.create(properties);
-        log.info("Directory at {} (users under {}, groups under {})", properties.url(),
-                properties.userSearchBase(), properties.groupSearchBase());
+        this.pool = LdapConnectionPools.create(properties, tls);
+        log.info("Directory at {}{} (users under {}, groups under {})", properties.url(),
+                tls.startTls() ? " with StartTLS" : "", properties.userSearchBase(), properties.groupSearchBase());
+        if (!tls.startTls() && !properties.bindPassword().isEmpty()
+                && properties.url().trim().toLowerCase(java.util.Locale.ROOT).startsWith("ldap:")) {
+            log.warn("The directory bind password goes over plain ldap://; set vdibot.directory.start-tls=true or"
+                    + " use ldaps:// (production mode refuses this)");
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.vdibot.core.infra;
 import io.vdibot.core.directory.CachingDirectory;
 import io.vdibot.core.directory.Directory;
 import io.vdibot.core.directory.DirectoryProperties;
+import io.vdibot.core.directory.DirectoryTlsProperties;
 import io.vdibot.core.directory.EmbeddedLdapServer;
 import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.directory.LdapDirectory;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * otherwise an embedded UnboundID server loaded with the demo directory.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DirectoryProperties.class, PermissionProperties.class})
+@EnableConfigurationProperties({DirectoryProperties.class, DirectoryTlsProperties.class, PermissionProperties.class})
 public class DirectoryConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -28,9 +29,10 @@ public class DirectoryConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public LdapDirectory ldapDirectory(DirectoryProperties properties, ObjectProvider<EmbeddedLdapServer> embedded) {
+    public LdapDirectory ldapDirectory(DirectoryProperties properties, DirectoryTlsProperties tls,
+            ObjectProvider<EmbeddedLdapServer> embedded) {
         EmbeddedLdapServer server = embedded.getIfAvailable();
-        return new LdapDirectory(server == null ? properties : properties.withUrl(server.url()));
+        return server == null ? new LdapDirectory(properties, tls) : new LdapDirectory(properties.withUrl(server.url()));
     }
 
     @Bean
