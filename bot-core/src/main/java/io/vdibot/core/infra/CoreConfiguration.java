@@ -7,6 +7,7 @@ import io.vdibot.core.command.HandlerRegistry;
 import io.vdibot.core.config.InputLimitsProperties;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.core.approval.ApprovalDesk;
+import io.vdibot.core.audit.Auditor;
 import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.execution.DatabaseResourceLeases;
 import io.vdibot.core.execution.NodeIdentity;
@@ -128,18 +129,19 @@ public class CoreConfiguration {
     @Bean
     public TaskIntake taskIntake(TaskRepository tasks, InventoryLookup inventory, HandlerRegistry handlers,
             VdibotProperties properties, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json) {
+            TaskJson json, Auditor auditor) {
         return new TaskIntake(tasks, inventory, handlers, new ApprovalPolicy(properties.approval()), approvals,
-                scheduling, notifiers, json, new DatabaseRetry(Duration.ofMinutes(2), Duration.ofMillis(200)));
+                scheduling, notifiers, json, new DatabaseRetry(Duration.ofMinutes(2), Duration.ofMillis(200)),
+                auditor);
     }
 
     @Bean
     public RequestPipeline requestPipeline(IdentityResolver identities, PermissionPolicy permissions,
             CommandRegistry registry, TaskIntake intake, HandlerRegistry handlers, Notifiers notifiers,
             WorkTracker work, ExecutorService requestWorkers, Clock clock, VdibotProperties properties,
-            InputLimitsProperties limits) {
+            InputLimitsProperties limits, Auditor auditor) {
         return new RequestPipeline(identities, permissions, registry, intake, handlers, notifiers, work,
-                requestWorkers, clock, properties, limits.limits());
+                requestWorkers, clock, properties, limits.limits(), auditor);
     }
 
     @Bean

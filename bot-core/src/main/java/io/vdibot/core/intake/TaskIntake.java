@@ -1,6 +1,7 @@
 package io.vdibot.core.intake;
 
 import io.vdibot.core.approval.ApprovalDesk;
+import io.vdibot.core.audit.Auditor;
 import io.vdibot.commands.handler.Violation;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.InventoryLookup;
@@ -39,11 +40,12 @@ public final class TaskIntake {
     private final Notifiers notifiers;
     private final TaskJson json;
     private final DatabaseRetry databaseRetry;
+    private final Auditor auditor;
     private final NameReservations reservations;
 
     public TaskIntake(TaskRepository tasks, InventoryLookup inventory, HandlerRegistry handlers,
             ApprovalPolicy approvalPolicy, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json, DatabaseRetry databaseRetry) {
+            TaskJson json, DatabaseRetry databaseRetry, Auditor auditor) {
         this.tasks = tasks;
         this.inventory = inventory;
         this.handlers = handlers;
@@ -53,6 +55,7 @@ public final class TaskIntake {
         this.notifiers = notifiers;
         this.json = json;
         this.databaseRetry = databaseRetry;
+        this.auditor = auditor;
         this.reservations = new NameReservations(tasks, json);
     }
 
@@ -61,7 +64,7 @@ public final class TaskIntake {
         List<String> sites = inventory.sites();
         String site = request.site() != null ? request.site() : sites.get(0);
         if (!sites.contains(site)) {
-            refuse(scope, List.of(Violation.of("site", "validate.site-unknown", site, String.join(", ", sites))));
+            refuse(scope, request, List.of(Violation.of("site", "validate.site-unknown", site, String.join(", ", sites))));
             return;
         }
         List<Violation> problems = new ArrayList<>();
@@ -72,14 +75,14 @@ public final class TaskIntake {
             LOG.warn("inventory check of {} at {} failed: {}", request.commandId(), site, engineTrouble.getMessage());
             problems.clear();
             if (request.runAt().now()) {
-                refuse(scope, List.of(Violation.of("site", "validate.site-unreachable", site)));
+                refuse(scope, request, List.of(Violation.of("site", "validate.site-unreachable", site)));
                 return;
             }
         }
         problems.addAll(databaseRetry.call("check names of " + request.commandId(),
                 () -> reservations.check(request, site, scope.envelope().idempotencyKey())));
         if (!problems.isEmpty()) {
-            refuse(scope, problems);
+            refuse(scope, request, problems);
             return;
         }
         boolean needsApproval = approvalPolicy.needsApproval(request);
@@ -93,6 +96,8 @@ public final class TaskIntake {
             LOG.info("duplicate delivery of {} ignored; it is {}", scope.envelope().idempotencyKey(), stored.code());
             return;
         }
+        auditor.record(scope.envelope(), scope.user(), request, Auditor.ACCEPTED,
+                needsApproval ? "waits for an approver" : "scheduled", stored.code());
         ThreadRef thread = scope.thread().withTask(stored.code());
         String when = messages.describe(request.runAt());
         String what = request.summary();
@@ -110,7 +115,9 @@ public final class TaskIntake {
         }
     }
 
-    private void refuse(RequestScope scope, List<Violation> problems) {
+    private void refuse(RequestScope scope, TaskRequest request, List<Violation> problems) {
+        auditor.record(scope.envelope(), scope.user(), request, Auditor.REFUSED,
+                String.join(", ", problems.stream().map(Violation::key).toList()), null);
         Messages messages = scope.messages();
         Reply.Builder reply = Reply.builder().kind(Reply.Kind.REFUSAL).tone(Reply.Tone.WARNING)
                 .text(messages.format("reply.invalid"));

@@ -12,6 +12,7 @@ import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.spec.VdiRequest;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.core.command.HandlerRegistry;
+import io.vdibot.core.audit.Auditor;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.core.directory.DirectoryUnavailableException;
 import io.vdibot.core.directory.DirectoryUser;
@@ -49,10 +50,11 @@ public final class RequestPipeline implements CommandGateway {
     private final Clock clock;
     private final VdibotProperties properties;
     private final InputLimits limits;
+    private final Auditor auditor;
 
     public RequestPipeline(IdentityResolver identities, PermissionPolicy permissions, CommandRegistry registry,
             TaskIntake intake, HandlerRegistry handlers, Notifiers notifiers, WorkTracker work,
-            ExecutorService executor, Clock clock, VdibotProperties properties, InputLimits limits) {
+            ExecutorService executor, Clock clock, VdibotProperties properties, InputLimits limits, Auditor auditor) {
         this.identities = identities;
         this.permissions = permissions;
         this.registry = registry;
@@ -64,6 +66,7 @@ public final class RequestPipeline implements CommandGateway {
         this.clock = clock;
         this.properties = properties;
         this.limits = limits;
+        this.auditor = auditor;
     }
 
     @Override
@@ -95,11 +98,13 @@ public final class RequestPipeline implements CommandGateway {
                         envelope.identity().email());
             } catch (DirectoryUnavailableException e) {
                 LOG.warn("directory unreachable while resolving a chat user: {}", e.getMessage());
+                auditor.record(envelope, null, null, Auditor.DENIED, "directory unavailable", null);
                 reply(envelope, Reply.builder().kind(Reply.Kind.REFUSAL).tone(Reply.Tone.ERROR)
                         .text(fallback.format("reply.directory-unavailable")).build());
                 return;
             }
             if (user.isEmpty()) {
+                auditor.record(envelope, null, null, Auditor.DENIED, "no directory user for this chat identity", null);
                 reply(envelope, Reply.refusal(fallback.format("reply.unknown-user")));
                 return;
             }
@@ -110,6 +115,8 @@ public final class RequestPipeline implements CommandGateway {
                     ? registry.parseForm(envelope.formId(), envelope.formValues(), context)
                     : registry.parse(envelope.text(), context);
             if (parsed instanceof ParseResult.Invalid<VdiRequest> invalid) {
+                auditor.record(envelope, scope.user(), null, Auditor.INVALID, String.join(", ",
+                        invalid.errors().stream().map(e -> e.field() + ":" + e.key()).toList()), null);
                 reply(envelope, ParseErrorReply.render(invalid, scope.messages()));
                 return;
             }
@@ -121,6 +128,7 @@ public final class RequestPipeline implements CommandGateway {
             }
             if (decision.denied()) {
                 LOG.info("denied {}: {}", request.commandId(), decision.auditReason());
+                auditor.record(envelope, scope.user(), request, Auditor.DENIED, decision.auditReason(), null);
                 reply(envelope, Reply.refusal(scope.messages().format("reply.denied")));
                 return;
             }
@@ -128,6 +136,7 @@ public final class RequestPipeline implements CommandGateway {
                 intake.accept(taskRequest, scope);
                 return;
             }
+            auditor.record(envelope, scope.user(), request, Auditor.ALLOWED, decision.auditReason(), null);
             reply(envelope, handlers.queryHandler(request).handle(request, scope));
         } catch (RuntimeException unexpected) {
             String reference = UUID.randomUUID().toString().substring(0, 8);

@@ -1,10 +1,11 @@
 package io.vdibot.commands.approval;
 
+import io.vdibot.commands.spec.TaskReference;
 import io.vdibot.commands.spec.VdiRequest;
 import java.util.Objects;
 
 /** {@code approve ID}: approves a task that waits for approval. */
-public record ApproveRequest(String taskId) implements VdiRequest {
+public record ApproveRequest(String taskId) implements VdiRequest, TaskReference {
 
     public static final String COMMAND_ID = "approve";
 

@@ -1,10 +1,11 @@
 package io.vdibot.commands.task;
 
+import io.vdibot.commands.spec.TaskReference;
 import io.vdibot.commands.spec.VdiRequest;
 import java.util.Objects;
 
 /** {@code logs ID [deploy|error]}: a task's deploy log, error log, or the summary of both. */
-public record LogsRequest(String taskId, LogKind kind) implements VdiRequest {
+public record LogsRequest(String taskId, LogKind kind) implements VdiRequest, TaskReference {
 
     public static final String COMMAND_ID = "logs";
 

@@ -60,7 +60,8 @@ class CommandSpecsTest {
             "reject,           reject,           vdi:task:approve,     false, false",
             "locks,            locks,            vdi:view:locks,       false, false",
             "locks release,    locks.release,    vdi:locks:release,    false, false",
-            "help,             help,             vdi:view:help,        false, false"})
+            "help,             help,             vdi:view:help,        false, false",
+            "audit,            audit,            vdi:audit:view,       false, false"})
     void commandTable(String words, String id, String permission, boolean task, boolean needsName) {
         CommandSpec<?> spec = REGISTRY.require(id);
 
@@ -73,7 +74,7 @@ class CommandSpecsTest {
 
     @Test
     void theTableCoversEveryCommand() {
-        assertThat(REGISTRY.all()).hasSize(28);
+        assertThat(REGISTRY.all()).hasSize(29);
         assertThat(REGISTRY.all()).extracting(CommandSpec::id).doesNotHaveDuplicates();
     }
 

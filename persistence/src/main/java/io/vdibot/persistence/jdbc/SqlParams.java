@@ -37,6 +37,12 @@ public final class SqlParams extends MapSqlParameterSource {
         return this;
     }
 
+    /** A number that may be absent ({@code NULL}). */
+    public SqlParams optionalNumber(String name, Long value) {
+        addValue(name, value, Types.BIGINT);
+        return this;
+    }
+
     public SqlParams flag(String name, boolean value) {
         addValue(name, value, Types.BOOLEAN);
         return this;
