@@ -66,7 +66,7 @@ public record VdibotProperties(
      * @param commands          command ids that always need an approver
      * @param poolSizeThreshold pool creations and resizes above this many VMs need an approver
      */
-    public record Approval(@DefaultValue({"template.migrate", "pool.delete"}) Set<String> commands,
+    public record Approval(@DefaultValue({"template.migrate", "pool.delete", "vm.restore"}) Set<String> commands,
             @DefaultValue("50") int poolSizeThreshold) {
     }
 
