@@ -25,6 +25,7 @@ final class SnapshotChoice {
             chosen = snapshots.stream().filter(s -> wanted.equals(s.description())).toList();
         }
         if (chosen.isEmpty()) {
+            // each quoted (the quotes of both bundles), since a description may hold commas
             List<String> regular = snapshots.stream().filter(s -> !s.isActive()).map(s -> "“" + s.description() + "”")
                     .toList();
             return refused(regular.isEmpty()

@@ -37,24 +37,25 @@ public final class VmSnapshotHandler implements TaskHandler<VmSnapshotRequest> {
     }
 
     /**
-     * The description, then what the cached VM list says, then the VM's snapshots as the engine lists them now (one
-     * call): a snapshot being taken is not in any cache.
+     * The description, what the cached VM list says, and the VM's snapshots as the engine lists them now (one
+     * call): a snapshot being taken is in no cache.
      */
     @Override
     public List<Violation> validate(VmSnapshotRequest request, String site) {
-        List<Violation> violations = new ArrayList<>();
-        SnapshotRules.descriptionProblem(SnapshotRules.description(request)).ifPresent(violations::add);
         InventoryCache inventory = services.inventory();
         List<VmInfo> named = VmTarget.named(inventory, site, request.name());
         List<Violation> target = VmTarget.check(inventory, named, request.name(), site, "vm.snapshot.in-pool");
         if (!target.isEmpty()) {
+            List<Violation> violations = new ArrayList<>();
+            SnapshotRules.descriptionProblem(SnapshotRules.description(request)).ifPresent(violations::add);
             violations.addAll(target);
             return violations;
         }
         VmInfo vm = named.get(0);
-        SnapshotRules.statusProblem(vm).ifPresentOrElse(violations::add, () -> SnapshotRules.busy(vm.name(),
-                services.snapshots().of(site, vm.id())).ifPresent(violations::add));
-        return violations;
+        // a locked VM needs no look at its snapshots to be refused
+        List<SnapshotInfo> snapshots = SnapshotRules.statusProblem(vm).isPresent() ? List.of()
+                : services.snapshots().of(site, vm.id());
+        return check(request, vm, snapshots);
     }
 
     @Override
@@ -62,7 +63,7 @@ public final class VmSnapshotHandler implements TaskHandler<VmSnapshotRequest> {
         return new VmSnapshotRun(request, context, services).execute();
     }
 
-    /** The checks of {@link #validate} on the engine's answers of this moment, the first refusal if any. */
+    /** The checks past the VM itself: the description, the VM's status and a snapshot operation under way. */
     static List<Violation> check(VmSnapshotRequest request, VmInfo vm, List<SnapshotInfo> snapshots) {
         List<Violation> violations = new ArrayList<>();
         SnapshotRules.descriptionProblem(SnapshotRules.description(request)).ifPresent(violations::add);
