@@ -69,7 +69,7 @@ public record VdibotProperties(
      * @param poolSizeThreshold pool creations and resizes above this many VMs need an approver
      * @param initScripts       a VM created with an {@code init=} script (run as root in the guest) needs an approver
      */
-    public record Approval(@DefaultValue({"template.migrate", "pool.delete"}) Set<String> commands,
+    public record Approval(@DefaultValue({"template.migrate", "pool.delete", "vm.restore"}) Set<String> commands,
             @DefaultValue("50") int poolSizeThreshold, @DefaultValue("true") boolean initScripts) {
     }
 

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The bot in Slack, end to end over HTTP: slash command → modal → submission → approval click → the task runs on the
  * simulator → the thread is updated and shows the IP; rejections with a reason; mentions in threads; Slack's retries
- * and double clicks; unknown people; 429s; and requests that are forged, expired, replayed or too large.
+ * and double clicks; unknown people; 429s; and requests that are forged, expired, replayed or too large. The VM
+ * commands (delete, power, snapshot, restore) work from slash commands and their forms with no adapter change.
  */
 class SlackEndToEndTest {
 
@@ -258,6 +259,56 @@ class SlackEndToEndTest {
         List<String> blockIds = StreamSupport.stream(filled.view().getAsJsonArray("blocks").spliterator(), false)
                 .map(b -> b.getAsJsonObject().get("block_id").getAsString()).toList();
         assertThat(blockIds).containsExactly("site", "name", "at");
+    }
+
+    @Test
+    void aSnapshotAndItsRestoreAreAskedForThroughTheirFormsWithNoChangeToTheAdapter() throws Exception {
+        JsonObject snapshotForm = openForm("vm snapshot", "vm.snapshot", "Take a snapshot of a VM");
+        assertThat(blockIds(snapshotForm)).containsExactly("site", "name", "description", "memory", "at");
+        assertThat(bot.interact(SlackHarness.submission("U0ALICE", "V-SNAPSHOT", "vdi_form",
+                snapshotForm.get("private_metadata").getAsString(),
+                SlackHarness.values(Map.of("site", SlackHarness.selected("dc1"),
+                        "name", SlackHarness.selected("par-build-01"),
+                        "description", SlackHarness.textValue("plain_text_input", "from slack"),
+                        "memory", SlackHarness.selected("false"))))).body()).isNullOrEmpty();
+        String snapshot = bot.awaitTask("par-build-01", WAIT);
+        awaitStatus(snapshot, TaskStatus.SUCCEEDED);
+        slack.await("chat.postMessage", c -> DEV.equals(c.param("channel"))
+                && c.allText().contains("Snapshot of VM par-build-01 taken"), WAIT);
+
+        JsonObject restoreForm = openForm("vm restore", "vm.restore", "Restore VM to snapshot");
+        assertThat(blockIds(restoreForm)).containsExactly("site", "name", "snapshot", "start", "at");
+        assertThat(bot.interact(SlackHarness.submission("U0ALICE", "V-RESTORE", "vdi_form",
+                restoreForm.get("private_metadata").getAsString(),
+                SlackHarness.values(Map.of("name", SlackHarness.selected("par-build-01"),
+                        "snapshot", SlackHarness.textValue("plain_text_input", "from slack"),
+                        "start", SlackHarness.selected("true"))))).body()).isNullOrEmpty();
+        String restore = bot.awaitTask("par-build-01", 2, WAIT);
+        awaitStatus(restore, TaskStatus.SUCCEEDED);
+        slack.await("chat.postMessage", c -> DEV.equals(c.param("channel"))
+                && c.allText().contains("VM par-build-01 restored to snapshot “from slack”"), WAIT);
+        var engine = bot.bean(io.vdibot.rhev.simulator.Simulator.class).site("dc1").engine();
+        assertThat(engine.read(() -> engine.estate().vms.values().stream()
+                .filter(vm -> vm.name.equals("par-build-01")).map(vm -> vm.status).findFirst().orElseThrow()))
+                .isEqualTo("up");
+    }
+
+    /** Types {@code words} without arguments and returns the form the bot fills in once the modal is open. */
+    private static JsonObject openForm(String words, String formId, String title) {
+        String trigger = bot.triggerId();
+        HttpResponse<String> ack = bot.post(bot.slashBody("U0ALICE", DEV, words, trigger, formId + "-form"),
+                "application/x-www-form-urlencoded", Map.of());
+        assertThat(ack.statusCode()).isEqualTo(200);
+        SlackWebApi.Call opened = slack.await("views.open", c -> trigger.equals(c.param("trigger_id")), WAIT);
+        assertThat(opened.view().get("title").getAsJsonObject().get("text").getAsString()).isEqualTo(title);
+        return slack.await("views.update", c -> c.param("view") != null
+                && c.view().get("private_metadata").getAsString().contains("\"form\":\"" + formId + "\""), WAIT)
+                .view();
+    }
+
+    private static List<String> blockIds(JsonObject view) {
+        return StreamSupport.stream(view.getAsJsonArray("blocks").spliterator(), false)
+                .map(b -> b.getAsJsonObject().get("block_id").getAsString()).toList();
     }
 
     @Test

@@ -314,22 +314,27 @@ final class SlackHarness implements AutoCloseable {
 
     // ---- what the bot stored and what the engines hold ----
 
-    /** The task whose request names {@code name}, once stored. */
+    /** The task whose request names {@code name}, once stored; a second one for the name is a failure. */
     String awaitTask(String name, Duration timeout) {
+        return awaitTask(name, 1, timeout);
+    }
+
+    /** The {@code nth} task whose request names {@code name} (1 for the first), once stored; more is a failure. */
+    String awaitTask(String name, int nth, Duration timeout) {
         JdbcClient jdbc = JdbcClient.create(bean(DataSource.class));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            List<Long> ids = jdbc.sql("SELECT id FROM task WHERE JSON_VALUE(request_json, '$.name') = :name")
-                    .param("name", name).query(Long.class).list();
-            if (ids.size() > 1) {
-                fail("more than one task for " + name + ": " + ids);
+            List<Long> ids = jdbc.sql("SELECT id FROM task WHERE JSON_VALUE(request_json, '$.name') = :name"
+                    + " ORDER BY id").param("name", name).query(Long.class).list();
+            if (ids.size() > nth) {
+                fail("more than " + nth + " task(s) for " + name + ": " + ids);
             }
-            if (ids.size() == 1) {
-                return "T" + ids.get(0);
+            if (ids.size() == nth) {
+                return "T" + ids.get(nth - 1);
             }
             SlackWebApi.sleep(50);
         }
-        fail("no task for " + name + " within " + timeout);
+        fail("no task " + nth + " for " + name + " within " + timeout);
         return null;
     }
 

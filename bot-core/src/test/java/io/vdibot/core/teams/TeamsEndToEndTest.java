@@ -138,19 +138,52 @@ class TeamsEndToEndTest {
 
     @Test
     void aVmIsRebootedThroughItsFormCard() throws Exception {
-        bot.send(bot.activities.personal(TeamsHarness.ALICE, "a:alice-chat", "vm reboot"));
-        String form = bot.awaitSent("Reboot a VM", Duration.ofSeconds(20));
-        // the VM is picked from the site's VMs that the form lists
-        assertThat(form).contains("Submit").contains("par-build-01");
+        String task = submitForm("vm reboot", "Reboot a VM", "act-reboot-card", 1, Map.of(
+                "form", "vm.reboot", "site", "dc2", "name", "sg-jump-01"));
+        awaitSucceeded(task);
+        assertThat(bot.awaitSent("VM sg-jump-01 rebooted", Duration.ofSeconds(20))).isNotEmpty();
+    }
 
+    @Test
+    void aSnapshotAndItsRestoreComeFromFormCardsWithNoChangeToTheAdapter() throws Exception {
+        String snapshot = submitForm("vm snapshot", "Take a snapshot of a VM", "act-snapshot-form", 1, Map.of(
+                "form", "vm.snapshot", "site", "dc1", "name", "par-build-01", "description", "from teams",
+                "memory", "false"));
+        awaitSucceeded(snapshot);
+        assertThat(bot.awaitSent("Snapshot of VM par-build-01 taken", Duration.ofSeconds(20))).contains("from teams");
+
+        String restore = submitForm("vm restore", "Restore VM to snapshot", "act-restore-form", 2, Map.of(
+                "form", "vm.restore", "site", "dc1", "name", "par-build-01", "snapshot", "from teams",
+                "start", "true"));
+        awaitSucceeded(restore);
+        assertThat(bot.awaitSent("VM par-build-01 restored to snapshot", Duration.ofSeconds(20)))
+                .contains("from teams");
+        var engine = bot.bean(io.vdibot.rhev.simulator.Simulator.class).site("dc1").engine();
+        assertThat(engine.read(() -> engine.estate().vms.values().stream()
+                .filter(vm -> vm.name.equals("par-build-01")).map(vm -> vm.status).findFirst().orElseThrow()))
+                .isEqualTo("up");
+    }
+
+    /**
+     * Mentions the bot with {@code words} alone, waits for the form card titled {@code title}, submits
+     * {@code values} from it and returns the {@code nth} task for the VM they name.
+     */
+    private static String submitForm(String words, String title, String cardId, int nth, Map<String, String> values)
+            throws Exception {
+        bot.send(bot.activities.personal(TeamsHarness.ALICE, "a:alice-chat", "vdi " + words));
+        assertThat(bot.awaitSent(title, Duration.ofSeconds(20))).contains("Submit");
         ObjectNode data = Activities.JSON.createObjectNode();
         data.put("vdibot", "form");
-        data.put("form", "vm.reboot");
-        data.put("site", "dc1");
-        data.put("name", "par-build-01");
-        bot.send(bot.activities.invoke(TeamsHarness.ALICE, "a:alice-chat", "personal", "act-reboot-card",
-                "form.submit", data));
-        String task = bot.awaitTask("par-build-01", Duration.ofSeconds(20));
+        values.forEach(data::put);
+        HttpResponse<String> submitted = bot.send(bot.activities.invoke(TeamsHarness.ALICE, "a:alice-chat",
+                "personal", cardId, "form.submit", data));
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        String task = bot.awaitTask(values.get("name"), nth, Duration.ofSeconds(20));
+        assertThat(FakeBotFramework.allText(json(submitted).path("value"))).contains(task);
+        return task;
+    }
+
+    private static void awaitSucceeded(String task) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status() != TaskStatus.SUCCEEDED
                 && System.nanoTime() < deadline) {
@@ -158,7 +191,6 @@ class TeamsEndToEndTest {
         }
         assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status())
                 .isEqualTo(TaskStatus.SUCCEEDED);
-        assertThat(bot.awaitSent("VM par-build-01 rebooted", Duration.ofSeconds(20))).isNotEmpty();
     }
 
     @Test

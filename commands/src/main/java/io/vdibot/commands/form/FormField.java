@@ -65,6 +65,17 @@ public record FormField(String name, String labelKey, FieldKind kind, boolean re
         return new FormField(name, labelKeyOf(name), FieldKind.SELECT, required, null, choices, null);
     }
 
+    /**
+     * The same field under another label, {@code field.<name>.<variant>}, where a grammar key means something else
+     * in this command than in others ({@code memory}: a size in {@code vm create}, a yes/no in {@code vm snapshot}).
+     */
+    public FormField labelled(String labelKey) {
+        if (!labelKey.startsWith(labelKeyOf(name) + ".")) {
+            throw new IllegalArgumentException(name + ": a label of its own is field." + name + ".<variant>");
+        }
+        return new FormField(name, labelKey, kind, required, optionsSource, choices, siteField);
+    }
+
     /** The same field, looking up its inventory options at the site chosen in {@code field}. */
     public FormField withSiteField(String field) {
         return new FormField(name, labelKey, kind, required, optionsSource, choices, field);

@@ -39,6 +39,8 @@ class CommandSpecsTest {
             "vm stop,          vm.stop,          vdi:vm:stop,          true,  true",
             "vm shutdown,      vm.shutdown,      vdi:vm:shutdown,      true,  true",
             "vm reboot,        vm.reboot,        vdi:vm:reboot,        true,  true",
+            "vm snapshot,      vm.snapshot,      vdi:vm:snapshot,      true,  true",
+            "vm restore,       vm.restore,       vdi:vm:restore,       true,  true",
             "pool create,      pool.create,      vdi:pool:create,      true,  true",
             "pool resize,      pool.resize,      vdi:pool:resize,      true,  true",
             "pool grant,       pool.grant,       vdi:pool:grant,       true,  true",
@@ -74,7 +76,7 @@ class CommandSpecsTest {
 
     @Test
     void theTableCoversEveryCommand() {
-        assertThat(REGISTRY.all()).hasSize(29);
+        assertThat(REGISTRY.all()).hasSize(31);
         assertThat(REGISTRY.all()).extracting(CommandSpec::id).doesNotHaveDuplicates();
     }
 

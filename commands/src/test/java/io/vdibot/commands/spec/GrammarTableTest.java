@@ -33,7 +33,9 @@ import io.vdibot.commands.template.TemplateMigrateRequest;
 import io.vdibot.commands.template.TemplateVersionRef;
 import io.vdibot.commands.vm.VmCreateRequest;
 import io.vdibot.commands.vm.VmRebootRequest;
+import io.vdibot.commands.vm.VmRestoreRequest;
 import io.vdibot.commands.vm.VmShutdownRequest;
+import io.vdibot.commands.vm.VmSnapshotRequest;
 import io.vdibot.commands.vm.VmStartRequest;
 import io.vdibot.commands.vm.VmStopRequest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +76,16 @@ class GrammarTableTest {
                         new VmShutdownRequest("web01", null, at("2026-09-01T07:00:00Z", "Europe/Paris"))),
                 line("vdi vm REBOOT web01 at=+2h",
                         new VmRebootRequest("web01", null, inParis(Duration.ofHours(2)))),
+                // vm snapshot, vm restore
+                line("vm snapshot web01", new VmSnapshotRequest("web01", null, null, null, IMMEDIATELY)),
+                line("/vdi vm snapshot web01 description=\"before patching\" memory=no site=paris at=+30m",
+                        new VmSnapshotRequest("web01", "before patching", false, "paris",
+                                inParis(Duration.ofMinutes(30)))),
+                line("vm restore web01 snapshot=\"before patching\"",
+                        new VmRestoreRequest("web01", "before patching", null, null, IMMEDIATELY)),
+                line("vm restore name=web01 snapshot=3f2a6c1e-0d4b-4b43-9a57-2c8f6d1e9b10 start=false site=paris",
+                        new VmRestoreRequest("web01", "3f2a6c1e-0d4b-4b43-9a57-2c8f6d1e9b10", false, "paris",
+                                IMMEDIATELY)),
                 // vm create
                 line("/vdi vm create web01 template=rhel9",
                         new VmCreateRequest("web01", "rhel9", null, null, null, null, null, IMMEDIATELY)),

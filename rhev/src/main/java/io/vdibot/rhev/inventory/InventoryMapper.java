@@ -14,6 +14,7 @@ import org.ovirt.engine.sdk4.types.Network;
 import org.ovirt.engine.sdk4.types.Permission;
 import org.ovirt.engine.sdk4.types.ReportedDevice;
 import org.ovirt.engine.sdk4.types.Role;
+import org.ovirt.engine.sdk4.types.Snapshot;
 import org.ovirt.engine.sdk4.types.StorageDomain;
 import org.ovirt.engine.sdk4.types.Template;
 import org.ovirt.engine.sdk4.types.User;
@@ -64,6 +65,14 @@ public final class InventoryMapper {
                 addresses(vm.reportedDevices()), vm.fqdn(), orZero(vm.memoryAsLong()), cpus(vm.cpu()),
                 vm.permissionsPresent() ? vm.permissions().stream().map(InventoryMapper::permission).toList()
                         : List.of(), vm.os() == null ? null : vm.os().type());
+    }
+
+    public static SnapshotInfo snapshot(Snapshot s) {
+        return new SnapshotInfo(s.id(), s.description(),
+                s.snapshotType() == null ? null : s.snapshotType().value(),
+                s.snapshotStatus() == null ? null : s.snapshotStatus().value(),
+                s.date() == null ? null : s.date().toInstant(),
+                s.persistMemorystatePresent() && s.persistMemorystate());
     }
 
     public static PermissionInfo permission(Permission p) {

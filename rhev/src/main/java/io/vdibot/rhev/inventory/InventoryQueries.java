@@ -87,6 +87,16 @@ public final class InventoryQueries {
         });
     }
 
+    /**
+     * The snapshots of one VM, its "Active VM" snapshot included: a VM's own sub-collection, since the engine has
+     * no collection of every VM's snapshots.
+     */
+    public List<SnapshotInfo> snapshots(String site, String vmId) {
+        return list(site, "list snapshots of VM " + vmId,
+                s -> s.vmsService().vmService(vmId).snapshotsService().list().send().snapshots().stream()
+                        .map(InventoryMapper::snapshot).toList());
+    }
+
     public List<HostInfo> hosts(String site) {
         return list(site, "list hosts",
                 s -> s.hostsService().list().send().hosts().stream().map(InventoryMapper::host).toList());

@@ -10,14 +10,14 @@ import java.util.Locale;
  * Names close to one that does not exist, for "did you mean": the same name in another case, names containing what
  * was typed (or contained in it), and names a few typing mistakes away.
  */
-final class NearNames {
+public final class NearNames {
 
-    static final int LIMIT = 5;
+    public static final int LIMIT = 5;
 
     private NearNames() {
     }
 
-    static List<String> of(String typed, Collection<String> names) {
+    public static List<String> of(String typed, Collection<String> names) {
         String wanted = typed.toLowerCase(Locale.ROOT);
         // one mistake per three characters, at least one: "rhel9-dektop" finds "rhel9-desktop"
         int tolerance = Math.max(1, wanted.length() / 3);

@@ -217,7 +217,8 @@ class ApiConventionsTest {
         assertThat(vmService.diskAttachmentsService().attachmentService(attachmentId).get().send().attachment()
                 .bootable()).isTrue();
 
-        for (String sub : List.of("nics/", "reporteddevices/", "diskattachments/", "nics/" + UNKNOWN + "/reporteddevices")) {
+        for (String sub : List.of("nics/", "reporteddevices/", "diskattachments/", "snapshots/",
+                "nics/" + UNKNOWN + "/reporteddevices")) {
             String path = "vms/" + vm.id() + "/" + sub + (sub.endsWith("/") ? UNKNOWN : "");
             assertThat(raw.get(path).statusCode()).as(path).isEqualTo(404);
         }
@@ -225,7 +226,7 @@ class ApiConventionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"vms/%s", "vms/%s/nics", "vms/%s/reporteddevices", "vms/%s/diskattachments",
-        "vms/%s/permissions", "datacenters/%s", "datacenters/%s/permissions", "clusters/%s", "clusters/%s/permissions",
+        "vms/%s/permissions", "vms/%s/snapshots", "datacenters/%s", "datacenters/%s/permissions", "clusters/%s", "clusters/%s/permissions",
         "hosts/%s", "networks/%s", "vnicprofiles/%s", "disks/%s", "domains/%s", "domains/%s/users",
         "domains/%s/groups", "users/%s", "users/%s/permissions", "groups/%s", "groups/%s/permissions", "roles/%s",
         "jobs/%s", "jobs/%s/steps", "events/%s"})

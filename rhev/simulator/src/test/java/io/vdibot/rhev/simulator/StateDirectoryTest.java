@@ -13,14 +13,20 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ovirt.engine.sdk4.Connection;
 import org.ovirt.engine.sdk4.ConnectionBuilder;
 import org.ovirt.engine.sdk4.builders.ClusterBuilder;
+import org.ovirt.engine.sdk4.builders.SnapshotBuilder;
 import org.ovirt.engine.sdk4.builders.TemplateBuilder;
 import org.ovirt.engine.sdk4.builders.VmBuilder;
+import org.ovirt.engine.sdk4.services.SnapshotsService;
+import org.ovirt.engine.sdk4.services.VmService;
 import org.ovirt.engine.sdk4.services.VmsService;
+import org.ovirt.engine.sdk4.types.Snapshot;
+import org.ovirt.engine.sdk4.types.SnapshotStatus;
 import org.ovirt.engine.sdk4.types.Vm;
 import org.ovirt.engine.sdk4.types.VmStatus;
 
@@ -76,6 +82,37 @@ class StateDirectoryTest {
             }
             assertThat(RawApi.connect(second.site("dc2").apiUrl(), trustStore, "vdibot").get("vms").statusCode())
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void snapshotsAndASnapshotBeingTakenSurviveARestart() throws Exception {
+        Path trustStore;
+        String vmId;
+        String takenId;
+        String activeId;
+        try (Simulator first = start()) {
+            trustStore = trustStore(first.caCertificatePem());
+            try (Connection dc1 = connect(first, trustStore)) {
+                VmsService vms = dc1.systemService().vmsService();
+                vmId = vms.list().search("name=par-win11-golden").send().vms().get(0).id();
+                SnapshotsService snapshots = vms.vmService(vmId).snapshotsService();
+                activeId = snapshots.list().send().snapshots().get(0).id();
+                takenId = snapshots.add().snapshot(new SnapshotBuilder().description("before restart")).send()
+                        .snapshot().id();
+                assertThat(vms.vmService(vmId).get().send().vm().status()).isEqualTo(VmStatus.IMAGE_LOCKED);
+            }
+        }
+        clock.advance(Duration.ofMinutes(1));
+
+        try (Simulator second = start(); Connection dc1 = connect(second, trustStore)) {
+            VmService vm = dc1.systemService().vmsService().vmService(vmId);
+            assertThat(vm.get().send().vm().status()).as("the snapshot was finished while the simulator was away")
+                    .isEqualTo(VmStatus.DOWN);
+            List<Snapshot> snapshots = vm.snapshotsService().list().send().snapshots();
+            assertThat(snapshots).extracting(Snapshot::id).containsExactly(activeId, takenId);
+            assertThat(snapshots.get(1).description()).isEqualTo("before restart");
+            assertThat(snapshots.get(1).snapshotStatus()).isEqualTo(SnapshotStatus.OK);
         }
     }
 

@@ -42,7 +42,7 @@ public final class VmResources {
 
     /** The sub-collections served below a VM and a VM NIC, linked from their representations. */
     static final Map<String, List<String>> LINKS = Map.of(
-            "vm", List.of("diskattachments", "nics", "permissions", "reporteddevices"),
+            "vm", List.of("diskattachments", "nics", "permissions", "reporteddevices", "snapshots"),
             "nic", List.of("reporteddevices"));
 
     private final Engine engine;

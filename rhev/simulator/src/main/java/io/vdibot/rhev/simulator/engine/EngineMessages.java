@@ -278,6 +278,41 @@ public final class EngineMessages {
         return "Cannot add permission, invalid Role id";
     }
 
+    public static String vmNotDown(String action, String type) {
+        return "Cannot " + action + " " + type + ". At least one of the VMs is not down.";
+    }
+
+    public static String vmDuringSnapshot(String action, String type) {
+        return "Cannot " + action + " " + type + ". The VM is performing an operation on a Snapshot. Please wait for "
+                + "the operation to finish, and try again.";
+    }
+
+    public static String snapshotDoesNotExist(String action, String type) {
+        return "Cannot " + action + " " + type + ". VM's Snapshot does not exist.";
+    }
+
+    public static String snapshotNotRegular(String action, String type) {
+        return "Cannot " + action + " " + type + ". The operation is only allowed for regular snapshots.";
+    }
+
+    public static String disksLocked(String action, String type, String diskAliases) {
+        return "Cannot " + action + " " + type + ": The following disks are locked: " + diskAliases
+                + ". Please try again in a few minutes.";
+    }
+
+    public static String vmNotDownOrUp(String action, String type, String vmName) {
+        return "Cannot " + action + " " + type + ". VM " + vmName + " must be in status Down, Up or Paused.";
+    }
+
+    public static String snapshotDescriptionCharacters() {
+        return "Snapshot description must be formed only from alpha-numeric characters and special characters "
+                + "that conform to the standard ASCII character set.";
+    }
+
+    public static String snapshotDescriptionTooLong() {
+        return "Snapshot description must not exceed 4000 characters";
+    }
+
     public static String permissionOnPoolVm() {
         return "Cannot add permission, VM is part of VM-Pool, permission should be given on VM-Pool instead";
     }

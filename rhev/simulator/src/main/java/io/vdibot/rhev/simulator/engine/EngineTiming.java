@@ -35,6 +35,14 @@ public record EngineTiming(double timeScale, Duration ipReportDelay) {
     /** A guest rebooting, from the reboot request until it is up again. */
     public Duration vmRebooting() { return scale(Duration.ofSeconds(15)); }
     public Duration vmRemoval() { return scale(Duration.ofSeconds(4)); }
+    /** Taking a snapshot: new volumes on shared storage, and saving the guest's memory when asked. */
+    public Duration snapshotCreation(boolean withMemory) {
+        return scale(Duration.ofSeconds(withMemory ? 25 : 10));
+    }
+    /** Restoring a snapshot: the commit after the preview, dropping the volumes of the discarded state. */
+    public Duration snapshotRestore() { return scale(Duration.ofSeconds(12)); }
+    /** Removing a snapshot: merging its volume into its neighbour. */
+    public Duration snapshotRemoval() { return scale(Duration.ofSeconds(20)); }
     public Duration templateCreation() { return scale(Duration.ofSeconds(90)); }
     public Duration templateExport() { return scale(Duration.ofSeconds(120)); }
     public Duration templateImport() { return scale(Duration.ofSeconds(120)); }

@@ -36,6 +36,15 @@ public class VmEntity {
     public List<String> diskIds = new ArrayList<>();
     /** Set when the VM was created from a pool and handed to a user. */
     public String assignedUserId;
+    /** Regular snapshots, oldest first. */
+    public List<SnapshotEntity> snapshots = new ArrayList<>();
+    /**
+     * The id of the "Active VM" snapshot once a restore replaced it (the engine makes a new one); until then
+     * null, and the id is derived from the VM's, so that it stays the same without being stored.
+     */
+    public String activeSnapshotId;
+    /** When the "Active VM" snapshot was made: null for the VM's creation time, else the last restore. */
+    public Instant activeSnapshotDate;
 
     public boolean isUp() {
         return "up".equals(status);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ovirt.engine.sdk4.Connection;
 import org.ovirt.engine.sdk4.builders.ClusterBuilder;
+import org.ovirt.engine.sdk4.builders.SnapshotBuilder;
 import org.ovirt.engine.sdk4.builders.TemplateBuilder;
 import org.ovirt.engine.sdk4.builders.VmBuilder;
 import org.ovirt.engine.sdk4.types.Vm;
@@ -64,6 +65,9 @@ class ConformanceCrawlTest {
                 .template(new TemplateBuilder().name("rhel9-desktop"))).send().vm();
         Vm golden = dc1.systemService().vmsService().list().search("name=par-win11-golden").send().vms().get(0);
         dc1.systemService().vmsService().vmService(golden.id()).start().send();
+        Vm jump = dc1.systemService().vmsService().list().search("name=par-jump-01").send().vms().get(0);
+        dc1.systemService().vmsService().vmService(jump.id()).snapshotsService().add()
+                .snapshot(new SnapshotBuilder().description("crawl snapshot")).send();
         fixture.advance(Duration.ofSeconds(2));
         assertThat(created.id()).isNotNull();
     }
@@ -106,6 +110,9 @@ class ConformanceCrawlTest {
                         "disk_attachment")) {
                     check(raw, "vms/" + vm + "/diskattachments/" + attachment, "disk_attachment");
                 }
+                for (String snapshot : checkList(raw, "vms/" + vm + "/snapshots", "snapshots", "snapshot")) {
+                    check(raw, "vms/" + vm + "/snapshots/" + snapshot, "snapshot");
+                }
                 permissions(raw, "vms/" + vm);
             }
             for (String job : ids(raw, "jobs")) {
@@ -147,7 +154,8 @@ class ConformanceCrawlTest {
             }
             checkList(raw, "permissions", "permissions", "permission");
         }
-        assertThat(CHECKED).containsKeys("nics", "reported_device", "disk_attachments", "steps", "permission");
+        assertThat(CHECKED).containsKeys("nics", "reported_device", "disk_attachments", "steps", "permission",
+                "snapshots", "snapshot");
     }
 
     @Test
@@ -206,9 +214,28 @@ class ConformanceCrawlTest {
         assertThat(rebooted.statusCode()).isEqualTo(200);
         assertConforms("200 reboot", rebooted.body(), "action");
 
+        HttpResponse<String> snapshot = raw.post("vms/" + vmId + "/snapshots",
+                "<snapshot><description>conformance</description></snapshot>");
+        assertThat(snapshot.statusCode()).isEqualTo(202);
+        assertConforms("202 snapshot", snapshot.body(), "snapshot");
+        String snapshotId = attribute(snapshot.body(), "id");
+        HttpResponse<String> notDown = raw.post("vms/" + vmId + "/snapshots/" + snapshotId + "/restore", "<action/>");
+        assertThat(notDown.statusCode()).isEqualTo(409);
+        assertConforms("409 restore", notDown.body(), "action");
+
         HttpResponse<String> stopped = raw.post("vms/" + vmId + "/stop", "<action/>");
         assertConforms("200 stop", stopped.body(), "action");
-        fixture.advance(Duration.ofSeconds(10));
+        fixture.advance(Duration.ofSeconds(30));
+        HttpResponse<String> restored = raw.post("vms/" + vmId + "/snapshots/" + snapshotId + "/restore",
+                "<action/>");
+        assertThat(restored.statusCode()).isEqualTo(200);
+        assertConforms("200 restore", restored.body(), "action");
+        fixture.advance(Duration.ofSeconds(15));
+        HttpResponse<String> dropped = raw.send(raw.request("vms/" + vmId + "/snapshots/" + snapshotId).DELETE()
+                .build());
+        assertThat(dropped.statusCode()).isEqualTo(200);
+        assertConforms("200 snapshot delete", dropped.body(), "action");
+        fixture.advance(Duration.ofSeconds(30));
         HttpResponse<String> removed = raw.send(raw.request("vms/" + vmId).DELETE().build());
         assertThat(removed.statusCode()).isEqualTo(200);
         if (!removed.body().isEmpty()) {
