@@ -33,6 +33,19 @@ public final class ProductionMode implements EnvironmentPostProcessor, Ordered {
         }
     }
 
+    /**
+     * Refuses to go on in production mode when {@code problems} (one line each, naming its property, as the chat
+     * adapters' {@code productionProblems()} give them) is not empty: the adapters' own check, for whatever the
+     * start-up check cannot read from the configuration alone.
+     *
+     * @throws UnsafeConfigurationException naming every problem
+     */
+    public static void require(Environment environment, List<String> problems) {
+        if (isOn(environment) && !problems.isEmpty()) {
+            throw new UnsafeConfigurationException(problems);
+        }
+    }
+
     public static boolean isOn(Environment environment) {
         String mode = environment.getProperty("vdibot.mode", "");
         return "production".equals(mode.trim().toLowerCase(Locale.ROOT))

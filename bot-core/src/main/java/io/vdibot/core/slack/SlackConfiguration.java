@@ -7,6 +7,7 @@ import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
+import io.vdibot.core.production.ProductionMode;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.persistence.thread.ThreadMessageRepository;
@@ -20,11 +21,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 
 /**
  * The Slack adapter, when {@code vdibot.slack.bot-token} (or {@code bot-token-file}) is set: its notifier serves
  * {@code Platform.SLACK}, and Slack reaches the bot at {@code /slack/events} on the HTTP port (HTTP mode) or through
- * the Socket Mode connection the bot opens ({@code vdibot.slack.mode=socket}).
+ * the Socket Mode connection the bot opens ({@code vdibot.slack.mode=socket}). In production mode
+ * ({@code vdibot.mode=production}) it does not start without {@code vdibot.slack.allowed-team-ids}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SlackEnabled.class)
@@ -46,9 +49,14 @@ public class SlackConfiguration {
     @Bean(destroyMethod = "close")
     public SlackAdapter slackAdapter(SlackProperties properties, VdibotProperties vdibot,
             @Lazy CommandGateway pipeline, CommandRegistry registry, @Lazy InventoryLookup inventory,
-            SlackThreadStore store, Clock clock) {
+            SlackThreadStore store, Clock clock, Environment environment) {
         SlackSettings settings = properties.toSettings(vdibot.defaultLocale());
+        ProductionMode.require(environment, settings.productionProblems());
         LOG.info("Slack adapter on: {}", settings);
+        if (settings.access().allowedTeamIds().isEmpty()) {
+            LOG.warn("vdibot.slack.allowed-team-ids is empty: requests from every Slack workspace are accepted, as"
+                    + " befits a demo only");
+        }
         if (settings.approversChannel() == null) {
             LOG.warn("vdibot.slack.approvers-channel is not set: requests made in Slack that need an approver will"
                     + " wait without anyone being asked");

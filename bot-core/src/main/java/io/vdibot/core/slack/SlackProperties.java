@@ -1,10 +1,13 @@
 package io.vdibot.core.slack;
 
 import io.vdibot.core.config.Secrets;
+import io.vdibot.adapters.slack.SlackAccess;
 import io.vdibot.adapters.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodySize       larger requests are refused unread
  * @param updateInterval    a message is edited at most once per interval
  * @param updatesPerMinute  {@code chat.update} budget for the workspace
+ * @param allowedTeamIds    the workspaces ({@code T…}) or Enterprise Grid organisations ({@code E…}) served; empty
+ *                          serves every workspace, which only a demo may do
+ * @param allowGuests       admit Slack guests (restricted and single-channel)
+ * @param allowExternal     admit people of other organisations (Slack Connect)
+ * @param allowUnconfirmedEmail admit accounts whose e-mail address Slack reports as unconfirmed
  */
 @ConfigurationProperties("vdibot.slack")
 public record SlackProperties(
@@ -35,7 +43,11 @@ public record SlackProperties(
         String apiUrl,
         @DefaultValue("524288") int maxBodySize,
         @DefaultValue("3s") Duration updateInterval,
-        @DefaultValue("50") int updatesPerMinute) {
+        @DefaultValue("50") int updatesPerMinute,
+        List<String> allowedTeamIds,
+        @DefaultValue("false") boolean allowGuests,
+        @DefaultValue("false") boolean allowExternal,
+        @DefaultValue("false") boolean allowUnconfirmedEmail) {
 
     public SlackSettings toSettings(Locale locale) {
         SlackSettings.Mode parsed = switch (mode.trim().toLowerCase(Locale.ROOT)) {
@@ -46,7 +58,9 @@ public record SlackProperties(
         return new SlackSettings(parsed, Secrets.read(botToken, botTokenFile, "Slack bot token"),
                 Secrets.read(signingSecret, signingSecretFile, "Slack signing secret"),
                 Secrets.read(appToken, appTokenFile, "Slack app token"), approversChannel, oncallChannel, apiUrl,
-                maxBodySize, updateInterval, updatesPerMinute, locale);
+                maxBodySize, updateInterval, updatesPerMinute, locale,
+                new SlackAccess(allowedTeamIds == null ? Set.of() : Set.copyOf(allowedTeamIds), allowGuests,
+                        allowExternal, allowUnconfirmedEmail));
     }
 
 
@@ -55,7 +69,9 @@ public record SlackProperties(
         return "SlackProperties[mode=" + mode + ", botToken=" + mask(botToken) + ", botTokenFile=" + botTokenFile
                 + ", signingSecret=" + mask(signingSecret) + ", signingSecretFile=" + signingSecretFile
                 + ", appToken=" + mask(appToken) + ", appTokenFile=" + appTokenFile + ", approversChannel="
-                + approversChannel + ", oncallChannel=" + oncallChannel + ", apiUrl=" + apiUrl + "]";
+                + approversChannel + ", oncallChannel=" + oncallChannel + ", apiUrl=" + apiUrl + ", allowedTeamIds=" + allowedTeamIds
+                + ", allowGuests=" + allowGuests + ", allowExternal=" + allowExternal + ", allowUnconfirmedEmail="
+                + allowUnconfirmedEmail + "]";
     }
 
     private static String mask(String secret) {

@@ -7,6 +7,7 @@ import io.vdibot.adapters.teams.TeamsThreadStore;
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
+import io.vdibot.core.production.ProductionMode;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.persistence.conversation.ConversationRefRepository;
@@ -22,10 +23,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 
 /**
  * The Teams adapter, when {@code vdibot.teams.app-id} is set: Teams reaches the bot at {@code /api/messages} on the
  * HTTP port, and its notifier serves {@code Platform.TEAMS}. Card handles and conversation references live in MariaDB.
+ * In production mode ({@code vdibot.mode=production}) it does not start without
+ * {@code vdibot.teams.allowed-tenant-ids}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(TeamsEnabled.class)
@@ -52,9 +56,14 @@ public class TeamsConfiguration {
     @Bean(destroyMethod = "close")
     public TeamsAdapter teamsAdapter(TeamsProperties properties, VdibotProperties vdibot,
             @Lazy CommandGateway pipeline, CommandRegistry registry, @Lazy InventoryLookup inventory,
-            TeamsThreadStore cards, ConversationStore references, Clock clock) {
+            TeamsThreadStore cards, ConversationStore references, Clock clock, Environment environment) {
         TeamsSettings settings = properties.toSettings(vdibot.defaultLocale());
+        ProductionMode.require(environment, settings.productionProblems());
         LOG.info("Teams adapter on: {}", settings);
+        if (settings.allowedTenantIds().isEmpty()) {
+            LOG.warn("vdibot.teams.allowed-tenant-ids is empty: activities from every Microsoft Entra tenant are"
+                    + " accepted, as befits a demo only");
+        }
         return TeamsAdapter.create(settings, pipeline, registry, inventory, cards, references, clock);
     }
 

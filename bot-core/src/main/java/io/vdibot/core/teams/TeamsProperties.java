@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param approversChannel  conversation id of the approvers' channel (the core's logical {@code approvers} channel)
  * @param oncall            on-call targets: channel conversation ids, AAD object ids or UPNs
  * @param serviceUrl        the channel service for a first proactive message when nothing stored names one
+ * @param tokenIssuer       the issuer of the channel service's tokens (differs in sovereign clouds)
+ * @param oauthScope        the scope of the bot's own tokens (differs in sovereign clouds)
+ * @param allowedTenantIds  the Microsoft Entra tenants served; empty serves every tenant, which only a demo may do
  */
 @ConfigurationProperties("vdibot.teams")
 public record TeamsProperties(
@@ -38,7 +42,10 @@ public record TeamsProperties(
         String serviceUrl,
         @DefaultValue("2s") Duration updateInterval,
         @DefaultValue("4s") Duration invokeWait,
-        @DefaultValue("262144") int maxBodySize) {
+        @DefaultValue("262144") int maxBodySize,
+        String tokenIssuer,
+        String oauthScope,
+        List<String> allowedTenantIds) {
 
     public TeamsSettings toSettings(Locale locale) {
         String password = Secrets.read(appPassword, appPasswordFile, "Teams app password");
@@ -56,7 +63,8 @@ public record TeamsProperties(
         }
         return new TeamsSettings(appId.trim(), password, certificate, blankToNull(tenantId), openidMetadataUrl,
                 oauthEndpoint, blankToNull(approversChannel), oncall, serviceUrl, updateInterval, invokeWait,
-                maxBodySize, locale);
+                maxBodySize, locale, tokenIssuer, oauthScope,
+                allowedTenantIds == null ? Set.of() : Set.copyOf(allowedTenantIds));
     }
 
 
@@ -70,6 +78,7 @@ public record TeamsProperties(
                 + (appPassword == null || appPassword.isBlank() ? "unset" : "***") + ", appPasswordFile="
                 + appPasswordFile + ", certificateFile=" + certificateFile + ", tenantId=" + tenantId
                 + ", openidMetadataUrl=" + openidMetadataUrl + ", oauthEndpoint=" + oauthEndpoint
-                + ", approversChannel=" + approversChannel + ", oncall=" + oncall + "]";
+                + ", approversChannel=" + approversChannel + ", oncall=" + oncall + ", tokenIssuer=" + tokenIssuer
+                + ", oauthScope=" + oauthScope + ", allowedTenantIds=" + allowedTenantIds + "]";
     }
 }

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The bot in Slack, end to end over HTTP: slash command → modal → submission → approval click → the task runs on the
  * simulator → the thread is updated and shows the IP; rejections with a reason; mentions in threads; Slack's retries
- * and double clicks; unknown people; 429s; and requests that are forged, expired, replayed or too large. The VM
- * commands (delete, power, snapshot, restore) work from slash commands and their forms with no adapter change.
+ * and double clicks; unknown people; requests from another workspace, guests and unconfirmed addresses; 429s; and
+ * requests that are forged, expired, replayed or too large. The VM commands (delete, power, snapshot, restore) work
+ * from slash commands and their forms with no adapter change.
  */
 class SlackEndToEndTest {
 
@@ -321,6 +322,60 @@ class SlackEndToEndTest {
         assertThat(bot.idle(WAIT)).isTrue();
         assertThat(bot.taskCount()).isEqualTo(before);
         assertThat(bot.tasksNamed("stranger-01")).isZero();
+    }
+
+    @Test
+    void aSlashCommandFromAnotherWorkspaceIsRefusedInItsAckAndNoTaskIsCreated() throws Exception {
+        HttpResponse<String> ack = bot.post(bot.slashBody("T0EVIL", "U0ALICE", DEV,
+                "vm create evil-01 template=rhel9-desktop", bot.triggerId(), "evil"),
+                "application/x-www-form-urlencoded", Map.of());
+        assertThat(ack.statusCode()).isEqualTo(200);
+        JsonObject answer = JsonParser.parseString(ack.body()).getAsJsonObject();
+        assertThat(answer.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(answer.get("text").getAsString()).isEqualTo(
+                "Sorry, this bot serves only its own Slack workspace; requests from this one are not accepted.");
+
+        // a mention from there is acked, so Slack does not retry it, and ignored
+        JsonObject mention = new JsonObject();
+        mention.addProperty("type", "app_mention");
+        mention.addProperty("user", "U0CAROL");
+        mention.addProperty("text", "<@U0VDIBOT> vdi sites");
+        mention.addProperty("ts", "1700004000.000100");
+        mention.addProperty("channel", "C0EVIL");
+        mention.addProperty("event_ts", "1700004000.000100");
+        JsonObject envelope = SlackHarness.eventEnvelope("Ev0EVIL1", mention);
+        envelope.addProperty("team_id", "T0EVIL");
+        assertThat(bot.event(envelope, 0).statusCode()).isEqualTo(200);
+
+        assertThat(bot.idle(WAIT)).isTrue();
+        Thread.sleep(500);
+        assertThat(bot.tasksNamed("evil-01")).isZero();
+        assertThat(slack.responses("evil")).isEmpty();
+        assertThat(slack.calls("chat.postMessage")).noneMatch(c -> "C0EVIL".equals(c.param("channel")));
+    }
+
+    @Test
+    void aGuestIsToldWhyAndNoTaskIsCreated() throws Exception {
+        // U0GUEST carries alice's address, so only Slack's guest flag stands between them and a task
+        bot.slash("U0GUEST", DEV, "vm create guest-01 template=rhel9-desktop", "guest");
+        JsonObject refusal = slack.awaitResponse("guest", r -> true, WAIT);
+        assertThat(refusal.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(refusal.get("text").getAsString()).isEqualTo("Sorry, guest accounts cannot use this bot.");
+        assertThat(bot.idle(WAIT)).isTrue();
+        Thread.sleep(300);
+        assertThat(bot.tasksNamed("guest-01")).isZero();
+    }
+
+    @Test
+    void anUnconfirmedAddressIsRefusedInTheUsersLanguageAndNoTaskIsCreated() throws Exception {
+        // bob's address on an account Slack has not confirmed it for; the account's language is Chinese
+        bot.slash("U0UNCONFIRMED", DEV, "vm create unconfirmed-01 template=rhel9-desktop", "unconfirmed");
+        JsonObject refusal = slack.awaitResponse("unconfirmed", r -> true, WAIT);
+        assertThat(refusal.get("text").getAsString())
+                .isEqualTo("抱歉，您在 Slack 中的电子邮件地址尚未确认，因此我无法确认您的身份。请先确认后再试。");
+        assertThat(bot.idle(WAIT)).isTrue();
+        Thread.sleep(300);
+        assertThat(bot.tasksNamed("unconfirmed-01")).isZero();
     }
 
     @Test

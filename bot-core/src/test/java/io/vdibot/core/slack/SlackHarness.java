@@ -57,6 +57,12 @@ final class SlackHarness implements AutoCloseable {
         slack.person("U0CAROL", "carol", "Carol Nguyen", "carol@vdibot.example", "UTC", "en-GB");
         slack.person("U0DAVE", "dave", "Dave Li", "dave@vdibot.example", "Asia/Shanghai", "zh-CN");
         slack.person("U0STRANGER", "stranger", "Sam Stranger", "sam@elsewhere.example", "UTC", "en-US");
+        // Slack accounts carrying requesters' addresses that Slack itself disqualifies: a guest, and an account whose
+        // address is unconfirmed (anyone can type alice's address into a new account)
+        slack.person("U0GUEST", "alice-guest", "Alice Guest", "alice@vdibot.example", "Europe/Paris", "en-US");
+        slack.flag("U0GUEST", "is_restricted", true);
+        slack.person("U0UNCONFIRMED", "bob2", "Bob Again", "bob@vdibot.example", "Asia/Shanghai", "zh-CN");
+        slack.flag("U0UNCONFIRMED", "is_email_confirmed", false);
         Path dataDir = BotHarness.newDataDir();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("vdibot.data-dir", dataDir.toString());
@@ -73,6 +79,8 @@ final class SlackHarness implements AutoCloseable {
         properties.put("vdibot.slack.api-url", slack.apiUrl());
         properties.put("vdibot.slack.update-interval", "100ms");
         properties.put("vdibot.slack.updates-per-minute", "1200");
+        // the workspace every payload below comes from, unless a test says otherwise
+        properties.put("vdibot.slack.allowed-team-ids", TEAM);
         properties.putAll(overrides);
         context = new SpringApplicationBuilder(VdiBotApplication.class).properties(properties).run();
         String port = context.getEnvironment().getProperty("local.server.port");
@@ -103,9 +111,14 @@ final class SlackHarness implements AutoCloseable {
 
     /** A slash command as Slack posts it: form-encoded, signed. */
     String slashBody(String user, String channel, String text, String triggerId, String responseName) {
+        return slashBody(TEAM, user, channel, text, triggerId, responseName);
+    }
+
+    /** A slash command made in workspace {@code team}. */
+    String slashBody(String team, String user, String channel, String text, String triggerId, String responseName) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
-        form.put("team_id", TEAM);
+        form.put("team_id", team);
         form.put("team_domain", "vdibot-example");
         form.put("channel_id", channel);
         form.put("channel_name", "dev");

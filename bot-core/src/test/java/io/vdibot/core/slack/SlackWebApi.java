@@ -79,6 +79,11 @@ final class SlackWebApi implements AutoCloseable {
         people.put(userId, user);
     }
 
+    /** Sets one of a known user's flags as {@code users.info} reports them, e.g. {@code is_restricted}. */
+    void flag(String userId, String field, boolean value) {
+        people.get(userId).addProperty(field, value);
+    }
+
     /** Calls of a Web API method, oldest first, each as its form parameters. */
     List<Call> calls(String method) {
         List<Call> calls = new ArrayList<>();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole bot in Teams: a mention opens a form card, its submission waits for approval, an approver decides on the
  * approval card, the task runs on the simulated engine, the status card is updated in place and the on-call person is
- * told in their personal chat, reached through the reference stored when they installed the app.
+ * told in their personal chat, reached through the reference stored when they installed the app. Activities from
+ * another tenant, or from another channel than Teams, run nothing.
  */
 class TeamsEndToEndTest {
 
@@ -191,6 +192,42 @@ class TeamsEndToEndTest {
         }
         assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status())
                 .isEqualTo(TaskStatus.SUCCEEDED);
+    }
+
+    @Test
+    void anActivityFromAnotherTenantIsRefusedAndNothingRuns() throws Exception {
+        long before = bot.taskCount();
+        int sentBefore = bot.bf.sentActivities().size();
+        ObjectNode message = Activities.inTenant(bot.activities.personal(TeamsHarness.ALICE, "a:alice-elsewhere",
+                "vm create teams-evil-01 template=rhel9-desktop"), "0badc0de-0000-4000-8000-000000000bad");
+
+        HttpResponse<String> response = bot.send(message);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(bot.idle(Duration.ofSeconds(10))).isTrue();
+        TeamsHarness.sleep(1_000);
+        assertThat(bot.taskCount()).isEqualTo(before);
+        assertThat(bot.bf.sentActivities()).as("nothing is sent there").hasSize(sentBefore);
+        assertThat(bot.conversationRefs("conversation:a:alice-elsewhere")).isZero();
+    }
+
+    @Test
+    void anActivityFromWebChatIsRefusedEvenWithAValidTokenAndNothingRuns() throws Exception {
+        long before = bot.taskCount();
+        int sentBefore = bot.bf.sentActivities().size();
+        // a key the channel service uses for Web Chat as well as Teams: the token is valid, the channel is not Teams
+        ObjectNode message = bot.activities.personal(TeamsHarness.ALICE, "a:alice-webchat",
+                "vm create teams-web-01 template=rhel9-desktop");
+        message.put("channelId", "webchat");
+
+        HttpResponse<String> response = bot.post(message.toString(),
+                "Bearer " + bot.webChatToo.mint(FakeBotFramework.APP_ID, bot.bf.serviceUrl()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(bot.idle(Duration.ofSeconds(10))).isTrue();
+        TeamsHarness.sleep(1_000);
+        assertThat(bot.taskCount()).isEqualTo(before);
+        assertThat(bot.bf.sentActivities()).hasSize(sentBefore);
     }
 
     @Test

@@ -42,6 +42,8 @@ final class TeamsHarness implements AutoCloseable {
 
     final FakeBotFramework bf;
     final TokenMinter minter = new TokenMinter("bf-key-1", List.of("msteams"));
+    /** A second published key that, like the Bot Framework's own, also endorses Web Chat. */
+    final TokenMinter webChatToo = new TokenMinter("bf-key-2", List.of("msteams", "webchat"));
     final Activities activities;
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -50,6 +52,7 @@ final class TeamsHarness implements AutoCloseable {
     TeamsHarness(Map<String, Object> overrides) {
         bf = new FakeBotFramework();
         bf.publish(minter);
+        bf.publish(webChatToo);
         for (Activities.User user : List.of(ALICE, BOB, ERIN, STRANGER)) {
             bf.member(user);
         }
@@ -66,6 +69,8 @@ final class TeamsHarness implements AutoCloseable {
         properties.put("vdibot.teams.app-id", FakeBotFramework.APP_ID);
         properties.put("vdibot.teams.app-password", FakeBotFramework.APP_PASSWORD);
         properties.put("vdibot.teams.tenant-id", Activities.TENANT);
+        // the tenant every activity below comes from, unless a test says otherwise
+        properties.put("vdibot.teams.allowed-tenant-ids", Activities.TENANT);
         properties.put("vdibot.teams.openid-metadata-url", bf.openIdMetadataUrl());
         properties.put("vdibot.teams.oauth-endpoint", bf.tokenEndpoint());
         properties.put("vdibot.teams.approvers-channel", APPROVERS);

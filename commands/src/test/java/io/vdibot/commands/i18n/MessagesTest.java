@@ -6,6 +6,7 @@ import io.vdibot.commands.schedule.Schedule;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.spec.CommandSpec;
 import io.vdibot.commands.handler.TaskStatus;
+import io.vdibot.commands.port.IdentityRefusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -104,6 +105,9 @@ class MessagesTest {
         }
         for (TaskStatus status : TaskStatus.values()) {
             needed.add(status.messageKey());
+        }
+        for (IdentityRefusal refusal : IdentityRefusal.values()) {
+            needed.add(refusal.messageKey());
         }
 
         assertThat(ENGLISH.keySet()).containsAll(needed);

@@ -86,24 +86,28 @@ public final class SlackAdapter implements ChatAdapter {
                 .ignoringSelfEventsEnabled(false)
                 .slack(slack)
                 .build();
-        return new App(config, slack, List.of(new SSLCheck(null), new BotTokenContext(settings.botToken())));
+        // the workspace is checked before any listener, so nothing runs for a workspace the bot does not serve
+        return new App(config, slack, List.of(new SSLCheck(null),
+                new SlackWorkspaceGate(settings.access(), settings.locale()),
+                new BotTokenContext(settings.botToken())));
     }
 
     /** One handler per kind of payload, sharing the hand-over to the core and the forms. */
     private SlackInbound inbound(CommandGateway gateway, CommandRegistry registry, InventoryLookup inventory,
                                  ApprovalCards cards, HomeBoard home) {
         SlackPeople people = new SlackPeople(api, clock);
+        SlackAdmissions admissions = new SlackAdmissions(people, settings);
         FormModals modals = new FormModals();
-        SlackHandOver handOver = new SlackHandOver(api, settings, people, gateway, new RecentKeys(clock, 100_000),
-                work, clock);
+        SlackHandOver handOver = new SlackHandOver(api, settings, people, admissions, gateway,
+                new RecentKeys(clock, 100_000), work, clock);
         CommandForms commandForms = new CommandForms(registry);
-        SlackForms forms = new SlackForms(api, settings, people, commandForms, modals, handOver);
+        SlackForms forms = new SlackForms(api, settings, commandForms, modals, handOver);
         return new SlackInbound(List.of(
                 new SlackCommandHandler(settings, commandForms, forms, handOver),
                 new SlackClickHandler(api, registry, modals, cards, commandForms, forms, handOver),
                 new SlackSubmissionHandler(settings, registry, modals, commandForms, handOver, clock),
-                new SlackOptionsHandler(commandForms, inventory, work),
-                new SlackHomeHandler(people, home, gateway, handOver, clock)));
+                new SlackOptionsHandler(commandForms, inventory, admissions, work),
+                new SlackHomeHandler(home, gateway, handOver, clock)));
     }
 
     public SlackSettings settings() {

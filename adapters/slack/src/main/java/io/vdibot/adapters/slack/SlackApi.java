@@ -12,16 +12,13 @@ import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
 import com.slack.api.methods.request.files.FilesDeleteRequest;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
-import com.slack.api.methods.request.users.UsersInfoRequest;
 import com.slack.api.methods.request.views.ViewsOpenRequest;
 import com.slack.api.methods.request.views.ViewsPublishRequest;
 import com.slack.api.methods.request.views.ViewsUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
-import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
-import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
@@ -29,6 +26,7 @@ import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,10 +96,20 @@ public class SlackApi {
                 ViewsPublishRequest.builder().token(token).userId(userId).view(view).build()));
     }
 
-    public User userInfo(String userId) {
-        UsersInfoResponse response = blocking("users.info", () -> methods.usersInfo(
-                UsersInfoRequest.builder().token(token).user(userId).includeLocale(true).build()));
-        return response.getUser();
+    /**
+     * The user object {@code users.info} answers, as Slack sent it: the SDK's {@code User} reads a missing
+     * {@code is_email_confirmed} as {@code false}, and the adapter must tell a missing flag from a false one.
+     *
+     * @throws SlackCallException when Slack cannot say, or says nothing about the user
+     */
+    public JsonObject userInfo(String userId) {
+        UserInfoJson response = blocking("users.info", () -> methods.postFormWithTokenAndParseResponse(
+                form -> form.add("user", userId).add("include_locale", "true"), "users.info", token,
+                UserInfoJson.class));
+        if (response.user == null) {
+            throw new SlackCallException("users.info", "no user in the answer");
+        }
+        return response.user;
     }
 
     /** The direct-message channel with a user, opened if needed. */
@@ -241,6 +249,78 @@ public class SlackApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlackCallException("wait", "interrupted", e);
+        }
+    }
+
+    /** {@code users.info}'s answer with the user left as JSON. */
+    @SuppressWarnings("unused") // fields written by Gson
+    static final class UserInfoJson implements SlackApiTextResponse {
+        private boolean ok;
+        private String warning;
+        private String error;
+        private String needed;
+        private String provided;
+        private transient Map<String, List<String>> httpResponseHeaders;
+        private JsonObject user;
+
+        @Override
+        public boolean isOk() {
+            return ok;
+        }
+
+        @Override
+        public void setOk(boolean ok) {
+            this.ok = ok;
+        }
+
+        @Override
+        public String getWarning() {
+            return warning;
+        }
+
+        @Override
+        public void setWarning(String warning) {
+            this.warning = warning;
+        }
+
+        @Override
+        public String getError() {
+            return error;
+        }
+
+        @Override
+        public void setError(String error) {
+            this.error = error;
+        }
+
+        @Override
+        public String getNeeded() {
+            return needed;
+        }
+
+        @Override
+        public void setNeeded(String needed) {
+            this.needed = needed;
+        }
+
+        @Override
+        public String getProvided() {
+            return provided;
+        }
+
+        @Override
+        public void setProvided(String provided) {
+            this.provided = provided;
+        }
+
+        @Override
+        public Map<String, List<String>> getHttpResponseHeaders() {
+            return httpResponseHeaders;
+        }
+
+        @Override
+        public void setHttpResponseHeaders(Map<String, List<String>> headers) {
+            this.httpResponseHeaders = headers;
         }
     }
 

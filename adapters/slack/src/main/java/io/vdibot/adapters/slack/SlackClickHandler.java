@@ -118,6 +118,12 @@ final class SlackClickHandler implements SlackPayloadHandler {
     }
 
     private void askReason(String trigger, SlackClick click) {
+        SlackAdmissions.Admission admission = handOver.admit(click.user());
+        if (!admission.admitted()) {
+            handOver.tell(SlackThreads.click(click.channel(), click.messageTs(), click.user(), Action.REJECT,
+                    click.responseUrl()), click.user(), admission.refusal());
+            return;
+        }
         try {
             api.openView(trigger, modals.reject(click.value().toUpperCase(Locale.ROOT), click.channel(),
                     click.messageTs(), click.user(), click.responseUrl(), handOver.texts(click.user())));

@@ -25,16 +25,13 @@ final class SlackForms {
 
     private final SlackApi api;
     private final SlackSettings settings;
-    private final SlackPeople people;
     private final CommandForms forms;
     private final FormModals modals;
     private final SlackHandOver handOver;
 
-    SlackForms(SlackApi api, SlackSettings settings, SlackPeople people, CommandForms forms, FormModals modals,
-               SlackHandOver handOver) {
+    SlackForms(SlackApi api, SlackSettings settings, CommandForms forms, FormModals modals, SlackHandOver handOver) {
         this.api = api;
         this.settings = settings;
-        this.people = people;
         this.forms = forms;
         this.modals = modals;
         this.handOver = handOver;
@@ -60,14 +57,22 @@ final class SlackForms {
                     neutral.format("slack.form.expired", command));
             return;
         }
-        SlackPeople.SlackPerson person = null;
-        try {
-            person = people.lookup(user);
-        } catch (SlackCallException e) {
-            LOG.info("users.info for {} failed while opening a form: {}", user, e.error());
+        // The form lists inventory, so it is filled in only for someone the adapter may act for.
+        SlackAdmissions.Admission admission = handOver.admit(user);
+        if (!admission.admitted()) {
+            Locale shown = admission.person() != null && admission.person().locale() != null
+                    ? admission.person().locale() : settings.locale();
+            try {
+                api.updateView(opened.id(), opened.hash(), modals.notice(form, Messages.forLocale(shown),
+                        SlackTexts.forLocale(shown), admission.refusal()));
+            } catch (SlackCallException e) {
+                LOG.warn("refusal not shown in form {}: {}", form.formId(), e.error());
+            }
+            return;
         }
-        Locale locale = person != null && person.locale() != null ? person.locale() : settings.locale();
-        String zone = person != null && person.zone() != null ? person.zone().getId() : "UTC";
+        SlackPeople.SlackPerson person = admission.person();
+        Locale locale = person.locale() != null ? person.locale() : settings.locale();
+        String zone = person.zone() != null ? person.zone().getId() : "UTC";
         FormModals.FormContext context = new FormModals.FormContext(form.formId(), channel, threadTs, user, zone,
                 locale.toLanguageTag());
         try {
@@ -80,6 +85,11 @@ final class SlackForms {
 
     /** In a thread there is no trigger id to open a modal with; a button gives one. */
     void offer(ThreadRef thread, FormSpec form, String user) {
+        SlackAdmissions.Admission admission = handOver.admit(user);
+        if (!admission.admitted()) {
+            handOver.tell(thread, user, admission.refusal());
+            return;
+        }
         SlackTexts texts = handOver.texts(user);
         String prompt = texts.format("slack.form.prompt", typed(form));
         try {

@@ -30,16 +30,18 @@ final class SlackHandOver {
     private final SlackApi api;
     private final SlackSettings settings;
     private final SlackPeople people;
+    private final SlackAdmissions admissions;
     private final CommandGateway gateway;
     private final RecentKeys recent;
     private final Executor work;
     private final Clock clock;
 
-    SlackHandOver(SlackApi api, SlackSettings settings, SlackPeople people, CommandGateway gateway, RecentKeys recent,
-                  Executor work, Clock clock) {
+    SlackHandOver(SlackApi api, SlackSettings settings, SlackPeople people, SlackAdmissions admissions,
+                  CommandGateway gateway, RecentKeys recent, Executor work, Clock clock) {
         this.api = api;
         this.settings = settings;
         this.people = people;
+        this.admissions = admissions;
         this.gateway = gateway;
         this.recent = recent;
         this.work = work;
@@ -92,6 +94,11 @@ final class SlackHandOver {
         }
     }
 
+    /** The verdict on {@code user}, for what is shown before anything is handed over (a form, a modal). */
+    SlackAdmissions.Admission admit(String user) {
+        return admissions.admit(user);
+    }
+
     /** The adapter's words in {@code user}'s language, or the configured one when Slack cannot tell. */
     SlackTexts texts(String user) {
         try {
@@ -102,15 +109,20 @@ final class SlackHandOver {
         }
     }
 
-    /** The person behind a user id; when Slack cannot tell, the user is told and nothing is handed over. */
+    /**
+     * The person behind a user id when the adapter may act for them. Otherwise they are told why, privately, and
+     * nothing is handed over; when Slack could not say who it is, the key is forgotten so that trying again works,
+     * while a refusal keeps it, so that a redelivery is not refused a second time.
+     */
     private SlackPeople.SlackPerson person(String user, ThreadRef thread, String key) {
-        try {
-            return people.lookup(user);
-        } catch (SlackCallException e) {
-            LOG.warn("users.info for {} failed: {}", user, e.error());
-            recent.forget(key);
-            tell(thread, user, SlackTexts.forLocale(settings.locale()).format("slack.identity.unavailable"));
-            return null;
+        SlackAdmissions.Admission admission = admissions.admit(user);
+        if (admission.admitted()) {
+            return admission.person();
         }
+        if (admission.person() == null) {
+            recent.forget(key);
+        }
+        tell(thread, user, admission.refusal());
+        return null;
     }
 }

@@ -19,14 +19,12 @@ final class SlackHomeHandler implements SlackPayloadHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackHomeHandler.class);
 
-    private final SlackPeople people;
     private final HomeBoard home;
     private final CommandGateway gateway;
     private final SlackHandOver handOver;
     private final Clock clock;
 
-    SlackHomeHandler(SlackPeople people, HomeBoard home, CommandGateway gateway, SlackHandOver handOver, Clock clock) {
-        this.people = people;
+    SlackHomeHandler(HomeBoard home, CommandGateway gateway, SlackHandOver handOver, Clock clock) {
         this.home = home;
         this.gateway = gateway;
         this.handOver = handOver;
@@ -51,14 +49,16 @@ final class SlackHomeHandler implements SlackPayloadHandler {
     }
 
     private void refresh(String user, String key) {
-        SlackPeople.SlackPerson person;
-        try {
-            person = people.lookup(user);
-        } catch (SlackCallException e) {
-            LOG.info("home tab of {} not refreshed: {}", user, e.error());
-            handOver.forget(key);
+        SlackAdmissions.Admission admission = handOver.admit(user);
+        if (!admission.admitted()) {
+            // App Home has no place for a private answer; the refusal is logged by the admission.
+            if (admission.person() == null) {
+                handOver.forget(key);
+            }
+            LOG.info("home tab of {} not drawn", user);
             return;
         }
+        SlackPeople.SlackPerson person = admission.person();
         home.opened(user, person.locale());
         for (HomeBoard.Section section : HomeBoard.Section.values()) {
             gateway.submit(Envelope.ofText(person.identity(), SlackThreads.home(user, section.id()), section.command,

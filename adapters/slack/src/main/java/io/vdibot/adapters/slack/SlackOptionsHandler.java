@@ -38,11 +38,13 @@ final class SlackOptionsHandler implements SlackPayloadHandler {
 
     private final CommandForms forms;
     private final InventoryLookup inventory;
+    private final SlackAdmissions admissions;
     private final Executor work;
 
-    SlackOptionsHandler(CommandForms forms, InventoryLookup inventory, Executor work) {
+    SlackOptionsHandler(CommandForms forms, InventoryLookup inventory, SlackAdmissions admissions, Executor work) {
         this.forms = forms;
         this.inventory = inventory;
+        this.admissions = admissions;
         this.work = work;
     }
 
@@ -63,15 +65,22 @@ final class SlackOptionsHandler implements SlackPayloadHandler {
         }
         String prefix = p.getValue() == null ? "" : p.getValue().strip();
         String site = FormModals.selected(view.getState(), field.get().siteField());
-        List<String> names = lookUp(field.get().optionsSource(), site, prefix);
+        String user = p.getUser() == null ? null : p.getUser().getId();
+        List<String> names = user == null ? List.of() : lookUp(user, field.get().optionsSource(), site, prefix);
         List<Option> options = names.stream().filter(n -> n.length() <= MAX_OPTION_VALUE).limit(MAX_OPTIONS)
                 .map(n -> new Option(BlockKitRenderer.plain(BlockKitRenderer.cut(n, MAX_OPTION_LABEL)), n)).toList();
         return ctx.ack(r -> r.options(options));
     }
 
-    /** Picker options; the inventory is cached, but a cold cache must not make Slack's 3 s ack late. */
-    private List<String> lookUp(OptionsSource source, String site, String prefix) {
+    /**
+     * Picker options, for someone the adapter may act for only: inventory names are not for guests or strangers.
+     * The inventory and the people are cached, but a cold cache must not make Slack's 3 s ack late.
+     */
+    private List<String> lookUp(String user, OptionsSource source, String site, String prefix) {
         CompletableFuture<List<String>> names = CompletableFuture.supplyAsync(() -> {
+            if (!admissions.admit(user).admitted()) {
+                return List.of();
+            }
             if (source.inventoryKind().isEmpty()) {
                 String lower = prefix.toLowerCase(Locale.ROOT);
                 return inventory.sites().stream().filter(s -> s.toLowerCase(Locale.ROOT).startsWith(lower)).toList();

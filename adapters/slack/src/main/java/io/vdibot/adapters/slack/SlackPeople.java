@@ -1,6 +1,10 @@
 package io.vdibot.adapters.slack;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.slack.api.model.User;
+import com.slack.api.util.json.GsonFactory;
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.ChatIdentity;
 import java.time.Clock;
@@ -15,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who a Slack user is: {@code users.info} gives the e-mail address the core maps to a directory entry, a name for
- * replies, the time zone for forms and the language for the adapter's own words. Cached for a few minutes, because
+ * replies, the time zone for forms, the language for the adapter's own words, and the account's standing (guest,
+ * external, deactivated or bot, e-mail confirmed) that {@link SlackAccess} judges. Cached for a few minutes, because
  * every request needs it and {@code users.info} is rate-limited.
  */
 public final class SlackPeople {
@@ -52,30 +57,43 @@ public final class SlackPeople {
     }
 
     /**
-     * A Slack user as the adapter needs them.
+     * A Slack user as the adapter needs them, and what Slack says about their standing.
      *
-     * @param email  {@code null} for bots, deleted users, or when the app may not read e-mail addresses; the core
-     *               then refuses politely
-     * @param zone   {@code null} when Slack has none
-     * @param locale {@code null} when Slack has none
+     * @param email          {@code null} for bots, deleted users, or when the app may not read e-mail addresses; the
+     *                       core then refuses politely
+     * @param zone           {@code null} when Slack has none
+     * @param locale         {@code null} when Slack has none
+     * @param guest          a restricted or ultra-restricted (single-channel) guest
+     * @param external       from another organisation ({@code is_stranger}), e.g. in a Slack Connect channel
+     * @param inactive       deactivated, or a bot (app, workflow)
+     * @param emailConfirmed {@code false} only when Slack says so: most answers carry no {@code is_email_confirmed}
      */
-    public record SlackPerson(String userId, String email, String displayName, ZoneId zone, Locale locale) {
+    public record SlackPerson(String userId, String email, String displayName, ZoneId zone, Locale locale,
+                              boolean guest, boolean external, boolean inactive, boolean emailConfirmed) {
+
+        private static final Gson GSON = GsonFactory.createSnakeCase();
 
         public SlackPerson {
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(displayName, "displayName");
         }
 
-        static SlackPerson of(String userId, User user) {
-            if (user == null) {
-                return new SlackPerson(userId, null, userId, null, null);
-            }
+        /** From the user object of {@code users.info}. */
+        static SlackPerson of(String userId, JsonObject json) {
+            User user = GSON.fromJson(json, User.class);
             User.Profile profile = user.getProfile();
-            boolean person = !user.isBot() && !user.isDeleted();
-            String email = person && profile != null ? blankToNull(profile.getEmail()) : null;
+            boolean inactive = user.isBot() || user.isWorkflowBot() || user.isDeleted();
+            String email = !inactive && profile != null ? blankToNull(profile.getEmail()) : null;
             String name = firstOf(profile == null ? null : profile.getDisplayName(), user.getRealName(),
                     profile == null ? null : profile.getRealName(), user.getName(), userId);
-            return new SlackPerson(userId, email, name, zone(user.getTz()), locale(user.getLocale()));
+            return new SlackPerson(userId, email, name, zone(user.getTz()), locale(user.getLocale()),
+                    user.isRestricted() || user.isUltraRestricted(), user.isStranger(), inactive,
+                    !explicitlyFalse(json, "is_email_confirmed"));
+        }
+
+        private static boolean explicitlyFalse(JsonObject json, String field) {
+            JsonElement value = json.get(field);
+            return value != null && value.isJsonPrimitive() && !value.getAsBoolean();
         }
 
         public ChatIdentity identity() {

@@ -1,6 +1,7 @@
 package io.vdibot.adapters.slack;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -20,10 +21,11 @@ import java.util.Objects;
  * @param updateInterval    a message is edited at most once per interval; edits in between are coalesced
  * @param updatesPerMinute  {@code chat.update} calls per minute for the whole workspace (Tier 3 allows 50)
  * @param locale            language of the adapter's own words where the user's is unknown
+ * @param access            the workspaces served and the accounts admitted
  */
 public record SlackSettings(Mode mode, String botToken, String signingSecret, String appToken,
                             String approversChannel, String onCallChannel, String apiUrl, int maxBodyBytes,
-                            Duration updateInterval, int updatesPerMinute, Locale locale) {
+                            Duration updateInterval, int updatesPerMinute, Locale locale, SlackAccess access) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final int DEFAULT_MAX_BODY_BYTES = 512 * 1024;
@@ -53,35 +55,49 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
             throw new IllegalArgumentException("updates per minute must be positive");
         }
         locale = locale == null ? Locale.ENGLISH : locale;
+        access = access == null ? SlackAccess.anyWorkspace() : access;
         approversChannel = blankToNull(approversChannel);
         onCallChannel = blankToNull(onCallChannel);
     }
 
-    /** Settings with the defaults for everything but the credentials and channels. */
+    /** Settings with the defaults for everything but the credentials and channels; every workspace is served. */
     public static SlackSettings of(Mode mode, String botToken, String signingSecret, String appToken,
                                    String approversChannel, String onCallChannel) {
         return new SlackSettings(mode, botToken, signingSecret, appToken, approversChannel, onCallChannel, null,
-                DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(3), 50, Locale.ENGLISH);
+                DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(3), 50, Locale.ENGLISH, SlackAccess.anyWorkspace());
     }
 
     public SlackSettings withApiUrl(String url) {
         return new SlackSettings(mode, botToken, signingSecret, appToken, approversChannel, onCallChannel, url,
-                maxBodyBytes, updateInterval, updatesPerMinute, locale);
+                maxBodyBytes, updateInterval, updatesPerMinute, locale, access);
     }
 
     public SlackSettings withUpdatePacing(Duration interval, int perMinute) {
         return new SlackSettings(mode, botToken, signingSecret, appToken, approversChannel, onCallChannel, apiUrl,
-                maxBodyBytes, interval, perMinute, locale);
+                maxBodyBytes, interval, perMinute, locale, access);
     }
 
     public SlackSettings withMaxBodyBytes(int bytes) {
         return new SlackSettings(mode, botToken, signingSecret, appToken, approversChannel, onCallChannel, apiUrl,
-                bytes, updateInterval, updatesPerMinute, locale);
+                bytes, updateInterval, updatesPerMinute, locale, access);
     }
 
     public SlackSettings withLocale(Locale language) {
         return new SlackSettings(mode, botToken, signingSecret, appToken, approversChannel, onCallChannel, apiUrl,
-                maxBodyBytes, updateInterval, updatesPerMinute, language);
+                maxBodyBytes, updateInterval, updatesPerMinute, language, access);
+    }
+
+    public SlackSettings withAccess(SlackAccess rules) {
+        return new SlackSettings(mode, botToken, signingSecret, appToken, approversChannel, onCallChannel, apiUrl,
+                maxBodyBytes, updateInterval, updatesPerMinute, locale, rules);
+    }
+
+    /**
+     * What production mode requires and these settings lack, one line each naming its property; empty when they
+     * are complete. A demo may run without them.
+     */
+    public List<String> productionProblems() {
+        return access.productionProblems();
     }
 
     @Override
@@ -90,7 +106,7 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
                 + mask(signingSecret) + ", appToken=" + mask(appToken) + ", approversChannel=" + approversChannel
                 + ", onCallChannel=" + onCallChannel + ", apiUrl=" + apiUrl + ", maxBodyBytes=" + maxBodyBytes
                 + ", updateInterval=" + updateInterval + ", updatesPerMinute=" + updatesPerMinute + ", locale="
-                + locale + "]";
+                + locale + ", access=" + access + "]";
     }
 
     private static String mask(String secret) {

@@ -38,6 +38,9 @@ class SlackPayloadHandlersTest {
             + "\"real_name\":\"Alice Martin\",\"tz\":\"Europe/Paris\",\"locale\":\"en-US\",\"is_bot\":false,"
             + "\"deleted\":false,\"profile\":{\"email\":\"alice@vdibot.example\",\"display_name\":\"alice\"}}}";
 
+    /** The workspace the adapter serves; every payload here comes from it. */
+    private static final String TEAM = "T0001";
+
     private WireMockServer api;
     private SlackAdapter adapter;
     private SlackRequestParser parser;
@@ -51,7 +54,8 @@ class SlackPayloadHandlersTest {
         stub("views.open", "{\"ok\":true,\"view\":{\"id\":\"V1\",\"hash\":\"h1\"}}");
         stub("views.update", "{\"ok\":true,\"view\":{\"id\":\"V1\",\"hash\":\"h2\"}}");
         SlackSettings settings = SlackSettings.of(SlackSettings.Mode.HTTP, "xoxb-bot", "secret", null, "C0APPROVE",
-                null).withApiUrl("http://127.0.0.1:" + api.port() + "/api/");
+                null).withApiUrl("http://127.0.0.1:" + api.port() + "/api/")
+                .withAccess(SlackAccess.onlyTeams(List.of(TEAM)));
         adapter = SlackAdapter.create(settings, submitted::add, AllCommands.registry(), new Inventory(),
                 new InMemorySlackThreadStore(), Clock.systemUTC());
         parser = new SlackRequestParser(adapter.app().config());
@@ -65,7 +69,8 @@ class SlackPayloadHandlersTest {
 
     @Test
     void anApproveClickIsHandedOverOnceAsTheTextItStandsFor() throws Exception {
-        String click = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0ALICE\"},\"trigger_id\":\"t1\","
+        String click = "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + TEAM + "\"},"
+                + "\"user\":{\"id\":\"U0ALICE\"},\"trigger_id\":\"t1\","
                 + "\"container\":{\"type\":\"message\",\"message_ts\":\"100.1\",\"channel_id\":\"C0APPROVE\"},"
                 + "\"channel\":{\"id\":\"C0APPROVE\"},\"response_url\":\"https://hooks.slack.test/r1\","
                 + "\"actions\":[{\"type\":\"button\",\"action_id\":\"approve\",\"block_id\":\"b\","
@@ -86,7 +91,7 @@ class SlackPayloadHandlersTest {
     @Test
     void aCommandWithAFormTypedWithoutArgumentsOpensTheModalAndHandsNothingOver() throws Exception {
         String body = "command=%2Fvdi&text=pool+create&user_id=U0ALICE&channel_id=C0DEV&trigger_id=t2"
-                + "&response_url=https%3A%2F%2Fhooks.slack.test%2Fr2&team_id=T0";
+                + "&response_url=https%3A%2F%2Fhooks.slack.test%2Fr2&team_id=" + TEAM;
 
         assertThat(run(body).getStatusCode()).isEqualTo(200);
         assertThat(adapter.awaitIdle(Duration.ofSeconds(10))).isTrue();
@@ -102,7 +107,8 @@ class SlackPayloadHandlersTest {
         JsonObject view = new JsonObject();
         view.addProperty("id", "V3");
         view.addProperty("private_metadata", context);
-        String suggestion = "{\"type\":\"block_suggestion\",\"user\":{\"id\":\"U0ALICE\"},\"action_id\":\"template\","
+        String suggestion = "{\"type\":\"block_suggestion\",\"team\":{\"id\":\"" + TEAM + "\"},"
+                + "\"user\":{\"id\":\"U0ALICE\"},\"action_id\":\"template\","
                 + "\"block_id\":\"template\",\"value\":\"rhel\",\"view\":" + view + "}";
 
         Response response = run(interactive(suggestion));
@@ -118,7 +124,8 @@ class SlackPayloadHandlersTest {
         meta.addProperty("task", "T1042");
         meta.addProperty("channel", "C0APPROVE");
         meta.addProperty("card", "100.1");
-        String submission = "{\"type\":\"view_submission\",\"user\":{\"id\":\"U0ALICE\"},"
+        String submission = "{\"type\":\"view_submission\",\"team\":{\"id\":\"" + TEAM + "\"},"
+                + "\"user\":{\"id\":\"U0ALICE\"},"
                 + "\"view\":{\"id\":\"V4\",\"type\":\"modal\",\"callback_id\":\"vdi_reject\","
                 + "\"private_metadata\":" + quoted(meta.toString())
                 + ",\"state\":{\"values\":{\"reason\":{\"reason\":{\"type\":\"plain_text_input\",\"value\":\" \"}}}}}}";

@@ -60,7 +60,8 @@ class SocketModeTest {
                 + "\"real_name\":\"Alice Martin\",\"tz\":\"Europe/Paris\",\"locale\":\"en-US\",\"is_bot\":false,"
                 + "\"deleted\":false,\"profile\":{\"email\":\"alice@vdibot.example\",\"display_name\":\"alice\"}}}")));
         SlackSettings settings = SlackSettings.of(SlackSettings.Mode.SOCKET, "xoxb-bot", null, "xapp-app-token",
-                "C0APPROVE", null).withApiUrl("http://127.0.0.1:" + api.port() + "/api/");
+                "C0APPROVE", null).withApiUrl("http://127.0.0.1:" + api.port() + "/api/")
+                .withAccess(SlackAccess.onlyTeams(List.of("T0001")));
         CommandGateway gateway = submitted::add;
         adapter = SlackAdapter.create(settings, gateway, AllCommands.registry(), new NoInventory(),
                 new InMemorySlackThreadStore(), Clock.systemUTC());

@@ -39,8 +39,18 @@ record InboundActivity(JsonNode json) {
     }
 
     String tenantId() {
-        String fromChannelData = json.path("channelData").path("tenant").path("id").asText(null);
-        return fromChannelData != null ? fromChannelData : json.path("conversation").path("tenantId").asText(null);
+        String fromChannelData = channelDataTenantId();
+        return fromChannelData != null ? fromChannelData : conversationTenantId();
+    }
+
+    /** Teams' {@code channelData.tenant.id}. */
+    String channelDataTenantId() {
+        return json.path("channelData").path("tenant").path("id").asText(null);
+    }
+
+    /** The Bot Framework's {@code conversation.tenantId}, which Teams fills in as well. */
+    String conversationTenantId() {
+        return json.path("conversation").path("tenantId").asText(null);
     }
 
     String teamId() {

@@ -67,7 +67,8 @@ public final class TeamsAdapter implements ChatAdapter {
         TeamsInbound inbound = new TeamsInbound(new TeamsCommandHandler(commandForms, forms, conversations, handOver),
                 cardActions, new TeamsInstallHandler(people, conversations, handOver), new RecentKeys(clock, 100_000),
                 handOver);
-        this.endpoint = new TeamsEndpoint(validator, inbound, settings.maxBodyBytes());
+        this.endpoint = new TeamsEndpoint(validator, new TeamsTenantGate(settings), inbound,
+                settings.maxBodyBytes());
     }
 
     /** The adapter against the real (or configured) Bot Framework endpoints. */
@@ -80,11 +81,11 @@ public final class TeamsAdapter implements ChatAdapter {
                 .build();
         OpenIdKeys keys = new OpenIdKeys(settings.openIdMetadataUrl(), http, clock, Duration.ofDays(1),
                 Duration.ofMinutes(5));
-        BotTokenValidator validator = new JwtBotTokenValidator(settings.appId(),
-                Set.of(JwtBotTokenValidator.BOT_FRAMEWORK_ISSUER), keys, clock);
-        AccessTokens tokens = new ClientCredentialsTokens(settings.oauthEndpoint(), settings.appId(),
-                settings.appPassword(), settings.certificate(), ClientCredentialsTokens.BOT_FRAMEWORK_SCOPE, http,
+        // issuer, key set, token endpoint and scope all come from the settings, so a sovereign cloud is configuration
+        BotTokenValidator validator = new JwtBotTokenValidator(settings.appId(), Set.of(settings.tokenIssuer()), keys,
                 clock);
+        AccessTokens tokens = new ClientCredentialsTokens(settings.oauthEndpoint(), settings.appId(),
+                settings.appPassword(), settings.certificate(), settings.oauthScope(), http, clock);
         ConnectorApi connector = PacedConnectorApi.standard(new SdkConnectorApi(tokens, http));
         return new TeamsAdapter(settings, gateway, registry, inventory, store, references, clock, http, validator,
                 connector);

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/messages}, where the Bot Framework delivers activities. The token is checked before anything of the
  * activity is acted on: no Authorization header is a 401 before the body is even read; a token that fails any check is
- * a 401 or 403 and nothing runs. Bodies over the limit are refused unread.
+ * a 401 or 403 and nothing runs. Then only Teams activities from the tenants served go on ({@link TeamsTenantGate}).
+ * Bodies over the limit are refused unread.
  */
 public final class TeamsEndpoint extends HttpServlet {
 
@@ -26,11 +27,13 @@ public final class TeamsEndpoint extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient BotTokenValidator validator;
+    private final transient TeamsTenantGate gate;
     private final transient TeamsInbound inbound;
     private final int maxBodyBytes;
 
-    TeamsEndpoint(BotTokenValidator validator, TeamsInbound inbound, int maxBodyBytes) {
+    TeamsEndpoint(BotTokenValidator validator, TeamsTenantGate gate, TeamsInbound inbound, int maxBodyBytes) {
         this.validator = validator;
+        this.gate = gate;
         this.inbound = inbound;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -70,7 +73,7 @@ public final class TeamsEndpoint extends HttpServlet {
             response.sendError(e.reason().status());
             return;
         }
-        Answer answer = inbound.handle(activity);
+        Answer answer = gate.refusal(activity).orElseGet(() -> inbound.handle(activity));
         response.setStatus(answer.status());
         if (answer.body() != null) {
             response.setContentType("application/json");

@@ -25,7 +25,6 @@ import okhttp3.ResponseBody;
  */
 public final class ClientCredentialsTokens implements AccessTokens {
 
-    public static final String BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MARGIN = Duration.ofMinutes(5);
 

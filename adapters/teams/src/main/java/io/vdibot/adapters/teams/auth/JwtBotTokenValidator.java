@@ -22,14 +22,14 @@ import java.util.Set;
 
 /**
  * The Bot Framework's rules for a request from the channel service, in the order its authentication spec gives them:
- * a Bearer token, RS256-family signature by a key from the OpenID metadata, issuer {@code https://api.botframework.com},
+ * a Bearer token, RS256-family signature by a key from the OpenID metadata, an issuer the settings name
+ * ({@code https://api.botframework.com} in the public cloud, another in sovereign clouds),
  * audience = our app id, not expired (5 minutes of clock skew), the {@code serviceurl} claim equal to the activity's
  * {@code serviceUrl} (so a token minted for one service URL cannot make the bot send its own token elsewhere), and the
  * signing key endorsing the activity's channel.
  */
 public final class JwtBotTokenValidator implements BotTokenValidator {
 
-    public static final String BOT_FRAMEWORK_ISSUER = "https://api.botframework.com";
     private static final Set<String> ALGORITHMS = Set.of("RS256", "RS384", "RS512");
     private static final Duration SKEW = Duration.ofMinutes(5);
 

@@ -52,6 +52,13 @@ public final class Activities {
         return a;
     }
 
+    /** {@code activity} as if sent from another Microsoft Entra tenant: both places Teams names it. */
+    public static ObjectNode inTenant(ObjectNode activity, String tenant) {
+        ((ObjectNode) activity.get("conversation")).put("tenantId", tenant);
+        ((ObjectNode) activity.get("channelData")).putObject("tenant").put("id", tenant);
+        return activity;
+    }
+
     /** A message mentioning the bot: {@code <at>VDI Bot</at> text}, with its mention entity. */
     public ObjectNode mention(User from, String conversationId, String conversationType, String text) {
         ObjectNode a = base("message", from, conversationId, conversationType);

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
@@ -51,6 +52,20 @@ public final class TeamsRig implements AutoCloseable {
 
     /** A rig on an existing fake Bot Framework (kept open on close), as a restarted bot would find it. */
     public TeamsRig(FakeBotFramework existing, ConversationStore references, List<String> onCall) throws Exception {
+        this(existing, references, onCall, TokenMinter.ISSUER, null, Set.of(Activities.TENANT));
+    }
+
+    /**
+     * A rig whose bot accepts tokens from {@code tokenIssuer} and asks for its own with {@code oauthScope} (a
+     * sovereign cloud's; {@code null}: the public cloud's), and serves activities from {@code allowedTenants} (none:
+     * every tenant, as a demo).
+     */
+    public TeamsRig(String tokenIssuer, String oauthScope, Set<String> allowedTenants) throws Exception {
+        this(null, new InMemoryConversationStore(), List.of("aad-erin"), tokenIssuer, oauthScope, allowedTenants);
+    }
+
+    private TeamsRig(FakeBotFramework existing, ConversationStore references, List<String> onCall,
+                     String tokenIssuer, String oauthScope, Set<String> allowedTenants) throws Exception {
         this.ownsBotFramework = existing == null;
         this.bf = existing == null ? new FakeBotFramework() : existing;
         this.references = references;
@@ -61,7 +76,8 @@ public final class TeamsRig implements AutoCloseable {
         bf.member(ERIN);
         TeamsSettings settings = new TeamsSettings(FakeBotFramework.APP_ID, FakeBotFramework.APP_PASSWORD, null,
                 Activities.TENANT, bf.openIdMetadataUrl(), bf.tokenEndpoint(), APPROVERS, onCall, bf.serviceUrl(),
-                Duration.ofMillis(200), Duration.ofSeconds(3), 0, Locale.ENGLISH);
+                Duration.ofMillis(200), Duration.ofSeconds(3), 0, Locale.ENGLISH, tokenIssuer, oauthScope,
+                allowedTenants);
         CommandGateway gateway = envelope -> {
             submitted.add(envelope);
             new Thread(() -> core.accept(this, envelope)).start();
