@@ -18,6 +18,7 @@ import java.util.Set;
  * @param locale the user's preferred language, used to pick the reply language; empty when unknown
  * @param groupDns normalized DNs of every group the user belongs to, wherever it is: what a group mapped by its
  *                 full DN is matched against
+ * @param dn the user's entry, empty when not known (a user made up in a test): what a chat identity is bound to
  */
 public record DirectoryUser(
         String uid,
@@ -26,7 +27,8 @@ public record DirectoryUser(
         Set<String> groups,
         Optional<ZoneId> zone,
         Optional<Locale> locale,
-        Set<String> groupDns) {
+        Set<String> groupDns,
+        String dn) {
 
     public DirectoryUser {
         Objects.requireNonNull(uid, "uid");
@@ -39,12 +41,13 @@ public record DirectoryUser(
         zone = zone == null ? Optional.empty() : zone;
         locale = locale == null ? Optional.empty() : locale;
         groupDns = groupDns == null ? Set.of() : Set.copyOf(groupDns);
+        dn = dn == null ? "" : dn;
     }
 
     /** A user whose groups are known by name only. */
     public DirectoryUser(String uid, String displayName, String mail, Set<String> groups, Optional<ZoneId> zone,
             Optional<Locale> locale) {
-        this(uid, displayName, mail, groups, zone, locale, Set.of());
+        this(uid, displayName, mail, groups, zone, locale, Set.of(), "");
     }
 
     /** True when the user belongs to {@code group}; group names compare case-insensitively, as LDAP does. */

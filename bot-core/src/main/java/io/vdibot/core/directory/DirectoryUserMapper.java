@@ -74,7 +74,8 @@ final class DirectoryUserMapper {
                 groups,
                 parseZone(uid, entry.getAttributeValue(properties.timeZoneAttribute())),
                 parseLocale(entry.getAttributeValue(properties.languageAttribute())),
-                groupDns));
+                groupDns,
+                entry.getDN()));
     }
 
     /**

@@ -11,6 +11,9 @@ import io.vdibot.core.permission.PermissionPolicy;
 import io.vdibot.core.permission.PermissionProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.vdibot.persistence.identity.IdentityBindings;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,8 +44,13 @@ public class DirectoryConfiguration {
     }
 
     @Bean
-    public IdentityResolver identityResolver(Directory directory) {
-        return new IdentityResolver(directory);
+    public IdentityResolver identityResolver(Directory directory, IdentityBindings bindings) {
+        return new IdentityResolver(directory, bindings);
+    }
+
+    @Bean
+    public IdentityBindings identityBindings(DataSource dataSource, Clock clock) {
+        return new IdentityBindings(dataSource, clock);
     }
 
     @Bean

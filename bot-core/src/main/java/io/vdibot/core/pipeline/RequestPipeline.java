@@ -15,6 +15,7 @@ import io.vdibot.core.command.HandlerRegistry;
 import io.vdibot.core.audit.Auditor;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.core.directory.DirectoryUnavailableException;
+import io.vdibot.core.directory.IdentityMismatchException;
 import io.vdibot.core.directory.DirectoryUser;
 import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.notify.Notifiers;
@@ -102,6 +103,9 @@ public final class RequestPipeline implements CommandGateway {
                 reply(envelope, Reply.builder().kind(Reply.Kind.REFUSAL).tone(Reply.Tone.ERROR)
                         .text(fallback.format("reply.directory-unavailable")).build());
                 return;
+            } catch (IdentityMismatchException mismatch) {
+                refuseMismatch(envelope, fallback, mismatch);
+                return;
             }
             if (user.isEmpty()) {
                 auditor.record(envelope, null, null, Auditor.DENIED, "no directory user for this chat identity", null);
@@ -145,6 +149,20 @@ public final class RequestPipeline implements CommandGateway {
         } finally {
             MDC.clear();
         }
+    }
+
+    /** The account speaks for someone else than it did: refuse, and tell the people who can re-bind it. */
+    private void refuseMismatch(Envelope envelope, Messages messages, IdentityMismatchException mismatch) {
+        LOG.warn("chat account {}:{} refused: {}", envelope.identity().platform(), envelope.identity().userId(),
+                mismatch.getMessage());
+        auditor.record(envelope, null, null, Auditor.DENIED, "identity mismatch: " + mismatch.getMessage(), null);
+        reply(envelope, Reply.refusal(messages.format("reply.identity-mismatch", mismatch.boundUid(),
+                mismatch.foundUid())));
+        Messages oncall = Messages.forLocale(properties.defaultLocale());
+        notifiers.notifyOnCall(Reply.builder().kind(Reply.Kind.NOTICE).tone(Reply.Tone.WARNING)
+                .text(oncall.format("identity.mismatch.notice", envelope.identity().platform().name().toLowerCase(
+                        Locale.ROOT), envelope.identity().userId(), mismatch.boundUid(), mismatch.foundUid()))
+                .build());
     }
 
     /** One user's requests are taken in the order they came, so their tasks are numbered in that order. */

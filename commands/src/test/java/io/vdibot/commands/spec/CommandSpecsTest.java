@@ -63,7 +63,9 @@ class CommandSpecsTest {
             "locks,            locks,            vdi:view:locks,       false, false",
             "locks release,    locks.release,    vdi:locks:release,    false, false",
             "help,             help,             vdi:view:help,        false, false",
-            "audit,            audit,            vdi:audit:view,       false, false"})
+            "audit,            audit,            vdi:audit:view,       false, false",
+            "identity list,    identity.list,    vdi:identity:manage,  false, false",
+            "identity rebind,  identity.rebind,  vdi:identity:manage,  false, false"})
     void commandTable(String words, String id, String permission, boolean task, boolean needsName) {
         CommandSpec<?> spec = REGISTRY.require(id);
 
@@ -76,7 +78,7 @@ class CommandSpecsTest {
 
     @Test
     void theTableCoversEveryCommand() {
-        assertThat(REGISTRY.all()).hasSize(31);
+        assertThat(REGISTRY.all()).hasSize(33);
         assertThat(REGISTRY.all()).extracting(CommandSpec::id).doesNotHaveDuplicates();
     }
 
