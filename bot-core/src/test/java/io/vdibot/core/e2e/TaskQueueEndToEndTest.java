@@ -119,7 +119,7 @@ class TaskQueueEndToEndTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(task + " is " + bot.task(task).status() + ", not " + status);
             }
-            Thread.onSpinWait();
+            pause();
         }
     }
 
@@ -131,5 +131,15 @@ class TaskQueueEndToEndTest {
 
     private static FaultPlan faults() {
         return bot.bean(Simulator.class).site("dc1").faults();
+    }
+
+    /** Between two looks at the database: often enough to see a change soon, seldom enough not to load it. */
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
