@@ -4,7 +4,9 @@ import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.persistence.DataSources;
 import io.vdibot.persistence.embedded.EmbeddedMariaDb;
 import io.vdibot.persistence.embedded.EmbeddedMariaDbSettings;
+import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +20,12 @@ import org.springframework.context.annotation.Configuration;
 public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    public EmbeddedMariaDb embeddedMariaDb(VdibotProperties properties) {
+    public EmbeddedMariaDb embeddedMariaDb(VdibotProperties properties,
+            @Value("${vdibot.embedded-database.binaries-dir:}") String binariesDir) {
+        // the binaries are unpacked under our own data directory unless told to share a copy (the test build does)
+        Path binaries = binariesDir.isBlank() ? properties.dataDir().resolve("mariadb-binaries") : Path.of(binariesDir);
         return EmbeddedMariaDb.start(EmbeddedMariaDbSettings.defaults()
-                .withDataDir(properties.dataDir().resolve("mariadb")));
+                .withDataDir(properties.dataDir().resolve("mariadb")).withBinariesUnder(binaries));
     }
 
     @Bean(destroyMethod = "close")

@@ -49,6 +49,10 @@ public final class BotProcess implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
             command.add("-Dfile.encoding=UTF-8");
+            String binaries = System.getProperty("vdibot.embedded-database.binaries-dir");
+            if (binaries != null) {
+                command.add("-Dvdibot.embedded-database.binaries-dir=" + binaries);
+            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(VdiBotApplication.class.getName());

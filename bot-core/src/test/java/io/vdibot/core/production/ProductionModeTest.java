@@ -71,4 +71,18 @@ class ProductionModeTest {
                     .noneMatch(line -> line.contains("Exception"));
         }
     }
+
+    @Test
+    void aDemoStartedUnderTmpSaysWhereToKeepItsDataInOneSentence() throws Exception {
+        Path logs = BotHarness.newDataDir().resolve("logs");
+        Path underTmp = java.nio.file.Files.createTempDirectory("vdibot-demo-");
+        try (BotProcess bot = BotProcess.launch("under-tmp", logs, List.of("-Xmx256m"),
+                List.of("--vdibot.data-dir=" + underTmp, "--vdibot.console.enabled=false"))) {
+            assertThat(bot.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            List<String> output = bot.allOutput();
+            assertThat(output).anyMatch(line -> line.startsWith("The bot keeps its data in " + underTmp));
+            assertThat(output).anyMatch(line -> line.startsWith("Start it with --vdibot.data-dir="));
+            assertThat(output).noneMatch(line -> line.matches("\\s+at [\\w.$]+\\(.*"));
+        }
+    }
 }

