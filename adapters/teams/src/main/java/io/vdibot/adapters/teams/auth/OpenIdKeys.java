@@ -29,12 +29,16 @@ import org.slf4j.LoggerFactory;
  * The channel service's signing keys, read from its OpenID metadata document and the {@code jwks_uri} it names, with
  * each key's {@code endorsements} (the channels it may sign for). Keys are cached: refreshed after {@code maxAge},
  * and at most once per {@code minRefresh} when a token names a key we do not know (keys roll over), so a flood of
- * forged key ids cannot turn into a flood of fetches. A failed refresh keeps the keys already known.
+ * forged key ids cannot turn into a flood of fetches. A failed refresh keeps the keys already known. While no key
+ * set was ever read (the metadata service is down at start), fetches are spaced by {@link #EMPTY_RETRY}: every
+ * activity is refused meanwhile, and a flood of them must not become a flood of requests to the metadata service.
  */
 public final class OpenIdKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenIdKeys.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Between two fetches while no key is known: short, so that the adapter recovers soon after the service does. */
+    static final Duration EMPTY_RETRY = Duration.ofSeconds(10);
 
     private final String metadataUrl;
     private final OkHttpClient http;
@@ -82,9 +86,13 @@ public final class OpenIdKeys {
         return now.isAfter(lastAttempt.plus(minRefresh));
     }
 
+    private boolean canRetryWithoutKeys(Instant now) {
+        return !now.isBefore(lastAttempt.plus(EMPTY_RETRY.compareTo(minRefresh) < 0 ? EMPTY_RETRY : minRefresh));
+    }
+
     private synchronized void refresh(Instant now, String keyId) {
-        boolean needed = keys.isEmpty() || (stale(now) && canRetry(now))
-                || (!keys.containsKey(keyId) && canRetry(now));
+        boolean needed = keys.isEmpty() ? canRetryWithoutKeys(now)
+                : (stale(now) && canRetry(now)) || (!keys.containsKey(keyId) && canRetry(now));
         if (!needed) {
             return; // another thread refreshed meanwhile
         }
