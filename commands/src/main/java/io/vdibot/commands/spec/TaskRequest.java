@@ -26,4 +26,12 @@ public interface TaskRequest extends VdiRequest {
     default Optional<String> createdName() {
         return Optional.empty();
     }
+
+    /**
+     * The site where {@link #createdName()} is created, which is where it is reserved; {@code null} means the
+     * configured default site. Most tasks create at the site they act on; a migration creates at its target.
+     */
+    default String createdAt() {
+        return site();
+    }
 }
