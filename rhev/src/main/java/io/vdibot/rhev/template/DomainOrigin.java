@@ -36,7 +36,7 @@ record DomainOrigin(String site, String dataCenterId, String dataCenterName, Str
         return new End(site, dataCenterId, dataCenterName);
     }
 
-    /** "data center Singapore-DC at site dc2 (active)", or "site dc2, attached to no data center". */
+    /** "data center Singapore-DC at site dc2 (active)", or "site dc2 (attached to no data center)". */
     String describe(Messages messages) {
         return attached()
                 ? messages.format("template.migrate.origin.attached", dataCenterName, site, status)

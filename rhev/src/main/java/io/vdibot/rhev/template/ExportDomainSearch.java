@@ -41,7 +41,7 @@ final class ExportDomainSearch {
     }
 
     /** Engines know several NFS export domains and none is in the source data center: which one is not ours to pick. */
-    record Several(List<ExportDomain> domains, List<DomainOrigin> origins) implements Finding {
+    record Several(List<ExportDomain> domains) implements Finding {
     }
 
     /** One engine's sighting of an export domain. */
@@ -92,8 +92,7 @@ final class ExportDomainSearch {
         }
         List<Sighting> chosen = byExport.values().stream().map(ExportDomainSearch::best).toList();
         if (chosen.size() > 1) {
-            return new Several(chosen.stream().map(Sighting::domain).toList(),
-                    chosen.stream().map(Sighting::origin).toList());
+            return new Several(chosen.stream().map(Sighting::domain).toList());
         }
         return new Away(chosen.get(0).domain(), chosen.get(0).origin());
     }

@@ -21,6 +21,7 @@ import io.vdibot.rhev.inventory.InventoryQueries;
 import io.vdibot.rhev.simulator.Simulator;
 import io.vdibot.rhev.simulator.engine.Engine;
 import io.vdibot.rhev.simulator.model.HostEntity;
+import io.vdibot.rhev.simulator.model.StorageDomainEntity;
 import io.vdibot.rhev.simulator.model.TemplateEntity;
 import io.vdibot.rhev.support.Faults;
 import io.vdibot.rhev.support.InMemoryJournal;
@@ -306,6 +307,26 @@ class TemplateMigrateDomainTest {
             sites.simulator().site("dc3").faults().clear();
             mover().importInto(paris, "setup-import");
             mover().attach(paris, "setup-attach");
+        }
+    }
+
+    @Test
+    void severalExportDomainsAndNoneAtTheSourceAreRefusedRatherThanGuessed() {
+        moveDomain(paris, singapore);
+        StorageDomainEntity retired = new StorageDomainEntity();
+        retired.id = "5e0c3f5a-0000-4000-8000-00000000d0c3";
+        retired.name = "retired-export";
+        retired.type = "export";
+        retired.address = "nfs-old.vdi.example";
+        retired.path = "/exports/retired";
+        engine("dc3").write(() -> engine("dc3").estate().storageDomains.put(retired.id, retired));
+        try {
+            assertThat(handler().validate(request("rhel8-server", null, "rhel8-which", null), "dc1"))
+                    .containsExactly(new Violation("template.migrate.export-domains-several", "from",
+                            List.of("Paris-DC", "dc1", "vdi-export (" + LOCATION + "), retired-export "
+                                    + "(nfs-old.vdi.example:/exports/retired)")));
+        } finally {
+            engine("dc3").write(() -> engine("dc3").estate().storageDomains.remove(retired.id));
         }
     }
 
