@@ -60,6 +60,9 @@ public final class TaskIntake {
     }
 
     public void accept(TaskRequest request, RequestScope scope) {
+        if (alreadyAccepted(scope)) {
+            return;
+        }
         Messages messages = scope.messages();
         List<String> sites = inventory.sites();
         String site = request.site() != null ? request.site() : sites.get(0);
@@ -113,6 +116,23 @@ public final class TaskIntake {
                 return stored;
             });
         }
+    }
+
+    /**
+     * A platform's retry of a delivery whose task is stored already is dropped before it is checked again: the task
+     * now in its way (its name reservation, the lease it took) is its own, and refusing would post a false refusal
+     * in the thread. Copies arriving together, before any is stored, are told apart when they are stored.
+     */
+    private boolean alreadyAccepted(RequestScope scope) {
+        String key = scope.envelope().idempotencyKey();
+        if (key == null) {
+            return false;
+        }
+        return databaseRetry.call("find delivery " + key, () -> tasks.findByIdempotencyKey(key))
+                .map(stored -> {
+                    LOG.info("duplicate delivery of {} ignored; it is {}", key, stored.code());
+                    return true;
+                }).orElse(false);
     }
 
     private void refuse(RequestScope scope, TaskRequest request, List<Violation> problems) {

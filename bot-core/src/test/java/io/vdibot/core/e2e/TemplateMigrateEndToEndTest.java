@@ -61,11 +61,12 @@ class TemplateMigrateEndToEndTest {
                 .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         assertThat(bot.thread(during)).anyMatch(l -> l.contains("Since (Europe/Paris)"));
 
-        bot.awaitIn(task, "^ok: == Template rhel8-server migrated from dc1 to dc2 ==", RUN);
+        bot.awaitIn(task, "^ok: == Template rhel8-server version 1 arrived at site dc2 as rhel8-server ==", RUN);
         List<String> thread = bot.thread(task);
         assertThat(thread)
                 .contains("Export domain vdi-export is active in data center Singapore-DC at site dc2.",
-                        "Template rhel8-server is OK at site dc2, cluster Linux-Desktops.",
+                        "Template rhel8-server version 1 arrived at site dc2 as rhel8-server, OK in cluster "
+                                + "Linux-Desktops.",
                         "Export domain vdi-export is active in data center Paris-DC at site dc1.")
                 .anyMatch(l -> l.matches("Export domain now: +vdi-export \\(nfs.vdi.example:/exports/vdi-export\\): "
                         + "attached to data center Paris-DC at site dc1 \\(active\\)"))

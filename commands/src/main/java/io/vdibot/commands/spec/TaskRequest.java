@@ -69,4 +69,12 @@ public interface TaskRequest extends VdiRequest {
         }
         return List.copyOf(arguments);
     }
+
+    /**
+     * The site where {@link #createdName()} is created, which is where it is reserved; {@code null} means the
+     * configured default site. Most tasks create at the site they act on; a migration creates at its target.
+     */
+    default String createdAt() {
+        return site();
+    }
 }

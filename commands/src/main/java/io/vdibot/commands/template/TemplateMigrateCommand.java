@@ -20,16 +20,18 @@ public final class TemplateMigrateCommand extends CommandSpec<TemplateMigrateReq
 
     public TemplateMigrateCommand() {
         super(TemplateMigrateRequest.COMMAND_ID, "template migrate",
-                "template migrate NAME from=S1 to=S2 cluster=C storage=SD [as=NEWNAME] [move-back=true|false]"
-                        + " [at=WHEN]",
+                "template migrate NAME [version=N] from=S1 to=S2 cluster=C storage=SD [as=NEWNAME]"
+                        + " [move-back=true|false] [at=WHEN]",
                 "vdi:template:migrate", TemplateMigrateRequest.class,
-                List.of(NAME, Param.required("from"), Param.required("to"), Param.required("cluster"),
-                        Param.required("storage"), Param.optional("as"), Param.optional("move-back"), AT));
+                List.of(NAME, Param.optional("version"), Param.required("from"), Param.required("to"),
+                        Param.required("cluster"), Param.required("storage"), Param.optional("as"),
+                        Param.optional("move-back"), AT));
     }
 
     @Override
     protected ParseResult<TemplateMigrateRequest> build(ArgReader in) {
         String name = in.name("name", NameRule.TEMPLATE);
+        Integer version = in.count("version", 1);
         String from = in.name("from", NameRule.OBJECT);
         String to = in.name("to", NameRule.OBJECT);
         in.differ("from", "to");
@@ -38,8 +40,8 @@ public final class TemplateMigrateCommand extends CommandSpec<TemplateMigrateReq
         String targetName = in.name("as", NameRule.TEMPLATE);
         Boolean moveBack = in.bool("move-back");
         Schedule runAt = in.schedule();
-        return in.result(() -> new TemplateMigrateRequest(name, from, to, cluster, storage, targetName, moveBack,
-                runAt));
+        return in.result(() -> new TemplateMigrateRequest(name, version, from, to, cluster, storage, targetName,
+                moveBack, runAt));
     }
 
     @Override
@@ -47,6 +49,7 @@ public final class TemplateMigrateCommand extends CommandSpec<TemplateMigrateReq
         return Optional.of(FormSpec.of(id(),
                 FormField.select("from", OptionsSource.SITES, true),
                 FormField.select("name", OptionsSource.TEMPLATES, true).withSiteField("from"),
+                FormField.number("version", false),
                 FormField.select("to", OptionsSource.SITES, true),
                 FormField.select("cluster", OptionsSource.CLUSTERS, true).withSiteField("to"),
                 FormField.select("storage", OptionsSource.STORAGE, true).withSiteField("to"),

@@ -77,10 +77,11 @@ class HelpRendererTest {
 
         assertThat(blocks).extracting(TextBlock::text).containsExactly(
                 "/vdi template migrate",
-                "通过共享导出存储将模板从一个站点复制到另一个站点。",
+                "通过共享导出存储将模板的一个版本（version=N，默认为最新版本）从一个站点复制到另一个站点；"
+                        + "若该存储在别处，会先将其带到源站点。",
                 "用法：",
-                "/vdi template migrate 名称 from=源站点 to=目标站点 cluster=集群 storage=存储域 [as=新名称]"
-                        + " [move-back=true|false] [at=时间]",
+                "/vdi template migrate 名称 [version=版本号] from=源站点 to=目标站点 cluster=集群 storage=存储域"
+                        + " [as=新名称] [move-back=true|false] [at=时间]",
                 "示例：",
                 "/vdi " + CHINESE.format("template.migrate.example"));
     }

@@ -91,6 +91,9 @@ class GrammarErrorsTest {
                         "seal:arg.not-a-boolean", "copy-permissions:arg.not-a-boolean", "stop:arg.not-a-boolean"),
                 mistake("template migrate t from=a to=b cluster=c storage=s move-back=later",
                         "move-back:arg.not-a-boolean"),
+                mistake("template migrate t version=0 from=a to=b cluster=c storage=s", "version:arg.too-small"),
+                mistake("template migrate t version=latest from=a to=b cluster=c storage=s",
+                        "version:arg.not-a-number"),
                 // arguments that go together or exclude each other
                 mistake("pool create p template=t size=3 group=devs", "role:arg.requires"),
                 mistake("pool create p template=t size=3 role=UserRole", "group:arg.requires"),

@@ -152,11 +152,14 @@ class GrammarTableTest {
                         new TemplateCreateRequest("rhel9-web", "web01", true, "rhel9", "v2 with IIS", "c1", "sd1",
                                 false, false, "paris", IMMEDIATELY)),
                 line("template migrate rhel9-web from=paris to=shanghai cluster=sh1 storage=sd2",
-                        new TemplateMigrateRequest("rhel9-web", "paris", "shanghai", "sh1", "sd2", null, null,
+                        new TemplateMigrateRequest("rhel9-web", null, "paris", "shanghai", "sh1", "sd2", null, null,
+                                IMMEDIATELY)),
+                line("template migrate rhel9-web version=3 from=paris to=shanghai cluster=sh1 storage=sd2",
+                        new TemplateMigrateRequest("rhel9-web", 3, "paris", "shanghai", "sh1", "sd2", null, null,
                                 IMMEDIATELY)),
                 line("template migrate rhel9-web from=paris to=shanghai cluster=sh1 storage=sd2 as=rhel9-web-sh"
                                 + " move-back=false at=\"2026-09-01T09:00 Asia/Shanghai\"",
-                        new TemplateMigrateRequest("rhel9-web", "paris", "shanghai", "sh1", "sd2", "rhel9-web-sh",
+                        new TemplateMigrateRequest("rhel9-web", null, "paris", "shanghai", "sh1", "sd2", "rhel9-web-sh",
                                 false, at("2026-09-01T01:00:00Z", "Asia/Shanghai"))),
                 // inventory
                 line("show vm web01", new ShowRequest(ShowKind.VM, "web01", null)),

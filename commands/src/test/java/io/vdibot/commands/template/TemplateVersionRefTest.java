@@ -48,10 +48,25 @@ class TemplateVersionRefTest {
     }
 
     @Test
-    void aMigrationActsFirstOnItsSourceSite() {
-        TemplateMigrateRequest request = new TemplateMigrateRequest("t", "paris", "shanghai", "c", "s", null, null,
-                io.vdibot.commands.Fixtures.IMMEDIATELY);
+    void aMigrationActsFirstOnItsSourceSiteAndCreatesAtItsTarget() {
+        TemplateMigrateRequest request = new TemplateMigrateRequest("t", null, "paris", "shanghai", "c", "s", null,
+                null, io.vdibot.commands.Fixtures.IMMEDIATELY);
+        TemplateMigrateRequest renamed = new TemplateMigrateRequest("t", 2, "paris", "shanghai", "c", "s", "t-sh",
+                null, io.vdibot.commands.Fixtures.IMMEDIATELY);
 
         assertThat(((TaskRequest) request).site()).isEqualTo("paris");
+        assertThat(request.createdAt()).isEqualTo("shanghai");
+        assertThat(request.createdName()).contains("t");
+        assertThat(renamed.createdName()).contains("t-sh");
+        assertThatThrownBy(() -> new TemplateMigrateRequest("t", 0, "paris", "shanghai", "c", "s", null, null,
+                io.vdibot.commands.Fixtures.IMMEDIATELY)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void otherRequestsCreateAtTheSiteTheyActOn() {
+        VmCreateRequest vm = new VmCreateRequest("v", "t", "paris", null, null, null, null,
+                io.vdibot.commands.Fixtures.IMMEDIATELY);
+
+        assertThat(vm.createdAt()).isEqualTo("paris");
     }
 }

@@ -141,16 +141,25 @@ public final class TaskRepository {
     }
 
     /**
-     * Tasks of {@code commandId} at {@code site} whose request's {@code name} is {@code name} and that have not ended
-     * (waiting for approval, scheduled, running or waiting), oldest first: what names later requests find reserved.
+     * Tasks of the command family {@code family} ({@code template} for {@code template.create} and
+     * {@code template.migrate}) that have not ended (waiting for approval, scheduled, running or waiting) and whose request
+     * holds the text {@code value} in any of its fields, oldest first: the candidates for a name an earlier task
+     * reserves. Which field a request creates its object under, and at which site, is the request's to say, so
+     * the caller reads each candidate's request; the query only keeps the reading to the few that can match.
      */
-    public List<TaskRecord> findOpenByName(String commandId, String site, String name) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE command_id = :command AND site = :site"
+    public List<TaskRecord> findOpenMentioning(String family, String value) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE command_id LIKE :commands"
                         + " AND status IN ('PENDING_APPROVAL', 'SCHEDULED', 'RUNNING', 'WAITING')"
-                        + " AND JSON_VALUE(request_json, '$.name') = :name ORDER BY id")
-                .paramSource(SqlParams.params().text("command", commandId).text("site", site).text("name", name))
+                        + " AND JSON_SEARCH(request_json, 'one', :value) IS NOT NULL ORDER BY id")
+                .paramSource(SqlParams.params().text("commands", family + ".%")
+                        .text("value", literalPattern(value)))
                 .query(ROW_MAPPER)
                 .list();
+    }
+
+    /** JSON_SEARCH takes a LIKE pattern: its wildcards ({@code _} is common in names) must match themselves. */
+    private static String literalPattern(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /**

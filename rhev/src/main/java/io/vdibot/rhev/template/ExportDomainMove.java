@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ExportDomainMove {
 
-    /** One side of the move: a data center at a site. */
+    /** One side of the move: a data center at a site (none, for a domain an engine has attached nowhere). */
     record End(String site, String dataCenterId, String dataCenterName) {
     }
 
@@ -172,9 +172,12 @@ final class ExportDomainMove {
         }).orElseThrow(() -> timeout(end, wanted, last.get()));
     }
 
+    /** A host up in {@code end}'s data center; anywhere at its site for a domain attached to no data center. */
     private HostInfo upHost(End end) {
         return domains.upHost(end.site(), end.dataCenterId())
-                .orElseThrow(() -> fail("template.migrate.no-up-host", end.dataCenterName(), end.site()));
+                .orElseThrow(() -> end.dataCenterId() == null
+                        ? fail("template.migrate.no-up-host-at-site", end.site())
+                        : fail("template.migrate.no-up-host", end.dataCenterName(), end.site()));
     }
 
     /** The engine found a different domain on the same NFS export: never take one for the other. */

@@ -38,6 +38,10 @@ final class ExportDomains {
         }
     }
 
+    /** An export domain an engine lists, with its NFS export. @param dataCenterIds empty when unattached */
+    record Listed(ExportDomain domain, List<String> dataCenterIds) {
+    }
+
     private final EngineCalls calls;
     private final InventoryQueries queries;
 
@@ -62,12 +66,13 @@ final class ExportDomains {
                 .map(sd -> sd.status() == null ? "unknown" : sd.status().value());
     }
 
-    /** Every export domain an engine knows, attached or not, with its NFS export when it has one. */
-    List<ExportDomain> exportDomainsKnownTo(String site) {
+    /** Every NFS export domain an engine knows, attached or not, and where it is attached. */
+    List<Listed> exportDomainsKnownTo(String site) {
         return allDomains(site).stream()
                 .filter(sd -> sd.type() == StorageDomainType.EXPORT)
                 .filter(sd -> sd.storage() != null && sd.storage().address() != null && sd.storage().path() != null)
-                .map(sd -> new ExportDomain(sd.id(), sd.name(), sd.storage().address(), sd.storage().path()))
+                .map(sd -> new Listed(new ExportDomain(sd.id(), sd.name(), sd.storage().address(),
+                        sd.storage().path()), sd.dataCenters().stream().map(DataCenter::id).toList()))
                 .toList();
     }
 
@@ -81,14 +86,17 @@ final class ExportDomains {
                 .map(sd -> new Known(sd.id(), sd.name(), sd.dataCenters().stream().map(DataCenter::id).toList()));
     }
 
-    /** A host that is up in the data center (an engine reaches storage through a host), by name. */
+    /**
+     * A host that is up in the data center (an engine reaches storage through a host), by name; with a null data
+     * center, one anywhere at the site (a domain attached to no data center is removed through any host).
+     */
     Optional<HostInfo> upHost(String site, String dataCenterId) {
         Map<String, String> dataCenterOfCluster = queries.clusters(site, queries.dataCenters(site)).stream()
                 .filter(c -> c.dataCenterId() != null)
                 .collect(Collectors.toMap(ClusterInfo::id, ClusterInfo::dataCenterId, (a, b) -> a));
         return queries.hosts(site).stream()
                 .filter(h -> "up".equals(h.status()))
-                .filter(h -> dataCenterId.equals(dataCenterOfCluster.get(h.clusterId())))
+                .filter(h -> dataCenterId == null || dataCenterId.equals(dataCenterOfCluster.get(h.clusterId())))
                 .min(Comparator.comparing(HostInfo::name));
     }
 

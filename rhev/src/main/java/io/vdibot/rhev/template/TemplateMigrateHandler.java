@@ -16,17 +16,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code template.migrate}: copies a template from one site to another through the NFS export domain the sites
- * share, as one task. Steps: {@code preflight}; {@code export} at the source; the domain's move
- * ({@code deactivate}, {@code detach}, {@code remove-domain} at the source, {@code import-domain}, {@code attach} at
- * the target); {@code import-template}, {@code verify}; and when configured the same move back
- * ({@code back-deactivate} … {@code back-attach}). A lease on the export domain, held in the database for the whole
- * task, keeps two migrations from moving it at once.
+ * {@code template.migrate}: copies one template version from one site to another through the NFS export domain the
+ * sites share, as one task. Steps: {@code preflight}; when the domain is not active in the source data center, it
+ * is brought there from wherever it is ({@code bring-deactivate} … {@code bring-attach}, only those its place
+ * needs); {@code export} at the source; the domain's move ({@code deactivate}, {@code detach},
+ * {@code remove-domain} at the source, {@code import-domain}, {@code attach} at the target);
+ * {@code import-template}, {@code verify}; and when configured the same move back ({@code back-deactivate} …
+ * {@code back-attach}). A lease on the export domain, held in the database for the whole task, keeps two
+ * migrations from moving it at once.
  */
 public final class TemplateMigrateHandler implements TaskHandler<TemplateMigrateRequest> {
 
     private final InventoryCache inventory;
     private final ResourceLeases leases;
+    private final MigrationIntakeChecks intakeChecks;
     private final boolean moveBackDefault;
     private final TemplateTimings timings;
     private final Clock clock;
@@ -40,6 +43,7 @@ public final class TemplateMigrateHandler implements TaskHandler<TemplateMigrate
             TemplateTimings timings, Clock clock, Sleeper sleeper) {
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.leases = Objects.requireNonNull(leases, "leases");
+        this.intakeChecks = new MigrationIntakeChecks(inventory, leases);
         this.moveBackDefault = moveBackDefault;
         this.timings = Objects.requireNonNull(timings, "timings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -56,9 +60,10 @@ public final class TemplateMigrateHandler implements TaskHandler<TemplateMigrate
     }
 
     /**
-     * Two different known sites; the template exists at the source; the cluster and storage exist at the target and
-     * the name it will have there is free. The export domain and the hosts are the preflight's: they change while a
-     * request waits for approval.
+     * Two different known sites; the template version exists at the source and is OK; the cluster and storage exist
+     * at the target and the name it will have there is free; and — once all that holds — the export domain can be
+     * had: found at some site, held by no other task, and releasable where it is (asked of the engines). Preflight
+     * asks again: the estate changes while a request waits for approval.
      */
     @Override
     public List<Violation> validate(TemplateMigrateRequest request, String site) {
@@ -78,6 +83,8 @@ public final class TemplateMigrateHandler implements TaskHandler<TemplateMigrate
         }
         if (!inventory.exists(request.fromSite(), InventoryKind.TEMPLATES, request.name())) {
             violations.add(Violation.of("name", "validate.template-unknown", request.name(), request.fromSite()));
+        } else {
+            intakeChecks.version(request).ifPresent(violations::add);
         }
         String targetName = request.targetName() != null ? request.targetName() : request.name();
         if (inventory.exists(request.toSite(), InventoryKind.TEMPLATES, targetName)) {
@@ -88,6 +95,9 @@ public final class TemplateMigrateHandler implements TaskHandler<TemplateMigrate
         }
         if (!inventory.exists(request.toSite(), InventoryKind.STORAGE, request.storage())) {
             violations.add(Violation.of("storage", "validate.storage-unknown", request.storage(), request.toSite()));
+        }
+        if (violations.isEmpty()) {
+            intakeChecks.exportDomain(request).ifPresent(violations::add);
         }
         return violations;
     }

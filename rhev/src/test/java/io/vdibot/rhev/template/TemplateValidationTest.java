@@ -11,6 +11,8 @@ import io.vdibot.rhev.call.RetryPolicy;
 import io.vdibot.rhev.call.Sleeper;
 import io.vdibot.rhev.inventory.InventoryCache;
 import io.vdibot.rhev.inventory.InventoryQueries;
+import io.vdibot.rhev.simulator.engine.Engine;
+import io.vdibot.rhev.simulator.model.TemplateEntity;
 import io.vdibot.rhev.support.InMemoryLeases;
 import io.vdibot.rhev.support.Sites;
 import java.time.Clock;
@@ -34,11 +36,12 @@ class TemplateValidationTest {
     private static Sites sites;
     private static TemplateCreateHandler create;
     private static TemplateMigrateHandler migrate;
+    private static InventoryCache inventory;
 
     @BeforeAll
     static void startEngines() {
         sites = Sites.start();
-        InventoryCache inventory = new InventoryCache(new InventoryQueries(new EngineCalls(sites.connections(),
+        inventory = new InventoryCache(new InventoryQueries(new EngineCalls(sites.connections(),
                 new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(50)), Sleeper.system())));
         create = new TemplateCreateHandler(inventory);
         migrate = new TemplateMigrateHandler(inventory, new InMemoryLeases(), true);
@@ -57,7 +60,7 @@ class TemplateValidationTest {
 
     private static List<Violation> migrate(String name, String from, String to, String cluster, String storage,
             String as) {
-        return migrate.validate(new TemplateMigrateRequest(name, from, to, cluster, storage, as, null, NOW), from);
+        return migrate.validate(new TemplateMigrateRequest(name, null, from, to, cluster, storage, as, null, NOW), from);
     }
 
     private static List<String> keys(List<Violation> violations) {
@@ -103,6 +106,40 @@ class TemplateValidationTest {
                 null, null, "dc1", NOW);
         assertThat(create.validate(request, "dc1"))
                 .containsExactly(new Violation("validate.vm-unknown", "vm", List.of("par-ghost", "dc1")));
+    }
+
+    @Test
+    void aMigrationNamesAVersionTheSourceHasAndThatIsOk() {
+        assertThat(migrateVersion("win11-23h2", 1)).isEmpty();
+        assertThat(migrateVersion("win11-23h2", 3)).containsExactly(new Violation("template.migrate.version-unknown",
+                "version", List.of("win11-23h2", "3", "dc1", "1, 2")));
+
+        Engine paris = sites.simulator().site("dc1").engine();
+        TemplateEntity latest = paris.read(() -> paris.estate().templates.values().stream()
+                .filter(t -> t.name.equals("win11-23h2") && t.versionNumber == 2).findFirst().orElseThrow());
+        setStatus(paris, latest, "locked");
+        inventory.refresh("dc1"); // as the cache's lifetime would
+        try {
+            assertThat(migrateVersion("win11-23h2", null)).containsExactly(new Violation(
+                    "template.migrate.template-locked", "version", List.of("win11-23h2", "2", "dc1")));
+            assertThat(migrateVersion("win11-23h2", 1)).isEmpty();
+        } finally {
+            setStatus(paris, latest, "ok");
+        }
+        // the cache still says locked: refused by the cache, the engine is asked once more before refusing
+        assertThat(migrateVersion("win11-23h2", null)).as("unlocked again").isEmpty();
+    }
+
+    private static List<Violation> migrateVersion(String name, Integer version) {
+        return migrate.validate(new TemplateMigrateRequest(name, version, "dc1", "dc2", "Win-Desktops",
+                "sg-data-01", name + "-copy", null, NOW), "dc1");
+    }
+
+    private static void setStatus(Engine engine, TemplateEntity template, String status) {
+        engine.write(() -> {
+            template.status = status;
+            return null;
+        });
     }
 
     @Test
