@@ -33,7 +33,6 @@ final class PoolBatches {
     private final Set<String> known = new HashSet<>();
     private final List<String> withoutAddress = new ArrayList<>();
     private final List<String> unhealthy = new ArrayList<>();
-    private final List<String> added = new ArrayList<>();
     private int keptDown;
     private int healthy;
     private Duration batchTimeThisRun = Duration.ZERO;
@@ -87,8 +86,7 @@ final class PoolBatches {
         List<String> created = PoolJournal.names(step(ranNow, PoolRun.created(b.number()), owner.messages.format(
                 family + ".progress.created", b.number(), b.of(), b.count()),
                 () -> owner.awaitBatch(b.number(), b.size(), known, b.count(), b.enginePrestarted())));
-        created.forEach(token -> added.add(token.startsWith("!") ? token.substring(1) : token));
-        known.addAll(added);
+        created.forEach(token -> known.add(token.startsWith("!") ? token.substring(1) : token));
         owner.stuck().addAll(PoolJournal.failed(created));
         List<String> fine = PoolJournal.fine(created);
         List<String> watch = b.prestarted() <= 0 ? List.of() : PoolJournal.names(step(ranNow, start(b.number()),
@@ -209,11 +207,6 @@ final class PoolBatches {
     /** VMs left down that are not healthy (illegal disks, an odd status, gone). */
     List<String> unhealthy() {
         return List.copyOf(unhealthy);
-    }
-
-    /** The names of the VMs the batches added, in the order they were created. */
-    List<String> added() {
-        return List.copyOf(added);
     }
 
     /** VMs the batches were to leave down: those the pool did not need running. */

@@ -123,8 +123,7 @@ final class PoolResizeRun extends PoolRun {
         }
         List<VmInfo> vms = sorted(actions.vms(site, pool, true));
         List<VmInfo> added = vms.stream().filter(vm -> !plan.before().contains(vm.name())).toList();
-        List<String> texts = new ArrayList<>(List.of(messages.format("pool.resize.result.grown", request.name(),
-                from, vms.size(), added.size())));
+        List<String> texts = new ArrayList<>();
         boolean partial = vms.size() < request.size() || !stuck().isEmpty();
         if (partial) {
             texts.add(messages.format("pool.resize.result.grown-short", Math.max(0, request.size() - vms.size()),
@@ -138,6 +137,8 @@ final class PoolResizeRun extends PoolRun {
             texts.add(messages.format("pool.batch.result.unhealthy", batches.unhealthy().size(),
                     String.join(", ", batches.unhealthy())));
         }
+        // last, as it introduces the table of the new VMs
+        texts.add(messages.format("pool.resize.result.grown", request.name(), from, vms.size(), added.size()));
         partial |= !batches.withoutAddress().isEmpty() || !batches.unhealthy().isEmpty();
         return outcome(plan, partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED, texts,
                 PoolResultTable.headers(messages), PoolResultTable.rows(added));

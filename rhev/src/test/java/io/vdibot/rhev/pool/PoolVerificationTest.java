@@ -142,4 +142,28 @@ class PoolVerificationTest {
         List<VmEntity> vms = fixture.vmsOf("dc1", "tv-grow");
         assertThat(vms).filteredOn(vm -> vm.assignedUserId == null && "up".equals(vm.status)).hasSize(2);
     }
+
+    @Test
+    void aGrowWhoseNewVmIsNotHealthyNamesItAndPartlySucceeds() {
+        run(fixture.handler(PoolCreateRequest.class, PoolLimits.DEFAULTS, PoolFixture.FAST),
+                RecordingTask.of("T5005", create("tv-regrow", 1, null, null), "dc1"));
+        FaultPlan.Settings faults = new FaultPlan.Settings();
+        faults.illegalDisksVmPattern = "tv-regrow-3";
+        fixture.sites().simulator().site("dc1").faults().apply(faults);
+        RecordingTask task = RecordingTask.of("T5006", new PoolResizeRequest("tv-regrow", 3, "dc1",
+                PoolFixture.now()), "dc1");
+
+        TaskOutcome outcome = run(fixture.handler(PoolResizeRequest.class, PoolLimits.DEFAULTS, PoolFixture.FAST),
+                task);
+
+        assertThat(outcome.status()).isEqualTo(TaskStatus.PARTIALLY_SUCCEEDED);
+        assertThat(outcome.result().tone()).isEqualTo(Reply.Tone.WARNING);
+        assertThat(outcome.result().plainText())
+                .contains("1 VM was created but is not healthy: tv-regrow-3. The error log says more.\n"
+                        + "Pool tv-regrow grew from 1 to 3 VMs; the engine added 2:");
+        assertThat(PoolFixture.table(outcome.result(), "VM").rows()).extracting(row -> row.get(0))
+                .containsExactly("tv-regrow-2", "tv-regrow-3");
+        assertThat(task.errorLog()).singleElement().asString().startsWith("VM tv-regrow-3 was created but is not "
+                + "healthy: its disks are illegal");
+    }
 }
