@@ -53,7 +53,8 @@ public final class InventoryMapper {
                 t.status() == null ? null : t.status().value(),
                 t.cluster() == null ? null : t.cluster().id(),
                 t.os() == null ? null : t.os().type(),
-                orZero(t.memoryAsLong()), cpus(t.cpu()), t.description());
+                orZero(t.memoryAsLong()), cpus(t.cpu()), t.description(),
+                t.memoryPolicy() == null ? 0 : orZero(t.memoryPolicy().guaranteedAsLong()));
     }
 
     public static VmInfo vm(Vm vm) {
@@ -64,7 +65,8 @@ public final class InventoryMapper {
                 vm.vmPool() == null ? null : vm.vmPool().id(),
                 addresses(vm.reportedDevices()), vm.fqdn(), orZero(vm.memoryAsLong()), cpus(vm.cpu()),
                 vm.permissionsPresent() ? vm.permissions().stream().map(InventoryMapper::permission).toList()
-                        : List.of(), vm.os() == null ? null : vm.os().type());
+                        : List.of(), vm.os() == null ? null : vm.os().type(),
+                vm.hasIllegalImagesPresent() && vm.hasIllegalImages());
     }
 
     public static SnapshotInfo snapshot(Snapshot s) {
@@ -97,7 +99,8 @@ public final class InventoryMapper {
     public static HostInfo host(Host host) {
         return new HostInfo(host.id(), host.name(), host.address(),
                 host.status() == null ? null : host.status().value(),
-                host.cluster() == null ? null : host.cluster().id());
+                host.cluster() == null ? null : host.cluster().id(), orZero(host.memoryAsLong()),
+                host.maxSchedulingMemoryPresent() ? host.maxSchedulingMemoryAsLong() : null);
     }
 
     public static NetworkInfo network(Network network) {

@@ -8,9 +8,18 @@ package io.vdibot.rhev.inventory;
  * @param clusterId   the cluster the template belongs to; its data center scopes the template
  * @param memoryBytes memory of VMs made from it
  * @param cpus        sockets × cores of VMs made from it
+ * @param guaranteedMemoryBytes memory the engine guarantees VMs made from it ({@code memory_policy/guaranteed}),
+ *                    0 when not set
  */
 public record TemplateInfo(String id, String name, int version, String versionName, String status,
-                           String clusterId, String osType, long memoryBytes, int cpus, String description) {
+                           String clusterId, String osType, long memoryBytes, int cpus, String description,
+                           long guaranteedMemoryBytes) {
+
+    /** A template whose guaranteed memory is not known. */
+    public TemplateInfo(String id, String name, int version, String versionName, String status, String clusterId,
+                        String osType, long memoryBytes, int cpus, String description) {
+        this(id, name, version, versionName, status, clusterId, osType, memoryBytes, cpus, description, 0);
+    }
 
     /** The engine's id of the Blank template, which every engine has and nobody deploys from. */
     public static final String BLANK_ID = "00000000-0000-0000-0000-000000000000";
@@ -25,5 +34,10 @@ public record TemplateInfo(String id, String name, int version, String versionNa
 
     public boolean isBlank() {
         return BLANK_ID.equals(id);
+    }
+
+    /** What a running VM made from it holds of its host: the guaranteed memory when set, else all its memory. */
+    public long memoryToRun() {
+        return guaranteedMemoryBytes > 0 ? guaranteedMemoryBytes : memoryBytes;
     }
 }

@@ -13,14 +13,24 @@ import java.util.Optional;
  * @param permissions grants on the VM itself (a pool VM handed to a user carries that user's grant), empty when
  *                    they were not asked for
  * @param osType      the engine's operating system type, e.g. {@code rhel_9x64}, {@code windows_11}; null when unknown
+ * @param illegalImages a disk of the VM is illegal ({@code has_illegal_images}): its creation or a snapshot
+ *                    failed, and the engine will not run it
  */
 public record VmInfo(String id, String name, String description, String status, String clusterId, String hostId,
                      String templateId, String poolId, List<String> addresses, String fqdn, long memoryBytes,
-                     int cpus, List<PermissionInfo> permissions, String osType) {
+                     int cpus, List<PermissionInfo> permissions, String osType, boolean illegalImages) {
 
     public VmInfo {
         addresses = List.copyOf(addresses);
         permissions = List.copyOf(permissions);
+    }
+
+    /** A VM whose disks are not known to be illegal. */
+    public VmInfo(String id, String name, String description, String status, String clusterId, String hostId,
+                  String templateId, String poolId, List<String> addresses, String fqdn, long memoryBytes,
+                  int cpus, List<PermissionInfo> permissions, String osType) {
+        this(id, name, description, status, clusterId, hostId, templateId, poolId, addresses, fqdn, memoryBytes,
+                cpus, permissions, osType, false);
     }
 
     /** A VM whose operating system is not known. */

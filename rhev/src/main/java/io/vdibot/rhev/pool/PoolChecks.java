@@ -17,20 +17,23 @@ import java.util.Optional;
 
 /**
  * The checks of pool requests against the cached inventory before they are accepted: limits, names, the room a name
- * mask leaves, whether a pool can give up VMs to shrink, settings that fit the pool, and grants that would change
- * something. Template versions and data centers are the runs' preflight; the checks that can change while a request
- * waits for approval ({@link PoolNameMask#room}, {@link PoolShrink}, {@link #prestarted}) are asked there again.
+ * mask leaves, the cluster's memory for the VMs a new or growing pool starts ({@link PoolCapacityCheck}), whether
+ * a pool can give up VMs to shrink, settings that fit the pool, and grants that would change something. Template
+ * versions and data centers are the runs' preflight; the checks that can change while a request waits for approval
+ * ({@link PoolNameMask#room}, {@link PoolShrink}, {@link #prestarted}, the capacity) are asked there again.
  */
 final class PoolChecks {
 
     private final InventoryCache inventory;
     private final PoolLimits limits;
     private final PoolActions actions;
+    private final PoolCapacityCheck capacity;
 
-    PoolChecks(InventoryCache inventory, PoolLimits limits, PoolActions actions) {
+    PoolChecks(InventoryCache inventory, PoolLimits limits, PoolActions actions, PoolCapacityCheck capacity) {
         this.inventory = inventory;
         this.limits = limits;
         this.actions = actions;
+        this.capacity = capacity;
     }
 
     List<Violation> create(PoolCreateRequest pool, String site) {
@@ -52,6 +55,7 @@ final class PoolChecks {
         if (pool.group() != null) {
             violations.addAll(groupAndRole(pool.group(), pool.role(), site));
         }
+        capacity.create(pool, site).ifPresent(violations::add);
         return violations;
     }
 
@@ -68,6 +72,7 @@ final class PoolChecks {
         } else if (resize.size() > vms.size()) {
             PoolNameMask.room(resize.name(), pool.get().id(), resize.size(), inventory.vms(site), site)
                     .ifPresent(violations::add);
+            capacity.grow(pool.get(), vms, resize.size(), site).ifPresent(violations::add);
         } else {
             PoolShrink shrink = PoolShrink.of(resize.name(), vms, resize.size());
             if (!shrink.possible()) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Everything a {@code pool.create} task can know before touching the estate: the engine answers; the limits; no
  * pool of that name but this task's own; the names the engine will give the VMs fit; the template version is in
- * the cluster's data center; the group and role to grant exist.
+ * the cluster's data center; the cluster has the memory for the prestarted VMs; the group and role to grant exist.
  */
 final class PoolCreatePreflight {
 
@@ -28,6 +28,8 @@ final class PoolCreatePreflight {
     private final InventoryCache inventory;
     private final PoolActions actions;
     private final PoolLimits limits;
+    private final PoolCapacityCheck capacity;
+    private final TaskContext context;
     private final TaskRun run;
 
     PoolCreatePreflight(PoolCreateRequest request, TaskContext context, PoolServices services, TaskRun run) {
@@ -38,6 +40,8 @@ final class PoolCreatePreflight {
         this.inventory = services.inventory();
         this.actions = services.actions();
         this.limits = services.limits();
+        this.capacity = services.capacity();
+        this.context = context;
         this.run = run;
     }
 
@@ -70,6 +74,8 @@ final class PoolCreatePreflight {
         if (!chosen.isOk() && !chosen.isLocked()) {
             throw run.fail("pool.template-not-ok", chosen.name(), chosen.version(), chosen.status());
         }
+        int toStart = Math.min(request.prestarted() == null ? 0 : request.prestarted(), request.size());
+        capacity.atPreflight(capacity.live(site, cluster, toStart, chosen), request.name(), site, run, context);
         String groupId = null;
         String roleId = null;
         if (request.group() != null) {

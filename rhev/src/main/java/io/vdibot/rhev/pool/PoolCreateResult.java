@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The result of a {@code pool.create} task: succeeded, or partially when VMs are missing, still locked or without an
- * address (each named); the pool's settings, a table of every VM with its status and address, the steps and logs.
+ * The result of a {@code pool.create} task: succeeded, or partially when VMs are missing, still locked, without an
+ * address or not healthy (each named); the pool's settings with how many VMs are up with an address (when it keeps
+ * VMs prestarted) and how many of those left down are healthy, a table of every VM with its status and address, the
+ * steps and logs.
  */
 final class PoolCreateResult {
 
@@ -33,49 +35,61 @@ final class PoolCreateResult {
     }
 
     /**
-     * @param vms            the pool's VMs as they are now, in name order
-     * @param withoutAddress started VMs that had no address after their retry
-     * @param stuck          VMs still having their disks created when their batch's wait ended
-     * @param stepsAndLogs   adds the run's steps table and log summary
+     * @param vms          the pool's VMs as they are now, in name order
+     * @param batches      what the batches came to: VMs without an address after their retry, VMs left down and
+     *                     how many of those are healthy
+     * @param stuck        VMs still having their disks created when their batch's wait ended
+     * @param stepsAndLogs adds the run's steps table and log summary
      */
-    TaskOutcome outcome(PoolCreatePlan plan, List<VmInfo> vms, List<String> withoutAddress, List<String> stuck,
+    TaskOutcome outcome(PoolCreatePlan plan, List<VmInfo> vms, PoolBatches batches, List<String> stuck,
             Consumer<Reply.Builder> stepsAndLogs) {
         int running = (int) vms.stream().filter(vm -> vm.isUp() && vm.ipv4().isPresent()).count();
         int missing = Math.max(0, request.size() - vms.size());
-        boolean partial = missing > 0 || !stuck.isEmpty() || !withoutAddress.isEmpty();
+        List<String> withoutAddress = batches.withoutAddress();
+        List<String> unhealthy = batches.unhealthy();
+        int problems = withoutAddress.size() + stuck.size() + unhealthy.size() + missing;
+        boolean partial = problems > 0;
         Reply.Builder reply = Reply.builder().tone(partial ? Reply.Tone.WARNING : Reply.Tone.SUCCESS)
                 .heading(messages.format(partial ? "pool.create.result.title-partial" : "pool.create.result.title",
                         request.name()))
-                .fields(fields(plan, vms.size(), running));
-        if (partial) {
-            if (!withoutAddress.isEmpty()) {
-                reply.text(messages.format("pool.create.result.no-address", withoutAddress.size(),
-                        String.join(", ", withoutAddress)));
-            }
-            if (!stuck.isEmpty()) {
-                reply.text(messages.format("pool.create.result.still-locked", String.join(", ", stuck)));
-            }
-            if (missing > 0) {
-                reply.text(messages.format("pool.create.result.missing", missing, request.size()));
-            }
+                .fields(fields(plan, vms.size(), running, batches));
+        if (!withoutAddress.isEmpty()) {
+            reply.text(messages.format("pool.create.result.no-address", withoutAddress.size(),
+                    String.join(", ", withoutAddress)));
         }
-        List<List<String>> rows = new ArrayList<>();
-        for (VmInfo vm : vms) {
-            rows.add(List.of(vm.name(), vm.status() == null ? "-" : vm.status(), vm.ipv4().orElse("-")));
+        if (!unhealthy.isEmpty()) {
+            reply.text(messages.format("pool.batch.result.unhealthy", unhealthy.size(),
+                    String.join(", ", unhealthy)));
+        }
+        if (!stuck.isEmpty()) {
+            reply.text(messages.format("pool.create.result.still-locked", String.join(", ", stuck)));
+        }
+        if (missing > 0) {
+            reply.text(messages.format("pool.create.result.missing", missing, request.size()));
         }
         reply.text(messages.format("pool.create.result.vms"))
-                .table(List.of(messages.format("pool.field.vm"), messages.format("pool.field.status"),
-                        messages.format("pool.field.ip")), rows);
+                .table(PoolResultTable.headers(messages), PoolResultTable.rows(vms));
         stepsAndLogs.accept(reply);
-        String summary = partial
-                ? messages.format("pool.create.summary.partial", request.name(), site, vms.size(), running,
-                        withoutAddress.size() + stuck.size() + missing)
-                : messages.format("pool.create.summary", request.name(), site, vms.size(), running);
-        return new TaskOutcome(partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED, summary,
-                reply.build());
+        return new TaskOutcome(partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED,
+                summary(vms.size(), running, batches.healthy(), problems), reply.build());
     }
 
-    private List<Field> fields(PoolCreatePlan plan, int vms, int running) {
+    /** Without prestarted VMs the pool's VMs are all down, and the summary says how many are healthy. */
+    private String summary(int vms, int running, int healthy, int problems) {
+        boolean started = prestarted() > 0;
+        if (problems > 0) {
+            return messages.format(started ? "pool.create.summary.partial" : "pool.create.summary.partial-healthy",
+                    request.name(), site, vms, started ? running : healthy, problems);
+        }
+        return messages.format(started ? "pool.create.summary" : "pool.create.summary.healthy", request.name(),
+                site, vms, started ? running : healthy);
+    }
+
+    private int prestarted() {
+        return request.prestarted() == null ? 0 : request.prestarted();
+    }
+
+    private List<Field> fields(PoolCreatePlan plan, int vms, int running, PoolBatches batches) {
         TemplateInfo template = inventory.templateById(site, plan.templateId()).orElse(null);
         String cluster = inventory.clusterById(site, plan.clusterId()).map(ClusterInfo::name).orElse(plan.clusterId());
         List<Field> fields = new ArrayList<>();
@@ -87,7 +101,13 @@ final class PoolCreateResult {
                         template.name(), template.version())));
         fields.add(new Field(messages.format("pool.field.vms"), messages.format("pool.count.of", vms,
                 request.size())));
-        fields.add(new Field(messages.format("pool.field.running"), Integer.toString(running)));
+        if (prestarted() > 0) {
+            fields.add(new Field(messages.format("pool.field.running"), Integer.toString(running)));
+        }
+        if (batches.keptDown() > 0) {
+            fields.add(new Field(messages.format("pool.field.healthy"), messages.format("pool.healthy.value",
+                    batches.healthy(), batches.keptDown(), prestarted())));
+        }
         if (request.group() != null) {
             fields.add(new Field(messages.format("pool.field.access"), messages.format("pool.access.value",
                     request.group(), request.role())));

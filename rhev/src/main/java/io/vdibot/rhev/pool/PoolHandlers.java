@@ -31,7 +31,7 @@ public final class PoolHandlers {
     public static List<TaskHandler<?>> all(InventoryCache inventory, PoolLimits limits, PoolTimings timings,
             Clock clock, Sleeper sleeper) {
         PoolServices pools = PoolServices.of(inventory, limits, timings, clock, sleeper);
-        PoolChecks checks = new PoolChecks(inventory, limits, pools.actions());
+        PoolChecks checks = new PoolChecks(inventory, limits, pools.actions(), pools.capacity());
         return List.of(
                 new PoolHandler<>(PoolCreateRequest.class, checks::create,
                         (request, context) -> new PoolCreateRun(request, context, pools).execute()),

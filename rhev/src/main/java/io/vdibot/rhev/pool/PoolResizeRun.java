@@ -7,23 +7,25 @@ import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.rhev.call.EngineException;
+import io.vdibot.rhev.inventory.ClusterInfo;
 import io.vdibot.rhev.inventory.PoolInfo;
+import io.vdibot.rhev.inventory.TemplateInfo;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.commands.i18n.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * One execution of a {@code pool.resize} task. Growing asks the engine for the new total in batches of the configured
- * size and waits for each batch's VMs. The engine refuses to shrink a pool, so shrinking removes VMs itself: only VMs
- * that are down and handed to nobody, the highest-numbered first, each detached from the pool and then deleted. When
- * the pool has too few such VMs the task is refused at its check and changes nothing.
+ * size and verifies each batch's VMs as {@code pool.create} does ({@link PoolBatches}), after checking that the
+ * cluster has the memory for those the pool will start. The engine refuses to shrink a pool, so shrinking removes
+ * VMs itself: only VMs that are down and handed to nobody, the highest-numbered first, each detached from the pool
+ * and then deleted. When the pool has too few such VMs the task is refused at its check and changes nothing.
  */
 final class PoolResizeRun extends PoolRun {
 
@@ -32,11 +34,13 @@ final class PoolResizeRun extends PoolRun {
 
     private final PoolResizeRequest request;
     private final PoolLimits limits;
+    private final PoolCapacityCheck capacity;
 
     PoolResizeRun(PoolResizeRequest request, TaskContext context, PoolServices services) {
         super(context, services);
         this.request = request;
         this.limits = services.limits();
+        this.capacity = services.capacity();
     }
 
     TaskOutcome execute() {
@@ -55,8 +59,8 @@ final class PoolResizeRun extends PoolRun {
         if (request.size() < before) {
             return shrink(plan);
         }
-        return outcome(plan, TaskStatus.SUCCEEDED, messages.format("pool.resize.result.unchanged",
-                request.name(), before), List.of());
+        return outcome(plan, TaskStatus.SUCCEEDED, List.of(messages.format("pool.resize.result.unchanged",
+                request.name(), before)), List.of(), List.of());
     }
 
     @Override
@@ -77,6 +81,7 @@ final class PoolResizeRun extends PoolRun {
         if (request.size() > vms.size()) {
             run.refuse(PoolNameMask.room(request.name(), found.id(), request.size(),
                     actions.queries().vms(site, null, false, false), site));
+            checkCapacity(found, vms);
         } else if (request.size() < vms.size()) {
             PoolShrink shrink = PoolShrink.of(request.name(), vms, request.size());
             if (!shrink.possible()) {
@@ -90,33 +95,53 @@ final class PoolResizeRun extends PoolRun {
 
     // ---- growing ----
 
+    /** The grow's capacity check, when the cache knows the pool's template and cluster (it reloads once if not). */
+    private void checkCapacity(PoolInfo found, List<VmInfo> vms) {
+        Optional<TemplateInfo> template = inventory.findOrRefresh(site,
+                () -> inventory.templateById(site, found.templateId()));
+        Optional<ClusterInfo> cluster = inventory.findOrRefresh(site,
+                () -> inventory.clusterById(site, found.clusterId()));
+        if (template.isPresent() && cluster.isPresent()) {
+            int toStart = PoolCapacityCheck.startedByGrowing(found, vms, request.size());
+            capacity.atPreflight(capacity.live(site, cluster.get(), toStart, template.get()), request.name(), site,
+                    run, context);
+        }
+    }
+
+    /**
+     * Grows in batches of the configured size, each verified as a new pool's are: the VMs the pool needs for its
+     * prestarted count started and up with an address, the others down and healthy.
+     */
     private TaskOutcome grow(PoolResizePlan plan) {
-        List<Integer> sizes = new PoolBatchPlan(plan.before().size(), request.size(), limits.batchSizeMax()).sizes();
-        Set<String> known = new HashSet<>(plan.before());
+        int from = plan.before().size();
+        List<Integer> sizes = new PoolBatchPlan(from, request.size(), limits.batchSizeMax()).sizes();
+        PoolBatches batches = new PoolBatches(this, "pool.resize", request.name(), request.size(), plan.before(),
+                true);
         for (int batch = 1; batch <= sizes.size(); batch++) {
-            int size = sizes.get(batch - 1);
-            int count = size - (batch == 1 ? plan.before().size() : sizes.get(batch - 2));
-            int b = batch;
-            run.step(grow(batch), messages.format("pool.resize.progress.grow", batch, sizes.size(), request.name(),
-                    size), () -> growTo(b, size, null));
-            List<String> created = PoolJournal.names(run.step(created(batch), messages.format(
-                    "pool.resize.progress.created", batch, sizes.size(), count),
-                    () -> awaitBatch(b, size, known, count, null)));
-            created.forEach(token -> known.add(token.startsWith("!") ? token.substring(1) : token));
-            stuck().addAll(PoolJournal.failed(created));
+            batches.run(new PoolBatches.Batch(batch, sizes.size(), batch == 1 ? from : sizes.get(batch - 2),
+                    sizes.get(batch - 1), true, null, pool.prestarted()));
         }
-        List<VmInfo> vms = sorted(actions.vms(site, pool, false));
+        List<VmInfo> vms = sorted(actions.vms(site, pool, true));
         List<VmInfo> added = vms.stream().filter(vm -> !plan.before().contains(vm.name())).toList();
+        List<String> texts = new ArrayList<>();
         boolean partial = vms.size() < request.size() || !stuck().isEmpty();
-        String text = messages.format("pool.resize.result.grown", request.name(), plan.before().size(), vms.size(),
-                added.size());
         if (partial) {
-            text += " " + messages.format("pool.resize.result.grown-short", request.size() - vms.size(),
-                    stuck().size(), String.join(", ", stuck()));
+            texts.add(messages.format("pool.resize.result.grown-short", Math.max(0, request.size() - vms.size()),
+                    stuck().size(), String.join(", ", stuck())));
         }
-        List<List<String>> rows = added.stream()
-                .map(vm -> List.of(vm.name(), vm.status() == null ? "-" : vm.status())).toList();
-        return outcome(plan, partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED, text, rows);
+        if (!batches.withoutAddress().isEmpty()) {
+            texts.add(messages.format("pool.create.result.no-address", batches.withoutAddress().size(),
+                    String.join(", ", batches.withoutAddress())));
+        }
+        if (!batches.unhealthy().isEmpty()) {
+            texts.add(messages.format("pool.batch.result.unhealthy", batches.unhealthy().size(),
+                    String.join(", ", batches.unhealthy())));
+        }
+        // last, as it introduces the table of the new VMs
+        texts.add(messages.format("pool.resize.result.grown", request.name(), from, vms.size(), added.size()));
+        partial |= !batches.withoutAddress().isEmpty() || !batches.unhealthy().isEmpty();
+        return outcome(plan, partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED, texts,
+                PoolResultTable.headers(messages), PoolResultTable.rows(added));
     }
 
     // ---- shrinking ----
@@ -136,7 +161,8 @@ final class PoolResizeRun extends PoolRun {
                 String.join(", ", removed));
         List<List<String>> rows = removed.stream().map(name -> List.of(name, messages.format("pool.resize.removed")))
                 .toList();
-        return outcome(plan, TaskStatus.SUCCEEDED, text, rows);
+        return outcome(plan, TaskStatus.SUCCEEDED, List.of(text), List.of(messages.format("pool.field.vm"),
+                messages.format("pool.field.status")), rows);
     }
 
     /**
@@ -187,7 +213,8 @@ final class PoolResizeRun extends PoolRun {
 
     // ---- the result ----
 
-    private TaskOutcome outcome(PoolResizePlan plan, TaskStatus status, String text, List<List<String>> rows) {
+    private TaskOutcome outcome(PoolResizePlan plan, TaskStatus status, List<String> texts, List<String> headers,
+            List<List<String>> rows) {
         int now = actions.vms(site, pool, false).size();
         Reply.Builder reply = Reply.builder()
                 .tone(status == TaskStatus.SUCCEEDED ? Reply.Tone.SUCCESS : Reply.Tone.WARNING)
@@ -195,10 +222,10 @@ final class PoolResizeRun extends PoolRun {
                 .fields(List.of(new Field(messages.format("pool.field.pool"), request.name()),
                         new Field(messages.format("pool.field.site"), site),
                         new Field(messages.format("pool.field.vms-before"), Integer.toString(plan.before().size())),
-                        new Field(messages.format("pool.field.vms-now"), Integer.toString(now))))
-                .text(text);
+                        new Field(messages.format("pool.field.vms-now"), Integer.toString(now))));
+        texts.forEach(reply::text);
         if (!rows.isEmpty()) {
-            reply.table(List.of(messages.format("pool.field.vm"), messages.format("pool.field.status")), rows);
+            reply.table(headers, rows);
         }
         appendStepsAndLogs(reply);
         return new TaskOutcome(status, messages.format("pool.resize.summary", request.name(), site,

@@ -95,21 +95,26 @@ class PoolCreateHandlerTest {
             assertThat(p.roleId).isEqualTo(fixture.roleId("dc1", "UserRole"));
         });
 
+        // tp-dev-06 and tp-dev-07 are left down: their batches check them; batch 3 starts nothing, so waits for none
         assertThat(task.journal().executed()).containsExactly("preflight", "create-pool", "created-1", "start-1",
-                "ready-1", "grow-2", "created-2", "start-2", "ready-2", "grow-3", "created-3", "start-3", "ready-3",
-                "grant");
+                "ready-1", "grow-2", "created-2", "start-2", "ready-2", "healthy-2", "grow-3", "created-3", "start-3",
+                "healthy-3", "grant");
+        assertThat(task.journal().completedSteps().get("healthy-2")).isEqualTo("tp-dev-06");
         assertThat(task.journal().completedSteps().get("created-2")).isEqualTo("tp-dev-04 tp-dev-05 tp-dev-06");
         assertThat(task.milestones()).hasSize(3);
         assertThat(task.milestones().get(0).plainText())
                 .startsWith("Batch 1 of 3 done: 3 VMs created, 3 of 7 in the pool; 3 up with an IP address.")
                 .contains("About ");
-        assertThat(task.milestones().get(2).plainText())
-                .isEqualTo("Batch 3 of 3 done: 1 VM created, 7 of 7 in the pool; 0 up with an IP address.\n");
+        assertThat(task.milestones().get(1).plainText()).startsWith("Batch 2 of 3 done: 3 VMs created, 6 of 7 in "
+                + "the pool; 2 up with an IP address, 1 of 1 created and healthy (down, not started: prestarted=5).");
+        assertThat(task.milestones().get(2).plainText()).isEqualTo("Batch 3 of 3 done: 1 VM created, 7 of 7 in the "
+                + "pool; 0 up with an IP address, 2 of 2 created and healthy (down, not started: prestarted=5).\n");
 
         Map<String, String> fields = fields(outcome.result());
         assertThat(fields).containsEntry("Pool", "tp-dev-??").containsEntry("Site", "dc1")
                 .containsEntry("Cluster", "Linux-Desktops").containsEntry("Template", "rhel9-desktop (version 1)")
                 .containsEntry("VMs", "7 of 7").containsEntry("Up with an IP address", "5")
+                .containsEntry("Created and healthy", "2 of 2 (down, not started: prestarted=5)")
                 .containsEntry("Access", "group engineering-desktops, role UserRole");
         TableBlock table = PoolFixture.table(outcome.result(), "VM");
         assertThat(table.headers()).containsExactly("VM", "Status", "IP address");

@@ -57,13 +57,21 @@ class PoolResizeHandlerTest {
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(fixture.vmsOf("dc1", "eng-rhel9-??")).hasSize(9).allSatisfy(vm -> assertThat(vm.status)
                 .isIn("down", "up", "wait_for_launch", "powering_up"));
-        assertThat(task.journal().executed()).containsExactly("preflight", "grow-1", "created-1", "grow-2",
-                "created-2");
+        // the pool keeps no VM prestarted: each batch's VMs are checked down and healthy, none is started
+        assertThat(task.journal().executed()).containsExactly("preflight", "grow-1", "created-1", "healthy-1",
+                "grow-2", "created-2", "healthy-2");
         assertThat(task.journal().completedSteps().get("created-1"))
                 .isEqualTo("eng-rhel9-05 eng-rhel9-06 eng-rhel9-07");
+        assertThat(task.milestones()).hasSize(2);
+        assertThat(task.milestones().get(0).plainText()).startsWith("Batch 1 of 2 done: 3 VMs created, 7 of 9 in the "
+                + "pool; 3 of 3 created and healthy (down, not started: prestarted=0).").contains("About ");
+        assertThat(task.milestones().get(1).plainText()).isEqualTo("Batch 2 of 2 done: 2 VMs created, 9 of 9 in the "
+                + "pool; 5 of 5 created and healthy (down, not started: prestarted=0).\n");
         TableBlock added = PoolFixture.table(outcome.result(), "VM");
+        assertThat(added.headers()).containsExactly("VM", "Status", "IP address");
         assertThat(added.rows()).extracting(row -> row.get(0)).containsExactly("eng-rhel9-05", "eng-rhel9-06",
                 "eng-rhel9-07", "eng-rhel9-08", "eng-rhel9-09");
+        assertThat(added.rows()).allSatisfy(row -> assertThat(row.subList(1, 3)).containsExactly("down", "-"));
         assertThat(outcome.result().plainText()).contains("Pool eng-rhel9-?? grew from 4 to 9 VMs; the engine added 5:");
         assertThat(outcome.summary()).isEqualTo("Pool eng-rhel9-?? at site dc1 resized from 4 to 9 VMs.");
     }

@@ -20,6 +20,8 @@ import org.ovirt.engine.sdk4.builders.EventBuilder;
 import org.ovirt.engine.sdk4.builders.GroupBuilder;
 import org.ovirt.engine.sdk4.builders.HostBuilder;
 import org.ovirt.engine.sdk4.builders.JobBuilder;
+import org.ovirt.engine.sdk4.builders.MemoryOverCommitBuilder;
+import org.ovirt.engine.sdk4.builders.MemoryPolicyBuilder;
 import org.ovirt.engine.sdk4.builders.NetworkBuilder;
 import org.ovirt.engine.sdk4.builders.PermissionBuilder;
 import org.ovirt.engine.sdk4.builders.RoleBuilder;
@@ -73,18 +75,22 @@ public final class InventoryRepresentation {
                 .cpu(new CpuBuilder().type(cluster.cpuType))
                 .dataCenter(new DataCenterBuilder().id(cluster.dataCenterId)
                         .href(Hrefs.of("datacenters", cluster.dataCenterId)))
-                .version(new VersionBuilder().major(4).minor(7));
+                .version(new VersionBuilder().major(4).minor(7))
+                .memoryPolicy(new MemoryPolicyBuilder().overCommit(new MemoryOverCommitBuilder()
+                        .percent(cluster.memoryOverCommitPercent)));
         if (cluster.description != null) {
             b.description(cluster.description);
         }
         return b.build();
     }
 
-    public static Host host(HostEntity host) {
+    /** @param maxSchedulingMemory what the scheduler can still place on the host, in bytes */
+    public static Host host(HostEntity host, long maxSchedulingMemory) {
         return new HostBuilder().id(host.id).href(Hrefs.of("hosts", host.id)).name(host.name)
                 .address(host.address).status(HostStatus.fromValue(host.status))
                 .cluster(new ClusterBuilder().id(host.clusterId).href(Hrefs.of("clusters", host.clusterId)))
                 .memory(host.memoryBytes)
+                .maxSchedulingMemory(maxSchedulingMemory)
                 .cpu(new CpuBuilder().topology(new org.ovirt.engine.sdk4.builders.CpuTopologyBuilder()
                         .sockets(2).cores(Math.max(1, host.cpuCores / 2)).threads(2)))
                 .build();

@@ -2,6 +2,7 @@ package io.vdibot.rhev.simulator.api;
 
 import io.vdibot.rhev.simulator.engine.Engine;
 import io.vdibot.rhev.simulator.engine.EngineFault;
+import io.vdibot.rhev.simulator.engine.HostMemory;
 import io.vdibot.rhev.simulator.engine.PermissionOperations;
 import io.vdibot.rhev.simulator.http.ApiResponse;
 import io.vdibot.rhev.simulator.http.Router;
@@ -64,11 +65,17 @@ public final class InventoryResources {
                         InventoryRepresentation::cluster).iterator(), w)))));
         router.get("clusters/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                 XmlClusterWriter.writeOne(InventoryRepresentation.cluster(find(estate.clusters, p)), w)))));
-        router.get("hosts", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlHostWriter
-                .writeMany(map(Listing.select(r, values(estate.hosts), HOST_FIELDS, this::hostField),
-                        InventoryRepresentation::host).iterator(), w)))));
-        router.get("hosts/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlHostWriter.writeOne(InventoryRepresentation.host(find(estate.hosts, p)), w)))));
+        router.get("hosts", (r, p) -> engine.read(() -> {
+            Map<String, Long> committed = HostMemory.committedByHost(estate);
+            return ApiResponse.ok(Xml.write(w -> XmlHostWriter.writeMany(map(Listing.select(r, values(estate.hosts),
+                    HOST_FIELDS, this::hostField), host -> InventoryRepresentation.host(host, HostMemory.maxScheduling(
+                            estate, host, committed.getOrDefault(host.id, 0L)))).iterator(), w)));
+        }));
+        router.get("hosts/{id}", (r, p) -> engine.read(() -> {
+            HostEntity host = find(estate.hosts, p);
+            return ApiResponse.ok(Xml.write(w -> XmlHostWriter.writeOne(InventoryRepresentation.host(host,
+                    HostMemory.maxScheduling(estate, host)), w)));
+        }));
         router.get("networks", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlNetworkWriter
                 .writeMany(map(Listing.select(r, values(estate.networks), NAME_FIELDS, (n, f) -> switch (f) {
                     case "name" -> n.name;

@@ -63,6 +63,8 @@ public final class VmRepresentation {
                 .useLatestTemplateVersion(vm.useLatestTemplateVersion)
                 .deleteProtected(false)
                 .runOnce(false)
+                .hasIllegalImages(vm.diskIds.stream().map(estate.disks::get)
+                        .anyMatch(disk -> disk != null && "illegal".equals(disk.status)))
                 .creationTime(Dates.of(vm.creationTime));
         if (vm.description != null) {
             b.description(vm.description);

@@ -1,5 +1,7 @@
 package io.vdibot.rhev.simulator.engine;
 
+import java.util.List;
+
 // Over 300 lines on purpose: a flat catalogue of one-line texts mirroring the engine's AppErrors, kept
 // in one place so a text can be found and compared with the engine's without knowing who uses it.
 
@@ -272,6 +274,23 @@ public final class EngineMessages {
 
     public static String noHostUpInCluster(String action, String type) {
         return "Cannot " + action + " " + type + ". There are no available running Hosts in the Cluster.";
+    }
+
+    /** ACTION_TYPE_FAILED_VM_IMAGE_IS_ILLEGAL: a disk of the VM is in illegal status. */
+    public static String vmImageIllegal(String action, String type) {
+        return "Cannot " + action + " " + type + ". VM's Image might be corrupted.";
+    }
+
+    /** SCHEDULING_NO_HOSTS, followed by each host's refusal. */
+    public static String noHostSatisfiesScheduling(String action, String type, List<String> refusals) {
+        return "Cannot " + action + " " + type + ". There is no host that satisfies current scheduling constraints. "
+                + "See below for details:, " + String.join(", ", refusals);
+    }
+
+    /** The Memory filter's refusal of one host (VAR__DETAIL__NOT_ENOUGH_MEMORY), with its free memory in MB. */
+    public static String hostMemoryTooLow(String host, long availableMb) {
+        return "The host " + host + " did not satisfy internal filter Memory because its available memory is too "
+                + "low (" + availableMb + " MB) to run the VM.";
     }
 
     public static String invalidRole() {

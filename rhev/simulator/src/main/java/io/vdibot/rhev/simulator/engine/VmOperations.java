@@ -166,7 +166,7 @@ public final class VmOperations {
         }
         vm.status = vm.diskIds.isEmpty() ? "down" : "image_locked";
         estate.vms.put(vm.id, vm);
-        if (!vm.diskIds.isEmpty()) {
+        if (!vm.diskIds.isEmpty() && !engine.faults().vmStaysLocked(name)) {
             engine.schedule(engine.timing().vmDiskCreation(), VM_CREATED, vm.id,
                     jobId == null ? Map.of() : Map.of("job", jobId));
         }
@@ -176,11 +176,19 @@ public final class VmOperations {
     private void created(PendingChange change) {
         vm(change.entityId).ifPresent(vm -> {
             vm.status = "down";
-            vm.diskIds.forEach(id -> estate.disks.get(id).status = "ok");
-            engine.event(53, "normal", "VM " + vm.name + " creation has been completed.", null, e -> e.vmId = vm.id);
+            boolean failed = engine.faults().vmDisksTurnIllegal(vm.name);
+            // AddVmCommand#endWithFailure unlocks the VM with its disks marked illegal
+            vm.diskIds.forEach(id -> estate.disks.get(id).status = failed ? "illegal" : "ok");
+            if (failed) {
+                engine.event(60, "error", "Failed to complete VM " + vm.name + " creation.", null,
+                        e -> e.vmId = vm.id);
+            } else {
+                engine.event(53, "normal", "VM " + vm.name + " creation has been completed.", null,
+                        e -> e.vmId = vm.id);
+            }
             String jobId = change.args.get("job");
             if (jobId != null && vm.poolId == null) {
-                engine.endJob(jobId, true);
+                engine.endJob(jobId, !failed);
             }
         });
     }

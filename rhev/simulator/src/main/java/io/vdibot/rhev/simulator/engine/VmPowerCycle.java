@@ -5,8 +5,10 @@ import io.vdibot.rhev.simulator.model.HostEntity;
 import io.vdibot.rhev.simulator.model.JobEntity;
 import io.vdibot.rhev.simulator.model.PendingChange;
 import io.vdibot.rhev.simulator.model.VmEntity;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,8 +66,10 @@ final class VmPowerCycle {
         if (!vm.isDown()) {
             throw EngineFault.conflict(EngineMessages.vmStatusIllegal("run", "VM", vm.status));
         }
-        HostEntity host = leastLoadedHost(vm.clusterId)
-                .orElseThrow(() -> EngineFault.conflict(EngineMessages.noHostUpInCluster("run", "VM")));
+        if (hasIllegalDisks(vm)) {
+            throw EngineFault.conflict(EngineMessages.vmImageIllegal("run", "VM"));
+        }
+        HostEntity host = hostFor(vm);
         applyInitialization(vm, options);
         JobEntity job = engine.startJob("Launching VM " + vm.name, call.correlationId());
         vm.status = "wait_for_launch";
@@ -226,16 +230,38 @@ final class VmPowerCycle {
         });
     }
 
-    private Optional<HostEntity> leastLoadedHost(String clusterId) {
+    /**
+     * The scheduler's choice: a host up in the VM's cluster with memory enough for it (the Memory
+     * filter), the least loaded by VM count among those.
+     */
+    private HostEntity hostFor(VmEntity vm) {
+        List<HostEntity> up = estate.hosts.values().stream()
+                .filter(h -> h.clusterId.equals(vm.clusterId) && "up".equals(h.status)).toList();
+        if (up.isEmpty()) {
+            throw EngineFault.conflict(EngineMessages.noHostUpInCluster("run", "VM"));
+        }
+        Map<String, Long> committed = HostMemory.committedByHost(estate);
         Map<String, Integer> load = new HashMap<>();
-        for (VmEntity vm : estate.vms.values()) {
-            if (vm.hostId != null) {
-                load.merge(vm.hostId, 1, Integer::sum);
+        for (VmEntity other : estate.vms.values()) {
+            if (other.hostId != null) {
+                load.merge(other.hostId, 1, Integer::sum);
             }
         }
-        return estate.hosts.values().stream()
-                .filter(h -> h.clusterId.equals(clusterId) && "up".equals(h.status))
-                .min(Comparator.comparingInt(h -> load.getOrDefault(h.id, 0)));
+        List<String> refusals = new ArrayList<>();
+        Optional<HostEntity> chosen = up.stream().filter(h -> {
+            long free = HostMemory.maxScheduling(estate, h, committed.getOrDefault(h.id, 0L));
+            if (free >= HostMemory.required(vm)) {
+                return true;
+            }
+            refusals.add(EngineMessages.hostMemoryTooLow(h.name, free >> 20));
+            return false;
+        }).min(Comparator.comparingInt(h -> load.getOrDefault(h.id, 0)));
+        return chosen.orElseThrow(() -> EngineFault.conflict(EngineMessages.noHostSatisfiesScheduling("run", "VM",
+                refusals)));
+    }
+
+    private boolean hasIllegalDisks(VmEntity vm) {
+        return vm.diskIds.stream().map(estate.disks::get).anyMatch(d -> d != null && "illegal".equals(d.status));
     }
 
     private static int count(Boolean flag) {

@@ -33,6 +33,13 @@ public final class FaultPlan {
         public String noIpVmPattern;
         /** Template exports fail when their job would finish. */
         public boolean failExport;
+        /**
+         * VMs whose name matches end their disk creation with illegal disks, as when the storage fails
+         * under CreateSnapshotFromTemplate: the VM goes down with {@code has_illegal_images} and cannot run.
+         */
+        public String illegalDisksVmPattern;
+        /** VMs whose name matches never finish their disk creation: they stay {@code image_locked}. */
+        public String lockedVmPattern;
     }
 
     /** What to do with one API request. */
@@ -41,6 +48,8 @@ public final class FaultPlan {
     private volatile Settings settings = new Settings();
     private volatile Pattern pathPattern;
     private volatile Pattern noIpPattern;
+    private volatile Pattern illegalDisksPattern;
+    private volatile Pattern lockedPattern;
 
     public Settings settings() {
         return settings;
@@ -56,6 +65,9 @@ public final class FaultPlan {
         }
         pathPattern = checked.pathPattern == null ? null : Pattern.compile(checked.pathPattern);
         noIpPattern = checked.noIpVmPattern == null ? null : Pattern.compile(checked.noIpVmPattern);
+        illegalDisksPattern = checked.illegalDisksVmPattern == null ? null
+                : Pattern.compile(checked.illegalDisksVmPattern);
+        lockedPattern = checked.lockedVmPattern == null ? null : Pattern.compile(checked.lockedVmPattern);
         settings = checked;
     }
 
@@ -72,7 +84,18 @@ public final class FaultPlan {
     }
 
     public boolean vmNeverGetsIp(String vmName) {
-        Pattern pattern = noIpPattern;
+        return matches(noIpPattern, vmName);
+    }
+
+    public boolean vmDisksTurnIllegal(String vmName) {
+        return matches(illegalDisksPattern, vmName);
+    }
+
+    public boolean vmStaysLocked(String vmName) {
+        return matches(lockedPattern, vmName);
+    }
+
+    private static boolean matches(Pattern pattern, String vmName) {
         return pattern != null && vmName != null && pattern.matcher(vmName).matches();
     }
 

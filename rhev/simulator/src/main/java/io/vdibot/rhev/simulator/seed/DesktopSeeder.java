@@ -4,6 +4,7 @@ import static io.vdibot.rhev.simulator.seed.EstateSeeder.GIB;
 import static io.vdibot.rhev.simulator.seed.EstateSeeder.id;
 
 import io.vdibot.rhev.simulator.engine.AddressPlan;
+import io.vdibot.rhev.simulator.engine.HostMemory;
 import io.vdibot.rhev.simulator.engine.PoolNaming;
 import io.vdibot.rhev.simulator.model.ClusterEntity;
 import io.vdibot.rhev.simulator.model.DiskEntity;
@@ -19,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -34,6 +37,8 @@ final class DesktopSeeder {
     private final String prefix;
     private final Instant now;
     private final String desktopProfileId;
+    /** Memory committed to the VMs seeded running, by host id. */
+    private final Map<String, Long> committed = new HashMap<>();
 
     /** The desktops' NICs go on the {@code vdi-desktops} profile, or the first one when there is none. */
     DesktopSeeder(Estate estate, String site, String prefix, Instant now) {
@@ -140,13 +145,25 @@ final class DesktopSeeder {
         return vm;
     }
 
+    /**
+     * Runs the VM on a host of its cluster picked by its name, or the next one with memory enough for it, as the
+     * engine's scheduler would have; a VM no host has room for stays down, so a scaled estate stays one a real
+     * engine could be running.
+     */
     private void running(VmEntity vm, int spread) {
         List<HostEntity> hosts = estate.hosts.values().stream()
                 .filter(h -> h.clusterId.equals(vm.clusterId) && "up".equals(h.status)).toList();
-        if (hosts.isEmpty()) {
+        int first = hosts.isEmpty() ? 0 : Math.floorMod(vm.name.hashCode() + spread, hosts.size());
+        HostEntity host = null;
+        for (int i = 0; i < hosts.size() && host == null; i++) {
+            HostEntity candidate = hosts.get((first + i) % hosts.size());
+            long free = HostMemory.maxScheduling(estate, candidate, committed.getOrDefault(candidate.id, 0L));
+            host = free >= HostMemory.required(vm) ? candidate : null;
+        }
+        if (host == null) {
             return;
         }
-        HostEntity host = hosts.get(Math.floorMod(vm.name.hashCode() + spread, hosts.size()));
+        committed.merge(host.id, HostMemory.required(vm), Long::sum);
         vm.status = "up";
         vm.hostId = host.id;
         vm.startTime = now.minus(Duration.ofHours(3));
