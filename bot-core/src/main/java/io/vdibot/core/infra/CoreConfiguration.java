@@ -1,5 +1,6 @@
 package io.vdibot.core.infra;
 
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
@@ -20,6 +21,7 @@ import io.vdibot.core.notify.ChatAdapters;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.notify.OnCallNotices;
 import io.vdibot.core.permission.PermissionPolicy;
+import io.vdibot.core.pipeline.DirectoryAccessCheck;
 import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
 import io.vdibot.core.schedule.TaskScheduling;
@@ -142,6 +144,13 @@ public class CoreConfiguration {
             InputLimitsProperties limits, Auditor auditor) {
         return new RequestPipeline(identities, permissions, registry, intake, handlers, notifiers, work,
                 requestWorkers, clock, properties, limits.limits(), auditor);
+    }
+
+    /** What the adapters ask before they show a form, its pickers or a home page: the pipeline's own checks. */
+    @Bean
+    public AccessCheck accessCheck(IdentityResolver identities, PermissionPolicy permissions,
+            CommandRegistry registry) {
+        return new DirectoryAccessCheck(identities, permissions, registry);
     }
 
     @Bean

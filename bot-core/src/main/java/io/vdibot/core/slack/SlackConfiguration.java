@@ -5,6 +5,7 @@ import io.vdibot.adapters.slack.SlackSettings;
 import io.vdibot.adapters.slack.SlackThreadStore;
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.CommandGateway;
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.core.production.ProductionMode;
@@ -49,7 +50,7 @@ public class SlackConfiguration {
     @Bean(destroyMethod = "close")
     public SlackAdapter slackAdapter(SlackProperties properties, VdibotProperties vdibot,
             @Lazy CommandGateway pipeline, CommandRegistry registry, @Lazy InventoryLookup inventory,
-            SlackThreadStore store, Clock clock, Environment environment) {
+            AccessCheck access, SlackThreadStore store, Clock clock, Environment environment) {
         SlackSettings settings = properties.toSettings(vdibot.defaultLocale());
         ProductionMode.require(environment, settings.productionProblems());
         LOG.info("Slack adapter on: {}", settings);
@@ -61,7 +62,7 @@ public class SlackConfiguration {
             LOG.warn("vdibot.slack.approvers-channel is not set: requests made in Slack that need an approver will"
                     + " wait without anyone being asked");
         }
-        return SlackAdapter.create(settings, pipeline, registry, inventory, store, clock);
+        return SlackAdapter.create(settings, pipeline, registry, inventory, access, store, clock);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.vdibot.adapters.teams.TeamsAdapter;
 import io.vdibot.adapters.teams.TeamsSettings;
 import io.vdibot.adapters.teams.TeamsThreadStore;
 import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.core.production.ProductionMode;
@@ -56,7 +57,8 @@ public class TeamsConfiguration {
     @Bean(destroyMethod = "close")
     public TeamsAdapter teamsAdapter(TeamsProperties properties, VdibotProperties vdibot,
             @Lazy CommandGateway pipeline, CommandRegistry registry, @Lazy InventoryLookup inventory,
-            TeamsThreadStore cards, ConversationStore references, Clock clock, Environment environment) {
+            AccessCheck access, TeamsThreadStore cards, ConversationStore references, Clock clock,
+            Environment environment) {
         TeamsSettings settings = properties.toSettings(vdibot.defaultLocale());
         ProductionMode.require(environment, settings.productionProblems());
         LOG.info("Teams adapter on: {}", settings);
@@ -64,7 +66,7 @@ public class TeamsConfiguration {
             LOG.warn("vdibot.teams.allowed-tenant-ids is empty: activities from every Microsoft Entra tenant are"
                     + " accepted, as befits a demo only");
         }
-        return TeamsAdapter.create(settings, pipeline, registry, inventory, cards, references, clock);
+        return TeamsAdapter.create(settings, pipeline, registry, inventory, access, cards, references, clock);
     }
 
     @Bean

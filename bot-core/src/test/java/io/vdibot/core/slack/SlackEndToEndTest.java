@@ -19,6 +19,7 @@ import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.notify.Notifiers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * simulator → the thread is updated and shows the IP; rejections with a reason; mentions in threads; Slack's retries
  * and double clicks; unknown people; requests from another workspace, guests and unconfirmed addresses; 429s; and
  * requests that are forged, expired, replayed or too large. The VM commands (delete, power, snapshot, restore) work
- * from slash commands and their forms with no adapter change.
+ * from slash commands and their forms with no adapter change. Forms, pickers and the Home tab show nothing of the
+ * estate to someone unknown to the directory or without the permission of the command that would show it.
  */
 class SlackEndToEndTest {
 
@@ -322,6 +324,119 @@ class SlackEndToEndTest {
         assertThat(bot.idle(WAIT)).isTrue();
         assertThat(bot.taskCount()).isEqualTo(before);
         assertThat(bot.tasksNamed("stranger-01")).isZero();
+    }
+
+    @Test
+    void noFormForSomeoneUnknownToTheDirectoryOrWithoutThePermissionOnlyTheCoresLine() throws Exception {
+        // sam is not in the directory; mallory is, in no group; dave is a viewer, who may look but not ask for a VM
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("U0STRANGER", "Sorry, I cannot find your account in the directory, so I cannot act for you."
+                + " Please ask an administrator to link your chat account.");
+        refusals.put("U0MALLORY", "Sorry, you are not allowed to do that.");
+        refusals.put("U0DAVE", "抱歉，您没有执行此操作的权限。");
+        Map<String, String> triggers = new LinkedHashMap<>();
+        long before = bot.taskCount();
+        for (Map.Entry<String, String> who : refusals.entrySet()) {
+            String trigger = bot.triggerId();
+            triggers.put(who.getKey(), trigger);
+            HttpResponse<String> ack = bot.post(bot.slashBody(who.getKey(), DEV, "vm create", trigger,
+                    "form-" + who.getKey()), "application/x-www-form-urlencoded", Map.of());
+            assertThat(ack.statusCode()).isEqualTo(200);
+            JsonObject told = slack.awaitResponse("form-" + who.getKey(), r -> true, WAIT);
+            assertThat(told.get("response_type").getAsString()).isEqualTo("ephemeral");
+            assertThat(told.get("text").getAsString()).isEqualTo(who.getValue());
+        }
+        assertThat(bot.idle(WAIT)).isTrue();
+        assertThat(slack.calls("views.open")).as("no modal opened, not even a loading one")
+                .noneMatch(c -> triggers.containsValue(c.param("trigger_id")));
+        triggers.forEach((user, trigger) -> assertNoEstateNames(slack.requestsAbout(user, trigger, "form-" + user)));
+        assertThat(bot.taskCount()).isEqualTo(before);
+
+        // what a viewer types still reaches the core, which shows the estate to them
+        bot.slash("U0DAVE", DEV, "sites", "dave-sites");
+        assertThat(slack.awaitResponse("dave-sites", r -> true, WAIT).toString()).contains("dc1", "dc2");
+    }
+
+    @Test
+    void pickersListNothingToSomeoneUnknownToTheDirectoryOrWithoutThePermission() throws Exception {
+        // alice's picker first, until the inventory cache is warm: an empty list below is a refusal, not a cold cache
+        JsonArray alices = new JsonArray();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (alices.isEmpty() && System.nanoTime() < deadline) {
+            alices = JsonParser.parseString(bot.interact(suggestion("U0ALICE", "rhel")).body()).getAsJsonObject()
+                    .getAsJsonArray("options");
+        }
+        assertThat(alices).isNotEmpty();
+
+        for (String user : List.of("U0STRANGER", "U0MALLORY", "U0DAVE")) {
+            HttpResponse<String> options = bot.interact(suggestion(user, "rhel"));
+            assertThat(options.statusCode()).isEqualTo(200);
+            assertThat(JsonParser.parseString(options.body())).as(user)
+                    .isEqualTo(JsonParser.parseString("{\"options\":[]}"));
+            assertThat(JsonParser.parseString(bot.interact(suggestion(user, "")).body())).as(user)
+                    .isEqualTo(JsonParser.parseString("{\"options\":[]}"));
+        }
+    }
+
+    @Test
+    void theHomeTabOfSomeoneUnknownOrWithoutARoleIsOneLineAndNamesNothing() throws Exception {
+        openHome("U0STRANGER", "Ev0HOMESAM", "1700003100.000100");
+        SlackWebApi.Call stranger = slack.await("views.publish", c -> "U0STRANGER".equals(c.param("user_id")), WAIT);
+        assertThat(stranger.allText()).contains("cannot find your account in the directory", "ask an administrator")
+                .doesNotContain("Estate", "Your tasks", "Waiting for approval", "Loading");
+
+        openHome("U0MALLORY", "Ev0HOMEMAL", "1700003100.000200");
+        SlackWebApi.Call mallory = slack.await("views.publish", c -> "U0MALLORY".equals(c.param("user_id")), WAIT);
+        assertThat(mallory.allText()).contains("Ask your administrator for access to VDI Bot.")
+                .doesNotContain("Estate", "Your tasks", "Waiting for approval");
+
+        assertThat(bot.idle(WAIT)).isTrue();
+        SlackWebApi.sleep(500);
+        for (String user : List.of("U0STRANGER", "U0MALLORY")) {
+            assertThat(slack.calls("views.publish").stream().filter(c -> user.equals(c.param("user_id"))))
+                    .as("the one line stays; no section is drawn after it").hasSize(1);
+            assertNoEstateNames(slack.requestsAbout(user));
+        }
+    }
+
+    private static void openHome(String user, String eventId, String eventTs) {
+        JsonObject opened = new JsonObject();
+        opened.addProperty("type", "app_home_opened");
+        opened.addProperty("user", user);
+        opened.addProperty("channel", "D" + user);
+        opened.addProperty("tab", "home");
+        opened.addProperty("event_ts", eventTs);
+        assertThat(bot.event(SlackHarness.eventEnvelope(eventId, opened), 0).statusCode()).isEqualTo(200);
+    }
+
+    /** The template picker of a {@code vm create} modal, as Slack asks for its options while {@code user} types. */
+    private static JsonObject suggestion(String user, String typed) {
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("form", "vm.create");
+        metadata.addProperty("channel", DEV);
+        metadata.addProperty("user", user);
+        metadata.addProperty("zone", "UTC");
+        metadata.addProperty("locale", "en-US");
+        JsonObject suggestion = new JsonObject();
+        suggestion.addProperty("type", "block_suggestion");
+        suggestion.add("user", SlackHarness.user(user));
+        suggestion.add("team", SlackHarness.team());
+        suggestion.addProperty("api_app_id", "A0VDIBOT");
+        suggestion.addProperty("token", "legacy-verification-token");
+        suggestion.addProperty("action_id", "template");
+        suggestion.addProperty("block_id", "template");
+        suggestion.addProperty("value", typed);
+        suggestion.add("view", SlackHarness.submission(user, "V-PICK-" + user, "vdi_form", metadata.toString(),
+                new JsonObject()).getAsJsonObject("view"));
+        return suggestion;
+    }
+
+    /** None of the estate's names is in {@code requests} (and there were some). */
+    private static void assertNoEstateNames(List<String> requests) {
+        assertThat(requests).isNotEmpty();
+        for (String name : bot.estateNames()) {
+            assertThat(requests).as("requests naming " + name).noneMatch(r -> r.contains(name));
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.vdibot.adapters.slack.SlackAdapter;
 import io.vdibot.adapters.slack.SlackSignatureVerifier;
 import io.vdibot.core.VdiBotApplication;
 import io.vdibot.core.e2e.BotHarness;
+import io.vdibot.core.e2e.EstateNames;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.rhev.simulator.Simulator;
@@ -57,6 +58,8 @@ final class SlackHarness implements AutoCloseable {
         slack.person("U0CAROL", "carol", "Carol Nguyen", "carol@vdibot.example", "UTC", "en-GB");
         slack.person("U0DAVE", "dave", "Dave Li", "dave@vdibot.example", "Asia/Shanghai", "zh-CN");
         slack.person("U0STRANGER", "stranger", "Sam Stranger", "sam@elsewhere.example", "UTC", "en-US");
+        // in the demo directory, but in no group: no role, no permission
+        slack.person("U0MALLORY", "mallory", "Mallory Evans", "mallory@vdibot.example", "UTC", "en-US");
         // Slack accounts carrying requesters' addresses that Slack itself disqualifies: a guest, and an account whose
         // address is unconfirmed (anyone can type alice's address into a new account)
         slack.person("U0GUEST", "alice-guest", "Alice Guest", "alice@vdibot.example", "Europe/Paris", "en-US");
@@ -369,6 +372,11 @@ final class SlackHarness implements AutoCloseable {
     long vmsNamed(String site, String name) {
         var engine = bean(Simulator.class).site(site).engine();
         return engine.read(() -> engine.estate().vms.values().stream().filter(vm -> name.equals(vm.name)).count());
+    }
+
+    /** The names of the simulated estate, none of which may reach someone who may not see them. */
+    List<String> estateNames() {
+        return EstateNames.of(bean(Simulator.class));
     }
 
     boolean idle(Duration timeout) throws InterruptedException {

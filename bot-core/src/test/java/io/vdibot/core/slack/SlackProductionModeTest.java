@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vdibot.adapters.slack.SlackAdapter;
 import io.vdibot.commands.port.CommandGateway;
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.view.InventoryKind;
@@ -36,6 +37,7 @@ class SlackProductionModeTest {
             .withBean(CommandGateway.class, () -> envelope -> { })
             .withBean(CommandRegistry.class, CommandScan::registry)
             .withBean(InventoryLookup.class, NoInventory::new)
+            .withBean(AccessCheck.class, () -> (identity, commandId) -> AccessCheck.Verdict.DENIED)
             .withPropertyValues("vdibot.slack.bot-token=xoxb-test", "vdibot.slack.signing-secret=secret");
 
     @Test

@@ -101,6 +101,31 @@ final class SlackWebApi implements AutoCloseable {
                 .map(r -> JsonParser.parseString(r.getBodyAsString()).getAsJsonObject()).toList();
     }
 
+    /**
+     * Every request the bot made here (Web API calls and posts to response URLs) whose address or body names one of
+     * {@code markers} (a user id, a trigger id, a response URL's name), each as its address and body, form bodies
+     * decoded.
+     */
+    List<String> requestsAbout(String... markers) {
+        List<String> found = new ArrayList<>();
+        for (LoggedRequest request : server.findAll(anyRequestedFor(urlPathMatching("/.*")))) {
+            String type = request.getHeader("Content-Type");
+            // form bodies decoded; JSON as it is; uploaded files are bytes that name nobody
+            String body = type == null ? "" : type.startsWith("application/x-www-form-urlencoded")
+                    ? String.join("&", form(request.getBodyAsString()).entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).toList())
+                    : type.startsWith("application/json") ? request.getBodyAsString() : "";
+            String text = request.getUrl() + " " + body;
+            for (String marker : markers) {
+                if (text.contains(marker)) {
+                    found.add(text);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
     Call await(String method, Predicate<Call> test, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * The whole bot in Teams: a mention opens a form card, its submission waits for approval, an approver decides on the
  * approval card, the task runs on the simulated engine, the status card is updated in place and the on-call person is
  * told in their personal chat, reached through the reference stored when they installed the app. Activities from
- * another tenant, or from another channel than Teams, run nothing.
+ * another tenant, or from another channel than Teams, run nothing. Form cards and their choices show nothing of the
+ * estate to someone unknown to the directory or without the form's permission.
  */
 class TeamsEndToEndTest {
 
@@ -228,6 +229,71 @@ class TeamsEndToEndTest {
         TeamsHarness.sleep(1_000);
         assertThat(bot.taskCount()).isEqualTo(before);
         assertThat(bot.bf.sentActivities()).hasSize(sentBefore);
+    }
+
+    @Test
+    void formCardsShowNothingToSomeoneUnknownToTheDirectoryOrWithoutThePermission() throws Exception {
+        long before = bot.taskCount();
+        // sam is not in the directory; mallory is, in no group; dave is a viewer, who may look but not ask for a VM
+        Map<Activities.User, String> refusals = Map.of(
+                TeamsHarness.STRANGER, "cannot find your account in the directory",
+                TeamsHarness.MALLORY, "Sorry, you are not allowed to do that.",
+                TeamsHarness.DAVE, "Sorry, you are not allowed to do that.");
+        for (Map.Entry<Activities.User, String> who : refusals.entrySet()) {
+            String chat = "a:" + who.getKey().aadObjectId() + "-form";
+            bot.send(bot.activities.personal(who.getKey(), chat, "vdi vm create"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (sentTo(chat).isEmpty() && System.nanoTime() < deadline) {
+                TeamsHarness.sleep(50);
+            }
+            assertThat(sentTo(chat)).as(chat).singleElement().asString().contains(who.getValue())
+                    .doesNotContain("Submit");
+
+            // the choices, reloaded for a site, and a submitted form drawn again: nothing of the estate either
+            ObjectNode reload = Activities.JSON.createObjectNode();
+            reload.put("vdibot", "form");
+            reload.put("form", "vm.create");
+            reload.put("site", "dc2");
+            JsonNode reloaded = json(bot.send(bot.activities.invoke(who.getKey(), chat, "personal", "act-x",
+                    "form.reload", reload)));
+            assertThat(FakeBotFramework.allText(reloaded.path("value"))).contains(who.getValue());
+            ObjectNode submit = reload.deepCopy();
+            submit.put("name", "bad name!");
+            JsonNode submitted = json(bot.send(bot.activities.invoke(who.getKey(), chat, "personal", "act-x",
+                    "form.submit", submit)));
+            assertThat(FakeBotFramework.allText(submitted.path("value"))).contains(who.getValue());
+            assertThat(bot.idle(Duration.ofSeconds(10))).isTrue();
+            List<String> seen = new java.util.ArrayList<>(bot.callsAbout(chat));
+            seen.add(reloaded.toString());
+            seen.add(submitted.toString());
+            for (String name : bot.estateNames()) {
+                assertThat(seen).as(chat + " shows " + name).noneMatch(text -> text.contains(name));
+            }
+        }
+        assertThat(bot.taskCount()).isEqualTo(before);
+
+        // what a viewer types still reaches the core, which shows the estate to them
+        bot.send(bot.activities.personal(TeamsHarness.DAVE, "a:dave-sites", "sites"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (sentTo("a:dave-sites").isEmpty() && System.nanoTime() < deadline) {
+            TeamsHarness.sleep(50);
+        }
+        assertThat(sentTo("a:dave-sites")).singleElement().asString().contains("dc1", "dc2");
+    }
+
+    /** The text of every activity the bot posted in {@code conversation}. */
+    private static List<String> sentTo(String conversation) {
+        return bot.bf.connectorCalls().stream()
+                .filter(r -> r.getMethod().value().equals("POST") && r.getUrl().contains("/activities")
+                        && java.net.URLDecoder.decode(r.getUrl(), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains(conversation))
+                .map(r -> {
+                    try {
+                        return FakeBotFramework.allText(Activities.JSON.readTree(r.getBodyAsString()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
     }
 
     @Test

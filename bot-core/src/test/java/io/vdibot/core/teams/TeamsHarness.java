@@ -10,9 +10,12 @@ import io.vdibot.adapters.teams.testing.FakeBotFramework;
 import io.vdibot.adapters.teams.testing.TokenMinter;
 import io.vdibot.core.VdiBotApplication;
 import io.vdibot.core.e2e.BotHarness;
+import io.vdibot.core.e2e.EstateNames;
 import io.vdibot.rhev.simulator.Simulator;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,6 +42,11 @@ final class TeamsHarness implements AutoCloseable {
             "erin@vdibot.example");
     static final Activities.User STRANGER = new Activities.User("29:sam", "aad-sam", "Sam Stranger",
             "sam@elsewhere.example");
+    /** In the demo directory, but in no group: no role, no permission. */
+    static final Activities.User MALLORY = new Activities.User("29:mallory", "aad-mallory", "Mallory Evans",
+            "mallory@vdibot.example");
+    /** A viewer: may look at the estate, not ask for changes. */
+    static final Activities.User DAVE = new Activities.User("29:dave", "aad-dave", "Dave Li", "dave@vdibot.example");
 
     final FakeBotFramework bf;
     final TokenMinter minter = new TokenMinter("bf-key-1", List.of("msteams"));
@@ -53,7 +61,7 @@ final class TeamsHarness implements AutoCloseable {
         bf = new FakeBotFramework();
         bf.publish(minter);
         bf.publish(webChatToo);
-        for (Activities.User user : List.of(ALICE, BOB, ERIN, STRANGER)) {
+        for (Activities.User user : List.of(ALICE, BOB, ERIN, STRANGER, MALLORY, DAVE)) {
             bf.member(user);
         }
         activities = new Activities(bf.serviceUrl());
@@ -145,6 +153,18 @@ final class TeamsHarness implements AutoCloseable {
     long vmsNamed(String site, String name) {
         var engine = bean(Simulator.class).site(site).engine();
         return engine.read(() -> engine.estate().vms.values().stream().filter(vm -> name.equals(vm.name)).count());
+    }
+
+    /** The names of the simulated estate, none of which may reach someone who may not see them. */
+    List<String> estateNames() {
+        return EstateNames.of(bean(Simulator.class));
+    }
+
+    /** Every Connector call the bot made about {@code conversation} (activities sent there, its roster), as text. */
+    List<String> callsAbout(String conversation) {
+        return bf.connectorCalls().stream()
+                .filter(r -> URLDecoder.decode(r.getUrl(), StandardCharsets.UTF_8).contains(conversation))
+                .map(r -> r.getUrl() + " " + r.getBodyAsString()).toList();
     }
 
     /** Waits until some activity the bot sent contains {@code text}; returns its full text. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vdibot.adapters.teams.TeamsAdapter;
 import io.vdibot.adapters.teams.TeamsSettings;
 import io.vdibot.commands.port.CommandGateway;
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.view.InventoryKind;
@@ -39,6 +40,7 @@ class TeamsProductionModeTest {
             .withBean(CommandGateway.class, () -> envelope -> { })
             .withBean(CommandRegistry.class, CommandScan::registry)
             .withBean(InventoryLookup.class, NoInventory::new)
+            .withBean(AccessCheck.class, () -> (identity, commandId) -> AccessCheck.Verdict.DENIED)
             .withPropertyValues("vdibot.teams.app-id=vdibot-app-id", "vdibot.teams.app-password=not-a-secret");
 
     @Test

@@ -95,15 +95,6 @@ final class FormModals {
                 .build();
     }
 
-    /** Replaces the loading view when the form is not for this user: one line saying why, and Close. */
-    View notice(FormSpec form, Messages messages, SlackTexts texts, String text) {
-        return View.builder().type("modal").callbackId(FORM_CALLBACK)
-                .title(title(messages.format(form.titleKey())))
-                .close(ViewClose.builder().type("plain_text").text(texts.format("slack.form.close")).build())
-                .blocks(List.of(SectionBlock.builder().text(BlockKitRenderer.plain(text)).build()))
-                .build();
-    }
-
     View form(FormSpec form, Messages messages, SlackTexts texts, FormContext context) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (FormField field : form.fields()) {

@@ -5,6 +5,7 @@ import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.SlackFileObject;
 import com.slack.api.model.view.View;
@@ -16,10 +17,12 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-user App Home tab. Its sections are the core's own answers to {@code dashboard}, {@code tasks mine} and
  * {@code tasks pending}, asked on the user's behalf when they open the tab, so the same permissions and words apply
- * as when they type. Answers arrive one by one; the tab is published once they are in (a short debounce), and again
- * if one is late. Dashboard charts are uploaded privately to the app and shown from there.
+ * as when they type. Only the sections the user may see are drawn (the caller decides which); someone who may see
+ * none gets one line instead. Answers arrive one by one; the tab is published once they are in (a short debounce),
+ * and again if one is late. Dashboard charts are uploaded privately to the app and shown from there.
  */
 final class HomeBoard {
 
@@ -74,13 +78,34 @@ final class HomeBoard {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The user opened the tab: shows what is known (or "loading") while the core is asked again. */
-    void opened(String user, Locale locale) {
+    /**
+     * The user opened the tab and may see {@code shown} (not empty): shows what is known of those (or "loading") while
+     * the core is asked again. What an earlier opening showed of other sections is dropped.
+     */
+    void opened(String user, Locale locale, Set<Section> shown) {
         Board board = boards.computeIfAbsent(user, u -> new Board());
         synchronized (board) {
             board.locale = locale;
+            board.notice = null;
+            board.shown = EnumSet.copyOf(shown);
+            board.sections.keySet().retainAll(shown);
             if (board.published) {
                 return;
+            }
+        }
+        publish(user);
+    }
+
+    /** The user opened the tab but may see none of it: the tab shows {@code line} alone, and nothing else. */
+    void closed(String user, Locale locale, String line) {
+        Board board = boards.computeIfAbsent(user, u -> new Board());
+        synchronized (board) {
+            board.locale = locale;
+            board.notice = line;
+            board.shown = EnumSet.noneOf(Section.class);
+            board.sections.clear();
+            if (board.scheduled != null) {
+                board.scheduled.cancel(false);
             }
         }
         publish(user);
@@ -91,24 +116,34 @@ final class HomeBoard {
         String user = thread.extras().get(SlackThreads.USER);
         Section section = Section.of(thread.extras().get(SlackThreads.HOME_SECTION));
         Board board = boards.computeIfAbsent(user, u -> new Board());
+        MessageHandle handle = new MessageHandle(thread,
+                SlackThreadNotifier.EPHEMERAL_PREFIX + "home-" + user + "-" + section.id());
         synchronized (board) {
+            if (!board.shown.contains(section)) {
+                // asked for before the user lost sight of it: not drawn
+                return handle;
+            }
             board.sections.put(section, reply);
             if (board.scheduled != null) {
                 board.scheduled.cancel(false);
             }
-            long delay = board.sections.size() == Section.values().length ? 0 : DEBOUNCE_MILLIS;
+            long delay = board.sections.keySet().containsAll(board.shown) ? 0 : DEBOUNCE_MILLIS;
             board.scheduled = timer.schedule(() -> publish(user), delay, TimeUnit.MILLISECONDS);
         }
-        return new MessageHandle(thread, SlackThreadNotifier.EPHEMERAL_PREFIX + "home-" + user + "-" + section.id());
+        return handle;
     }
 
     private void publish(String user) {
         Board board = boards.get(user);
         Map<Section, Reply> sections;
+        List<Section> shown;
+        String notice;
         Locale locale;
         List<String> oldFiles;
         synchronized (board) {
             sections = new EnumMap<>(board.sections);
+            shown = List.copyOf(board.shown);
+            notice = board.notice;
             locale = board.locale;
             oldFiles = List.copyOf(board.files);
             board.published = true;
@@ -116,12 +151,12 @@ final class HomeBoard {
         SlackTexts texts = SlackTexts.forLocale(locale);
         List<String> uploaded = new ArrayList<>();
         try {
-            api.publishHome(user, view(sections, texts, uploaded, true));
+            api.publishHome(user, view(sections, shown, notice, texts, uploaded, true));
         } catch (SlackCallException withImages) {
             // An image Slack has not finished processing makes the whole view invalid; show it without charts.
             LOG.info("home tab of {} published without charts: {}", user, withImages.error());
             try {
-                api.publishHome(user, view(sections, texts, uploaded, false));
+                api.publishHome(user, view(sections, shown, notice, texts, uploaded, false));
             } catch (SlackCallException e) {
                 LOG.warn("could not publish the home tab of {}: {}", user, e.error());
             }
@@ -141,15 +176,22 @@ final class HomeBoard {
         }
     }
 
-    private View view(Map<Section, Reply> sections, SlackTexts texts, List<String> uploaded, boolean images) {
+    /** The tab: the sections shown, in order; or, for someone who may see none of it, the {@code notice} alone. */
+    private View view(Map<Section, Reply> sections, List<Section> shown, String notice, SlackTexts texts,
+                      List<String> uploaded, boolean images) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(HeaderBlock.builder().text(BlockKitRenderer.plain(texts.format("slack.home.title"))).build());
+        if (notice != null) {
+            blocks.add(SectionBlock.builder().text(BlockKitRenderer.plain(notice)).build());
+            return View.builder().type("home").blocks(blocks).build();
+        }
         Instant now = clock.instant();
         blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
                 .text(texts.format("slack.home.updated") + " <!date^" + now.getEpochSecond()
                         + "^{date_short_pretty} {time}|" + DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + ">")
                 .build())).build());
-        for (Section section : Section.values()) {
+        for (int i = 0; i < shown.size(); i++) {
+            Section section = shown.get(i);
             blocks.add(DividerBlock.builder().build());
             blocks.add(HeaderBlock.builder().text(BlockKitRenderer.plain(texts.format(section.titleKey))).build());
             Reply reply = sections.get(section);
@@ -157,7 +199,7 @@ final class HomeBoard {
                 blocks.add(BlockKitRenderer.context(texts.format("slack.home.loading")));
                 continue;
             }
-            int room = BlockKitRenderer.VIEW_BLOCKS - blocks.size() - 3 * (Section.values().length - section.ordinal());
+            int room = BlockKitRenderer.VIEW_BLOCKS - blocks.size() - 3 * (shown.size() - i);
             Rendered rendered = renderer.render(reply, Math.max(2, room));
             blocks.addAll(rendered.blocks());
             if (images) {
@@ -182,6 +224,9 @@ final class HomeBoard {
     private static final class Board {
         final Map<Section, Reply> sections = new EnumMap<>(Section.class);
         final List<String> files = new ArrayList<>();
+        /** The sections this user may see, in display order; none while {@link #notice} stands instead. */
+        Set<Section> shown = EnumSet.noneOf(Section.class);
+        String notice;
         Locale locale;
         boolean published;
         ScheduledFuture<?> scheduled;

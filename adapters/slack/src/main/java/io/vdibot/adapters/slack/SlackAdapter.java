@@ -12,6 +12,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.InventoryLookup;
@@ -49,7 +50,7 @@ public final class SlackAdapter implements ChatAdapter {
     private SocketModeApp socketMode;
 
     private SlackAdapter(SlackSettings settings, CommandGateway gateway, CommandRegistry registry,
-                         InventoryLookup inventory, SlackThreadStore store, Clock clock) {
+                         InventoryLookup inventory, AccessCheck access, SlackThreadStore store, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         SlackConfig config = new SlackConfig();
@@ -69,12 +70,17 @@ public final class SlackAdapter implements ChatAdapter {
         HomeBoard home = new HomeBoard(api, renderer, timer, clock);
         this.notifier = new SlackThreadNotifier(api, settings, renderer, store, updates, cards, home);
         this.app = app(settings, slack);
-        inbound(gateway, registry, inventory, cards, home).register(app);
+        inbound(gateway, registry, inventory, Objects.requireNonNull(access, "access"), cards, home).register(app);
     }
 
+    /**
+     * @param inventory the names forms' pickers offer
+     * @param access    whom forms, pickers and App Home show anything to, asked before any inventory name is shown
+     */
     public static SlackAdapter create(SlackSettings settings, CommandGateway gateway, CommandRegistry registry,
-                                      InventoryLookup inventory, SlackThreadStore store, Clock clock) {
-        return new SlackAdapter(settings, gateway, registry, inventory, store, clock);
+                                      InventoryLookup inventory, AccessCheck access, SlackThreadStore store,
+                                      Clock clock) {
+        return new SlackAdapter(settings, gateway, registry, inventory, access, store, clock);
     }
 
     private static App app(SlackSettings settings, Slack slack) {
@@ -94,9 +100,9 @@ public final class SlackAdapter implements ChatAdapter {
 
     /** One handler per kind of payload, sharing the hand-over to the core and the forms. */
     private SlackInbound inbound(CommandGateway gateway, CommandRegistry registry, InventoryLookup inventory,
-                                 ApprovalCards cards, HomeBoard home) {
+                                 AccessCheck access, ApprovalCards cards, HomeBoard home) {
         SlackPeople people = new SlackPeople(api, clock);
-        SlackAdmissions admissions = new SlackAdmissions(people, settings);
+        SlackAdmissions admissions = new SlackAdmissions(people, settings, access);
         FormModals modals = new FormModals();
         SlackHandOver handOver = new SlackHandOver(api, settings, people, admissions, gateway,
                 new RecentKeys(clock, 100_000), work, clock);
@@ -107,7 +113,7 @@ public final class SlackAdapter implements ChatAdapter {
                 new SlackClickHandler(api, registry, modals, cards, commandForms, forms, handOver),
                 new SlackSubmissionHandler(settings, registry, modals, commandForms, handOver, clock),
                 new SlackOptionsHandler(commandForms, inventory, admissions, work),
-                new SlackHomeHandler(home, gateway, handOver, clock)));
+                new SlackHomeHandler(home, gateway, handOver, admissions, registry, clock)));
     }
 
     public SlackSettings settings() {

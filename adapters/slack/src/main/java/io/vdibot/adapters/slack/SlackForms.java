@@ -42,32 +42,29 @@ final class SlackForms {
         return COMMAND + " " + forms.words(form);
     }
 
-    /** Opens {@code form} in a modal; {@code threadTs} and the channel are where its answers go. */
+    /**
+     * Opens {@code form} in a modal; {@code threadTs} and the channel are where its answers go. Someone who may not
+     * use the form's command gets no modal, only the line that says why: the form's pickers list inventory.
+     */
     void open(String trigger, FormSpec form, String user, String channel, String threadTs, String responseUrl,
               String command) {
+        // Asked before the modal opens, so the trigger's 3 s include users.info and the directory (both cached);
+        // a late answer ends in the "run it again" line below, never in a form for the wrong person.
+        SlackAdmissions.Admission admission = handOver.admit(user, form.formId());
+        if (!admission.admitted()) {
+            handOver.tell(SlackThreads.conversation(channel, threadTs, user, responseUrl), user, admission.refusal());
+            return;
+        }
         SlackTexts neutral = SlackTexts.forLocale(settings.locale());
         SlackApi.OpenedView opened;
         try {
-            // The trigger id expires 3 s after the user's action: open first, with nothing to look up, and fill in
+            // The trigger id expires 3 s after the user's action: open first, with the least to send, and fill in
             // the form afterwards.
             opened = api.openView(trigger, modals.loading(form, Messages.forLocale(settings.locale()), neutral));
         } catch (SlackCallException e) {
             LOG.info("form {} not opened: {}", form.formId(), e.error());
             handOver.tell(SlackThreads.conversation(channel, threadTs, user, responseUrl), user,
                     neutral.format("slack.form.expired", command));
-            return;
-        }
-        // The form lists inventory, so it is filled in only for someone the adapter may act for.
-        SlackAdmissions.Admission admission = handOver.admit(user);
-        if (!admission.admitted()) {
-            Locale shown = admission.person() != null && admission.person().locale() != null
-                    ? admission.person().locale() : settings.locale();
-            try {
-                api.updateView(opened.id(), opened.hash(), modals.notice(form, Messages.forLocale(shown),
-                        SlackTexts.forLocale(shown), admission.refusal()));
-            } catch (SlackCallException e) {
-                LOG.warn("refusal not shown in form {}: {}", form.formId(), e.error());
-            }
             return;
         }
         SlackPeople.SlackPerson person = admission.person();
@@ -85,7 +82,7 @@ final class SlackForms {
 
     /** In a thread there is no trigger id to open a modal with; a button gives one. */
     void offer(ThreadRef thread, FormSpec form, String user) {
-        SlackAdmissions.Admission admission = handOver.admit(user);
+        SlackAdmissions.Admission admission = handOver.admit(user, form.formId());
         if (!admission.admitted()) {
             handOver.tell(thread, user, admission.refusal());
             return;

@@ -94,9 +94,14 @@ final class SlackHandOver {
         }
     }
 
-    /** The verdict on {@code user}, for what is shown before anything is handed over (a form, a modal). */
+    /** The verdict on {@code user}, for what is shown before anything is handed over (a modal). */
     SlackAdmissions.Admission admit(String user) {
         return admissions.admit(user);
+    }
+
+    /** The verdict on {@code user} for the form of {@code commandId}, which lists inventory: Slack's and the core's. */
+    SlackAdmissions.Admission admit(String user, String commandId) {
+        return admissions.admit(user, commandId);
     }
 
     /** The adapter's words in {@code user}'s language, or the configured one when Slack cannot tell. */

@@ -66,19 +66,21 @@ final class SlackOptionsHandler implements SlackPayloadHandler {
         String prefix = p.getValue() == null ? "" : p.getValue().strip();
         String site = FormModals.selected(view.getState(), field.get().siteField());
         String user = p.getUser() == null ? null : p.getUser().getId();
-        List<String> names = user == null ? List.of() : lookUp(user, field.get().optionsSource(), site, prefix);
+        List<String> names = user == null ? List.of()
+                : lookUp(user, context.formId(), field.get().optionsSource(), site, prefix);
         List<Option> options = names.stream().filter(n -> n.length() <= MAX_OPTION_VALUE).limit(MAX_OPTIONS)
                 .map(n -> new Option(BlockKitRenderer.plain(BlockKitRenderer.cut(n, MAX_OPTION_LABEL)), n)).toList();
         return ctx.ack(r -> r.options(options));
     }
 
     /**
-     * Picker options, for someone the adapter may act for only: inventory names are not for guests or strangers.
-     * The inventory and the people are cached, but a cold cache must not make Slack's 3 s ack late.
+     * Picker options, only for someone who may use the form's command: inventory names are not for guests, people
+     * unknown to the directory, or anyone without the command's permission. The inventory, the people and the
+     * directory are cached, but a cold cache must not make Slack's 3 s ack late.
      */
-    private List<String> lookUp(String user, OptionsSource source, String site, String prefix) {
+    private List<String> lookUp(String user, String formId, OptionsSource source, String site, String prefix) {
         CompletableFuture<List<String>> names = CompletableFuture.supplyAsync(() -> {
-            if (!admissions.admit(user).admitted()) {
+            if (!admissions.admit(user, formId).admitted()) {
                 return List.of();
             }
             if (source.inventoryKind().isEmpty()) {

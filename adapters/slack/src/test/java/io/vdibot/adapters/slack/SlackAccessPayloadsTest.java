@@ -18,6 +18,8 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.vdibot.commands.AllCommands;
+import io.vdibot.commands.port.AccessCheck;
+import io.vdibot.commands.port.ChatIdentity;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.view.InventoryKind;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +37,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Slack says which workspace a request comes from and who the user is; the adapter acts only for members of the
- * workspaces it serves, and tells everyone else why in one line. Payloads in Slack's formats go through
- * {@code app.run()}; WireMock plays the Web API and the response URLs.
+ * workspaces it serves, and tells everyone else why in one line. Forms, pickers and App Home show inventory only to
+ * someone the core knows and lets use the command ({@link AccessCheck}, scripted here as the demo directory would
+ * answer). Payloads in Slack's formats go through {@code app.run()}; WireMock plays the Web API and the response URLs.
  */
 class SlackAccessPayloadsTest {
 
@@ -46,6 +50,8 @@ class SlackAccessPayloadsTest {
     private SlackAdapter adapter;
     private SlackRequestParser parser;
     private final List<Envelope> submitted = new CopyOnWriteArrayList<>();
+    /** The core's answer; a test may make the directory unreachable. */
+    private volatile AccessCheck core = SlackAccessPayloadsTest::demoDirectory;
 
     @BeforeEach
     void start() {
@@ -55,9 +61,14 @@ class SlackAccessPayloadsTest {
         person("U0GUEST", "carol@vdibot.example", "en-US", ",\"is_restricted\":true");
         person("U0WEI", "dave@vdibot.example", "zh-CN", ",\"is_email_confirmed\":false");
         person("U0GONE", "erin@vdibot.example", "en-US", ",\"deleted\":true");
+        person("U0DAVE", "dave@vdibot.example", "en-US", "");
+        person("U0MALLORY", "mallory@vdibot.example", "en-US", "");
+        person("U0SAM", "sam@elsewhere.example", "en-US", "");
         stub("views.open", "{\"ok\":true,\"view\":{\"id\":\"V1\",\"hash\":\"h1\"}}");
         stub("views.update", "{\"ok\":true,\"view\":{\"id\":\"V1\",\"hash\":\"h2\"}}");
         stub("views.publish", "{\"ok\":true,\"view\":{\"id\":\"V2\",\"hash\":\"h3\"}}");
+        stub("chat.postEphemeral", "{\"ok\":true,\"message_ts\":\"5.5\"}");
+        stub("chat.postMessage", "{\"ok\":true,\"channel\":\"C0DEV\",\"ts\":\"6.6\"}");
         api.stubFor(post(urlPathMatching("/response/.*")).willReturn(aResponse().withBody("ok")));
         adapter = adapter(SlackAccess.onlyTeams(List.of(OURS, "E0ORG")));
     }
@@ -66,7 +77,8 @@ class SlackAccessPayloadsTest {
         SlackSettings settings = SlackSettings.of(SlackSettings.Mode.HTTP, "xoxb-bot", "secret", null, "C0APPROVE",
                 null).withApiUrl("http://127.0.0.1:" + api.port() + "/api/").withAccess(access);
         SlackAdapter created = SlackAdapter.create(settings, submitted::add, AllCommands.registry(), new Inventory(),
-                new InMemorySlackThreadStore(), Clock.systemUTC());
+                (identity, commandId) -> core.verdict(identity, commandId), new InMemorySlackThreadStore(),
+                Clock.systemUTC());
         parser = new SlackRequestParser(created.app().config());
         return created;
     }
@@ -167,13 +179,13 @@ class SlackAccessPayloadsTest {
     }
 
     @Test
-    void aFormForAGuestShowsTheRefusalInsteadOfTheInventory() throws Exception {
+    void aFormForAGuestIsRefusedInOneLineAndNoModalOpens() throws Exception {
         run(slash("U0GUEST", OURS, null, "pool create", "guest-form"));
         idle();
 
-        LoggedRequest update = calls("/api/views.update").get(0);
-        String view = form(update.getBodyAsString()).get("view");
-        assertThat(view).contains("guest accounts cannot use this bot").doesNotContain("external_select");
+        assertThat(told("guest-form")).isEqualTo("Sorry, guest accounts cannot use this bot.");
+        assertThat(calls("/api/views.open")).isEmpty();
+        assertThat(calls("/api/views.update")).isEmpty();
         assertThat(submitted).isEmpty();
     }
 
@@ -211,6 +223,125 @@ class SlackAccessPayloadsTest {
         assertThat(calls("/api/users.info")).as("users.info once, then the cache").hasSize(1);
     }
 
+    // ---- the directory: nothing before identity ----
+
+    @Test
+    void someoneUnknownToTheDirectoryGetsNoFormOnlyTheCoresLine() throws Exception {
+        Response ack = run(slash("U0SAM", OURS, null, "vm create", "sam-form"));
+        assertThat(ack.getStatusCode()).isEqualTo(200);
+        idle();
+
+        assertThat(told("sam-form")).isEqualTo("Sorry, I cannot find your account in the directory, so I cannot act"
+                + " for you. Please ask an administrator to link your chat account.");
+        assertThat(calls("/api/views.open")).as("no modal, not even a loading one").isEmpty();
+        assertThat(calls("/api/views.update")).isEmpty();
+        assertThat(submitted).isEmpty();
+    }
+
+    @Test
+    void someoneWithoutTheCommandsPermissionGetsNoFormOnlyTheCoresLine() throws Exception {
+        run(slash("U0MALLORY", OURS, null, "vm create", "mallory-form"));
+        run(slash("U0DAVE", OURS, null, "pool create", "dave-form"));
+        idle();
+
+        assertThat(told("mallory-form")).isEqualTo("Sorry, you are not allowed to do that.");
+        assertThat(told("dave-form")).as("a viewer may look, not ask for a pool")
+                .isEqualTo("Sorry, you are not allowed to do that.");
+        assertThat(calls("/api/views.open")).isEmpty();
+        assertThat(submitted).isEmpty();
+
+        run(slash("U0DAVE", OURS, null, "sites", "dave-sites"));
+        idle();
+        assertThat(submitted).as("what a viewer types still reaches the core").singleElement()
+                .satisfies(e -> assertThat(e.text()).isEqualTo("sites"));
+    }
+
+    @Test
+    void theOpenTheFormButtonOpensNothingForSomeoneWithoutThePermission() throws Exception {
+        run(interactive("{\"type\":\"block_actions\",\"team\":{\"id\":\"" + OURS + "\"},"
+                + "\"user\":{\"id\":\"U0MALLORY\"},\"trigger_id\":\"t-open\","
+                + "\"container\":{\"type\":\"message\",\"message_ts\":\"7.1\",\"channel_id\":\"C0DEV\","
+                + "\"thread_ts\":\"7.0\"},\"channel\":{\"id\":\"C0DEV\"},\"response_url\":\""
+                + responseUrl("open") + "\",\"actions\":[{\"type\":\"button\",\"action_id\":\"open_form\","
+                + "\"block_id\":\"b\",\"value\":\"vm.create\"}]}"));
+        idle();
+
+        assertThat(calls("/api/views.open")).isEmpty();
+        assertThat(told("open")).isEqualTo("Sorry, you are not allowed to do that.");
+    }
+
+    @Test
+    void aFormAskedForInAThreadOffersNoButtonToSomeoneUnknown() throws Exception {
+        run(event(OURS, "{\"type\":\"app_mention\",\"user\":\"U0SAM\",\"text\":\"<@U0BOT> vdi vm create\","
+                + "\"ts\":\"8.1\",\"thread_ts\":\"8.0\",\"channel\":\"C0DEV\",\"event_ts\":\"8.1\"}"),
+                "application/json");
+        idle();
+
+        assertThat(calls("/api/chat.postMessage")).as("no Open the form button").isEmpty();
+        assertThat(calls("/api/chat.postEphemeral")).singleElement().satisfies(r -> assertThat(
+                form(r.getBodyAsString())).containsEntry("user", "U0SAM").containsEntry("thread_ts", "8.0")
+                .hasEntrySatisfying("text", t -> assertThat(t).contains("cannot find your account")));
+        assertThat(submitted).isEmpty();
+    }
+
+    @Test
+    void pickersListNothingForTheUnknownTheUnentitledOrWhileTheDirectoryIsDown() throws Exception {
+        for (String user : List.of("U0SAM", "U0MALLORY", "U0DAVE")) {
+            Response options = run(interactive(suggestion(user, OURS)));
+            assertThat(options.getStatusCode()).isEqualTo(200);
+            assertThat(JsonParser.parseString(options.getBody())).as(user)
+                    .isEqualTo(JsonParser.parseString("{\"options\":[]}"));
+        }
+        assertThat(run(interactive(suggestion("U0ALICE", OURS))).getBody()).contains("rhel9-desktop");
+
+        core = (identity, commandId) -> AccessCheck.Verdict.UNAVAILABLE;
+        assertThat(JsonParser.parseString(run(interactive(suggestion("U0ALICE", OURS))).getBody()))
+                .isEqualTo(JsonParser.parseString("{\"options\":[]}"));
+        run(slash("U0ALICE", OURS, null, "pool create", "down"));
+        idle();
+        assertThat(told("down")).startsWith("I cannot reach the directory right now");
+        assertThat(calls("/api/views.open")).isEmpty();
+    }
+
+    @Test
+    void theHomeTabOfSomeoneUnknownIsOneLineAndAsksTheCoreNothing() throws Exception {
+        run(home("U0SAM", "3.1"), "application/json");
+        idle();
+
+        String view = published("U0SAM");
+        assertThat(view).contains("cannot find your account in the directory", "ask an administrator")
+                .doesNotContain("Estate", "Your tasks", "Waiting for approval", "Loading");
+        assertThat(submitted).isEmpty();
+    }
+
+    @Test
+    void theHomeTabOfSomeoneWithNoPermissionSaysToAskTheAdministrator() throws Exception {
+        run(home("U0MALLORY", "3.2"), "application/json");
+        idle();
+
+        assertThat(published("U0MALLORY")).contains("Ask your administrator for access to VDI Bot.")
+                .doesNotContain("Estate", "Your tasks");
+        assertThat(submitted).isEmpty();
+    }
+
+    @Test
+    void theHomeTabAsksOnlyForTheSectionsTheUserMaySee() throws Exception {
+        // someone who may look at the estate but not at tasks
+        core = (identity, commandId) -> commandId.equals("dashboard") ? AccessCheck.Verdict.ALLOWED
+                : AccessCheck.Verdict.DENIED;
+        run(home("U0DAVE", "3.3"), "application/json");
+        idle();
+        assertThat(submitted).extracting(Envelope::text).containsExactly("dashboard");
+        assertThat(published("U0DAVE")).contains("Estate").doesNotContain("Your tasks", "Waiting for approval");
+
+        submitted.clear();
+        core = SlackAccessPayloadsTest::demoDirectory;
+        run(home("U0ALICE", "3.4"), "application/json");
+        idle();
+        assertThat(submitted).extracting(Envelope::text)
+                .containsExactlyInAnyOrder("dashboard", "tasks mine", "tasks pending");
+    }
+
     // ---- Slack's formats ----
 
     private String slash(String user, String team, String enterprise, String text, String response) {
@@ -224,6 +355,34 @@ class SlackAccessPayloadsTest {
         return "{\"token\":\"legacy\",\"team_id\":\"" + team + "\",\"api_app_id\":\"A0VDIBOT\",\"event\":" + event
                 + ",\"type\":\"event_callback\",\"event_id\":\"Ev" + Math.abs(event.hashCode())
                 + "\",\"event_time\":1700000000}";
+    }
+
+    private static String home(String user, String ts) {
+        return event(OURS, "{\"type\":\"app_home_opened\",\"user\":\"" + user + "\",\"channel\":\"D" + user
+                + "\",\"tab\":\"home\",\"event_ts\":\"" + ts + "\"}");
+    }
+
+    /** The last Home tab published for {@code user}, as the view's JSON. */
+    private String published(String user) {
+        List<LoggedRequest> publishes = calls("/api/views.publish").stream()
+                .filter(r -> user.equals(form(r.getBodyAsString()).get("user_id"))).toList();
+        assertThat(publishes).as("home tab of " + user).isNotEmpty();
+        return form(publishes.get(publishes.size() - 1).getBodyAsString()).get("view");
+    }
+
+    /**
+     * The core's verdicts as the demo directory gives them: alice is a requester, dave a viewer (he may look, not
+     * act), mallory is in the directory but in no group, and everyone else is unknown to it.
+     */
+    private static AccessCheck.Verdict demoDirectory(ChatIdentity identity, String commandId) {
+        String email = identity.email() == null ? "" : identity.email();
+        return switch (email) {
+            case "alice@vdibot.example" -> AccessCheck.Verdict.ALLOWED;
+            case "dave@vdibot.example" -> Set.of("sites", "dashboard", "list", "show", "tasks").contains(commandId)
+                    ? AccessCheck.Verdict.ALLOWED : AccessCheck.Verdict.DENIED;
+            case "mallory@vdibot.example" -> AccessCheck.Verdict.DENIED;
+            default -> AccessCheck.Verdict.UNKNOWN_USER;
+        };
     }
 
     private static String context() {

@@ -14,6 +14,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.vdibot.commands.AllCommands;
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.view.InventoryKind;
@@ -45,6 +46,8 @@ class SlackPayloadHandlersTest {
     private SlackAdapter adapter;
     private SlackRequestParser parser;
     private final List<Envelope> submitted = new CopyOnWriteArrayList<>();
+    /** The commands the core was asked about before anything was shown. */
+    private final List<String> asked = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -56,7 +59,13 @@ class SlackPayloadHandlersTest {
         SlackSettings settings = SlackSettings.of(SlackSettings.Mode.HTTP, "xoxb-bot", "secret", null, "C0APPROVE",
                 null).withApiUrl("http://127.0.0.1:" + api.port() + "/api/")
                 .withAccess(SlackAccess.onlyTeams(List.of(TEAM)));
-        adapter = SlackAdapter.create(settings, submitted::add, AllCommands.registry(), new Inventory(),
+        // the core knows alice, a requester, and lets her use every form
+        AccessCheck access = (identity, commandId) -> {
+            asked.add(commandId);
+            return "alice@vdibot.example".equals(identity.email()) ? AccessCheck.Verdict.ALLOWED
+                    : AccessCheck.Verdict.UNKNOWN_USER;
+        };
+        adapter = SlackAdapter.create(settings, submitted::add, AllCommands.registry(), new Inventory(), access,
                 new InMemorySlackThreadStore(), Clock.systemUTC());
         parser = new SlackRequestParser(adapter.app().config());
     }
@@ -99,6 +108,7 @@ class SlackPayloadHandlersTest {
         api.verify(postRequestedFor(urlPathEqualTo("/api/views.open")));
         api.verify(postRequestedFor(urlPathEqualTo("/api/views.update")));
         assertThat(submitted).isEmpty();
+        assertThat(asked).as("the core was asked whether alice may use the form's command").contains("pool.create");
     }
 
     @Test
@@ -116,6 +126,7 @@ class SlackPayloadHandlersTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("rhel9-desktop").doesNotContain("win11");
         assertThat(submitted).isEmpty();
+        assertThat(asked).containsExactly("pool.create");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.InventoryLookup;
@@ -63,8 +64,10 @@ class SocketModeTest {
                 "C0APPROVE", null).withApiUrl("http://127.0.0.1:" + api.port() + "/api/")
                 .withAccess(SlackAccess.onlyTeams(List.of("T0001")));
         CommandGateway gateway = submitted::add;
+        // nothing here opens a form or App Home: the core would let nobody see them
         adapter = SlackAdapter.create(settings, gateway, AllCommands.registry(), new NoInventory(),
-                new InMemorySlackThreadStore(), Clock.systemUTC());
+                (identity, commandId) -> AccessCheck.Verdict.DENIED, new InMemorySlackThreadStore(),
+                Clock.systemUTC());
         adapter.start();
         assertThat(socket.connected.await(10, TimeUnit.SECONDS)).isTrue();
     }

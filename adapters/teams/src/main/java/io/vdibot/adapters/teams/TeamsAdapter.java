@@ -13,6 +13,7 @@ import io.vdibot.adapters.teams.connector.ConnectorApi;
 import io.vdibot.adapters.teams.connector.PacedConnectorApi;
 import io.vdibot.adapters.teams.connector.SdkConnectorApi;
 import io.vdibot.commands.Platform;
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.InventoryLookup;
@@ -43,8 +44,9 @@ public final class TeamsAdapter implements ChatAdapter {
     private final TeamsEndpoint endpoint;
 
     private TeamsAdapter(TeamsSettings settings, CommandGateway gateway, CommandRegistry registry,
-                         InventoryLookup inventory, TeamsThreadStore store, ConversationStore references,
-                         Clock clock, OkHttpClient http, BotTokenValidator validator, ConnectorApi connector) {
+                         InventoryLookup inventory, AccessCheck access, TeamsThreadStore store,
+                         ConversationStore references, Clock clock, OkHttpClient http, BotTokenValidator validator,
+                         ConnectorApi connector) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = http;
         this.work = new AdapterWorkers("teams-work", WORKERS, QUEUE);
@@ -56,7 +58,8 @@ public final class TeamsAdapter implements ChatAdapter {
         TeamsApprovals approvals = new TeamsApprovals(connector, settings, store, conversations, people, pending,
                 renderer, clock);
         CommandForms commandForms = new CommandForms(registry);
-        TeamsForms forms = new TeamsForms(commandForms, inventory, connector, pending, work);
+        TeamsFormGate gate = new TeamsFormGate(people, Objects.requireNonNull(access, "access"), settings.locale());
+        TeamsForms forms = new TeamsForms(commandForms, gate, inventory, connector, pending, work);
         this.notifier = new TeamsThreadNotifier(connector, settings, renderer, store, updates, approvals, forms,
                 conversations, pending);
         TeamsHandOver handOver = new TeamsHandOver(connector, people, conversations, gateway, work, clock);
@@ -71,10 +74,15 @@ public final class TeamsAdapter implements ChatAdapter {
                 settings.maxBodyBytes());
     }
 
-    /** The adapter against the real (or configured) Bot Framework endpoints. */
+    /**
+     * The adapter against the real (or configured) Bot Framework endpoints.
+     *
+     * @param inventory the names form cards offer as choices
+     * @param access    whom form cards are drawn for, asked before any choice is listed
+     */
     public static TeamsAdapter create(TeamsSettings settings, CommandGateway gateway, CommandRegistry registry,
-                                      InventoryLookup inventory, TeamsThreadStore store, ConversationStore references,
-                                      Clock clock) {
+                                      InventoryLookup inventory, AccessCheck access, TeamsThreadStore store,
+                                      ConversationStore references, Clock clock) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
@@ -87,8 +95,8 @@ public final class TeamsAdapter implements ChatAdapter {
         AccessTokens tokens = new ClientCredentialsTokens(settings.oauthEndpoint(), settings.appId(),
                 settings.appPassword(), settings.certificate(), settings.oauthScope(), http, clock);
         ConnectorApi connector = PacedConnectorApi.standard(new SdkConnectorApi(tokens, http));
-        return new TeamsAdapter(settings, gateway, registry, inventory, store, references, clock, http, validator,
-                connector);
+        return new TeamsAdapter(settings, gateway, registry, inventory, access, store, references, clock, http,
+                validator, connector);
     }
 
     public TeamsSettings settings() {

@@ -33,8 +33,8 @@ final class TeamsChoicesHandler implements CardActionHandler {
         if (form.isEmpty()) {
             return Answer.message("");
         }
-        return Answer.card(forms.card(form.get(), TeamsHandOver.locale(activity), FormCards.shown(form.get(), data),
-                Map.of(), null));
+        // a reload lists choices too: the card itself may have been forwarded, or its author lost the permission
+        return Answer.card(forms.cardFor(activity, form.get(), FormCards.shown(form.get(), data), Map.of()));
     }
 
     @Override

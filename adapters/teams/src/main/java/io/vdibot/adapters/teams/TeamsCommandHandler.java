@@ -1,18 +1,13 @@
 package io.vdibot.adapters.teams;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vdibot.adapters.common.CommandForms;
-import io.vdibot.adapters.teams.cards.CardRenderer;
-import io.vdibot.adapters.teams.connector.Outgoing;
 import io.vdibot.commands.form.FormSpec;
 import io.vdibot.commands.port.ThreadRef;
-import io.vdibot.commands.reply.Reply;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Commands typed in a message (the mention already stripped): the text goes to the core as it is; a command typed
- * without arguments gets its form card instead.
+ * without arguments gets its form card instead, if its author may use the command.
  */
 final class TeamsCommandHandler {
 
@@ -35,8 +30,7 @@ final class TeamsCommandHandler {
         ThreadRef thread = TeamsThreads.conversation(activity);
         if (form.isPresent()) {
             conversations.remember(activity, null);
-            ObjectNode card = forms.card(form.get(), TeamsHandOver.locale(activity), Map.of(), Map.of(), null);
-            handOver.send(thread, new Outgoing(CardRenderer.summary(Reply.text(form.get().formId())), card));
+            handOver.send(thread, forms.formFor(activity, form.get()));
             return;
         }
         handOver.submitText(activity, thread, text);

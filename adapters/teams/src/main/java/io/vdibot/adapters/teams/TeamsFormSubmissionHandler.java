@@ -79,6 +79,12 @@ final class TeamsFormSubmissionHandler implements CardActionHandler {
         if (form.isEmpty()) {
             return Optional.of(new CardRenderer().render(Reply.text("?")).first());
         }
+        // The form is drawn again (with mistakes, or with the core's answer) and lists choices: nothing of it is for
+        // someone who may not use its command. The core would refuse them in the same words.
+        Optional<ObjectNode> refused = forms.refusal(activity, form.get());
+        if (refused.isPresent()) {
+            return refused;
+        }
         Locale locale = TeamsHandOver.locale(activity);
         ZoneId zone = TeamsHandOver.zone(activity);
         Map<String, String> shown = FormCards.shown(form.get(), data);
@@ -86,8 +92,8 @@ final class TeamsFormSubmissionHandler implements CardActionHandler {
         ParseResult<VdiRequest> parsed = registry.parseForm(form.get().formId(), values,
                 new ParseContext(zone == null ? ZoneId.of("UTC") : zone, clock));
         if (parsed instanceof ParseResult.Invalid<VdiRequest> invalid) {
-            return Optional.of(forms.card(form.get(), locale, shown,
-                    FormCards.errors(form.get(), invalid, Messages.forLocale(locale)), null));
+            return Optional.of(forms.cardFor(activity, form.get(), shown,
+                    FormCards.errors(form.get(), invalid, Messages.forLocale(locale))));
         }
         ThreadRef thread = invokeId == null ? TeamsThreads.conversation(activity)
                 : TeamsThreads.click(activity, "form", activity.replyToId(), null);

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Forms as Adaptive Cards: drawn with pickers from the inventory (bounded in time, since a cold cache must not make
  * the invoke late), drawn again with the mistakes of a submission, and with the core's answer when the core refused
- * what parsing accepted (unknown template, no permission).
+ * what parsing accepted (unknown template). A form is drawn for an activity's author only when {@link TeamsFormGate}
+ * lets them through; anyone else gets a card with the one line that says why, and no choices.
  */
 final class TeamsForms {
 
@@ -38,6 +39,7 @@ final class TeamsForms {
     private static final Duration LOOKUP_TIME = Duration.ofSeconds(3);
 
     private final CommandForms commandForms;
+    private final TeamsFormGate gate;
     private final InventoryLookup inventory;
     private final ConnectorApi connector;
     private final PendingAnswers pending;
@@ -54,17 +56,46 @@ final class TeamsForms {
     record Submitted(String formId, Map<String, String> values, Locale locale) {
     }
 
-    TeamsForms(CommandForms commandForms, InventoryLookup inventory, ConnectorApi connector, PendingAnswers pending,
-               Executor lookups) {
+    TeamsForms(CommandForms commandForms, TeamsFormGate gate, InventoryLookup inventory, ConnectorApi connector,
+               PendingAnswers pending, Executor lookups) {
         this.commandForms = commandForms;
+        this.gate = gate;
         this.inventory = inventory;
         this.connector = connector;
         this.pending = pending;
         this.lookups = lookups;
     }
 
-    ObjectNode card(FormSpec form, Locale locale, Map<String, String> values, Map<String, String> errors,
-                    Reply said) {
+    /** The empty form for the author of {@code activity}, as a message; or the line that says why not. */
+    Outgoing formFor(InboundActivity activity, FormSpec form) {
+        Optional<String> refusal = gate.refusal(activity, form.formId());
+        if (refusal.isPresent()) {
+            return refusalMessage(refusal.get());
+        }
+        return new Outgoing(CardRenderer.summary(Reply.text(form.formId())),
+                card(form, TeamsHandOver.locale(activity), Map.of(), Map.of(), null));
+    }
+
+    /** The form holding {@code values} and {@code errors} for the author of {@code activity}; or the line. */
+    ObjectNode cardFor(InboundActivity activity, FormSpec form, Map<String, String> values,
+                       Map<String, String> errors) {
+        return refusal(activity, form).orElseGet(() -> card(form, TeamsHandOver.locale(activity), values, errors,
+                null));
+    }
+
+    /** If {@code form} is not for the author of {@code activity}: a card with the line that tells them why. */
+    Optional<ObjectNode> refusal(InboundActivity activity, FormSpec form) {
+        return gate.refusal(activity, form.formId()).map(line -> refusalMessage(line).card());
+    }
+
+    private static Outgoing refusalMessage(String line) {
+        CardRenderer.Rendered rendered = new CardRenderer().render(Reply.refusal(line));
+        return new Outgoing(rendered.summary(), rendered.first());
+    }
+
+    /** The form, with choices: only for someone {@link #refusal} let through. */
+    private ObjectNode card(FormSpec form, Locale locale, Map<String, String> values, Map<String, String> errors,
+                            Reply said) {
         TeamsTexts texts = TeamsTexts.forLocale(locale);
         FormCards.Labels labels = new FormCards.Labels(texts.format("teams.form.submit"),
                 texts.format("teams.form.reload"), texts.format("teams.form.required"),
@@ -79,7 +110,10 @@ final class TeamsForms {
         }
     }
 
-    /** The core refused a submitted form: the form again, with what the core said on top. */
+    /**
+     * The core refused a submitted form: the form again, with what the core said on top. Its author was let through
+     * when submitting ({@link #refusal}), so the choices are theirs to see.
+     */
     MessageHandle answer(ThreadRef click, Reply reply) throws ConnectorException {
         String key = click.extras().get(TeamsThreads.PENDING);
         Submitted submitted;

@@ -8,6 +8,7 @@ import io.vdibot.adapters.teams.InMemoryTeamsThreadStore;
 import io.vdibot.adapters.teams.TeamsAdapter;
 import io.vdibot.adapters.teams.TeamsSettings;
 import io.vdibot.adapters.teams.TeamsThreadStore;
+import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.Envelope;
 import io.vdibot.commands.port.InventoryLookup;
@@ -43,6 +44,8 @@ public final class TeamsRig implements AutoCloseable {
     public final TeamsThreadStore cards = new InMemoryTeamsThreadStore();
     public final ConversationStore references;
     public volatile BiConsumer<TeamsRig, Envelope> core = (rig, envelope) -> { };
+    /** The core's verdict on who may see a form card; everyone, unless a test says otherwise. */
+    public volatile AccessCheck access = (identity, commandId) -> AccessCheck.Verdict.ALLOWED;
     public final TeamsAdapter adapter;
     public final EndpointServer server;
 
@@ -82,8 +85,8 @@ public final class TeamsRig implements AutoCloseable {
             submitted.add(envelope);
             new Thread(() -> core.accept(this, envelope)).start();
         };
-        adapter = TeamsAdapter.create(settings, gateway, AllCommands.registry(), new Inventory(), cards,
-                references, Clock.systemUTC());
+        adapter = TeamsAdapter.create(settings, gateway, AllCommands.registry(), new Inventory(),
+                (identity, commandId) -> access.verdict(identity, commandId), cards, references, Clock.systemUTC());
         server = new EndpointServer(adapter.endpoint());
     }
 
