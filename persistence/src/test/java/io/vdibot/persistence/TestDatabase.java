@@ -36,11 +36,8 @@ public final class TestDatabase {
         if (server == null) {
             Path dataDir = ROOT.resolve("shared");
             deleteRecursively(dataDir);
-            // one unpacked copy for the whole build (the surefire configuration names it), not one per data dir
-            Path binaries = Path.of(System.getProperty("vdibot.embedded-database.binaries-dir",
-                    "target/mariadb-binaries"));
-            server = EmbeddedMariaDb.start(EmbeddedMariaDbSettings.defaults().withDataDir(dataDir)
-                            .withBinariesUnder(binaries))
+            // the binaries: one unpacked copy for the whole build, which the surefire configuration names
+            server = EmbeddedMariaDb.start(EmbeddedMariaDbSettings.defaults().withDataDir(dataDir))
                     .registerShutdownHook();
         }
         return server;

@@ -153,6 +153,8 @@ class ApprovalEndToEndTest {
                 .withZone(java.time.ZoneId.of("Europe/Paris")).format(rejected.approval().decidedAt());
         assertThat(decided).isEqualTo("Decision: carol at " + when + ": no budget this quarter");
         assertThat(bot.thread(show)).anyMatch(l -> l.matches("Status: +rejected"));
+        // what the task would have done, as a command line
+        assertThat(bot.thread(show)).anyMatch(l -> l.matches("Command: +vm create appr-no template=rhel9-desktop"));
 
         Thread.sleep(1000);
         assertThat(bot.thread(task)).noneMatch(l -> l.contains("has started"));

@@ -46,7 +46,7 @@ class VmSnapshotEndToEndTest {
         bot.type("/vdi vm snapshot par-jump-01 description=\"before patching\"");
         String snapshot = bot.awaitTask("par-jump-01", WAIT);
         assertThat(bot.awaitIn(snapshot, "accepted", WAIT))
-                .isEqualTo("Task " + snapshot + " (vm snapshot par-jump-01) accepted; it will run now.");
+                .isEqualTo("Task " + snapshot + " (vm snapshot par-jump-01 description=\"before patching\") accepted; it will run now.");
         bot.awaitIn(snapshot, "^ok: ", RUN);
         assertThat(bot.task(snapshot).status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(bot.thread(snapshot)).anyMatch(l -> l.contains("Snapshot of VM par-jump-01 taken"))
@@ -63,7 +63,8 @@ class VmSnapshotEndToEndTest {
         bot.type("/vdi vm restore par-jump-01 snapshot=\"before patching\"");
         String restore = bot.awaitTask("par-jump-01", 2, WAIT);
         assertThat(bot.awaitIn(restore, "waiting for an approver", WAIT)).isEqualTo("Task " + restore
-                + " (vm restore par-jump-01) is waiting for an approver; once approved it will run now.");
+                + " (vm restore par-jump-01 snapshot=\"before patching\") is waiting for an approver; once approved it will run"
+                + " now.");
         assertThat(bot.task(restore).status()).isEqualTo(TaskStatus.PENDING_APPROVAL);
         assertThat(bot.vmStatus("dc1", "par-jump-01")).as("nothing happens before the approval").isEqualTo("up");
 

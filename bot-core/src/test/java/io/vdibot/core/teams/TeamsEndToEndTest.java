@@ -50,6 +50,10 @@ class TeamsEndToEndTest {
         bot.idle(Duration.ofSeconds(5));
         assertThat(bot.conversationRefs("user:aad-erin")).isEqualTo(1);
 
+        // The card waits at most a few seconds for each list of choices (a user can reload them); on a busy machine the
+        // first, cold look at a site's templates can take longer, so the inventory is read once before.
+        assertThat(bot.bean(io.vdibot.commands.port.InventoryLookup.class)
+                .names("dc1", io.vdibot.commands.view.InventoryKind.TEMPLATES, "", 100)).contains("rhel9-desktop");
         ObjectNode mention = bot.activities.mention(TeamsHarness.ALICE,
                 TeamsHarness.REQUESTS + ";messageid=1700000000100", "channel", "vdi vm create");
         mention.put("id", "1700000000100");

@@ -35,13 +35,19 @@ public record EmbeddedMariaDbSettings(
         requireSimpleName("user", user);
     }
 
+    /** Where the binaries go unless a caller says: the system property the bot's own setting is named after. */
+    public static final String BINARIES_PROPERTY = "vdibot.embedded-database.binaries-dir";
+
     /**
-     * Data in {@code ./data/mariadb}, binaries under {@code ./data/mariadb-binaries}, a free port, database and user
+     * Data in {@code ./data/mariadb}, binaries under {@code ./data/mariadb-binaries} (or the directory the system
+     * property {@value #BINARIES_PROPERTY} names, so that a build shares one copy), a free port, database and user
      * {@code vdibot}, a random password.
      */
     public static EmbeddedMariaDbSettings defaults() {
+        String shared = System.getProperty(BINARIES_PROPERTY);
+        Path base = shared == null || shared.isBlank() ? Path.of("data", "mariadb-binaries") : Path.of(shared);
         return new EmbeddedMariaDbSettings(DEFAULT_DATA_DIR, 0, DEFAULT_DATABASE, DEFAULT_USER, null,
-                MariaDbBinaries.directoryUnder(Path.of("data", "mariadb-binaries")));
+                MariaDbBinaries.directoryUnder(base));
     }
 
     /** The binaries of this MariaDB version unpacked under {@code base}, which several servers may share. */
