@@ -46,7 +46,8 @@ class VmSnapshotEndToEndTest {
         bot.type("/vdi vm snapshot par-jump-01 description=\"before patching\"");
         String snapshot = bot.awaitTask("par-jump-01", WAIT);
         assertThat(bot.awaitIn(snapshot, "accepted", WAIT))
-                .isEqualTo("Task " + snapshot + " (vm snapshot par-jump-01 description=\"before patching\") accepted; it will run now.");
+                .isEqualTo("Task " + snapshot + " (vm snapshot par-jump-01 description=\"before patching\") accepted;"
+                        + " it will run now.");
         bot.awaitIn(snapshot, "^ok: ", RUN);
         assertThat(bot.task(snapshot).status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(bot.thread(snapshot)).anyMatch(l -> l.contains("Snapshot of VM par-jump-01 taken"))
