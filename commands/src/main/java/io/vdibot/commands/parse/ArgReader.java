@@ -78,7 +78,22 @@ public final class ArgReader {
         if (value != null && value.codePointCount(0, value.length()) > max) {
             return reject(key, "arg.too-long", key, max);
         }
+        if (value != null && !storable(value)) {
+            return reject(key, "arg.bad-character", key);
+        }
         return value;
+    }
+
+    /**
+     * Whether free text can reach the engine: it takes text as XML 1.0, which cannot carry control characters other
+     * than tab and line breaks, unpaired surrogates or U+FFFE/U+FFFF. Accepted here, a description holding a NUL or
+     * an ESC made a task that the engine refused when it ran (and paged on-call). C1 controls are refused too: they
+     * are terminal escapes (U+009B starts one), never typed text.
+     */
+    private static boolean storable(String value) {
+        return value.codePoints().noneMatch(cp -> cp != '\t' && cp != '\n' && cp != '\r'
+                && (Character.isISOControl(cp) || cp == 0xFFFE || cp == 0xFFFF
+                || cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE));
     }
 
     /** A name that must follow {@code rule}. */
@@ -278,7 +293,9 @@ public final class ArgReader {
     private String raw(String key) {
         declared(key);
         String value = values.get(key);
-        return value == null ? null : value.trim();
+        // strip(), not trim(): trim() also removes control characters, so a required value made of them alone
+        // (snapshot="\u0001") passed the blank check and came out empty, and a name hid them at its ends
+        return value == null ? null : value.strip();
     }
 
     private void declared(String key) {

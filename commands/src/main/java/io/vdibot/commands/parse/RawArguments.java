@@ -108,7 +108,8 @@ public final class RawArguments {
             if (!keys.contains(key)) {
                 errors.add(unknownKey(key, params));
             } else if (value != null && !value.isBlank()) {
-                values.put(key, value.trim());
+                // strip() removes what isBlank() calls blank and nothing more; see ArgReader#raw
+                values.put(key, value.strip());
             }
         });
         return new RawArguments(values, errors);

@@ -62,6 +62,8 @@ class FormParsingTest {
                 form("vm.snapshot", "name", "web01", "memory", "maybe"),
                 form("vm.restore", "name", "web01", "snapshot", "before patching", "start", "true"),
                 form("vm.restore", "name", "web01"),
+                form("vm.restore", "name", "web01", "snapshot", "\u0000"),
+                form("pool.update", "name", "\u0001dev-??", "description", "a\u001Bb"),
                 form("pool.resize", "name", "dev-??", "size", "0"),
                 form("reject", "id", "t12", "reason", "Over budget"),
                 form("list", "kind", "vms", "filter", "web*", "page", "2"));

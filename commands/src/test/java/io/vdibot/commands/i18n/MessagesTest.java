@@ -85,7 +85,7 @@ class MessagesTest {
                 "arg.missing", "arg.unknown", "arg.no-options", "arg.duplicate", "arg.empty", "arg.missing-equals",
                 "arg.unexpected", "arg.unterminated-quote", "arg.bad-syntax", "arg.not-a-number",
                 "arg.out-of-range", "arg.too-small", "arg.too-large", "arg.exceeds", "arg.bad-size", "arg.not-a-boolean",
-                "arg.bad-choice", "arg.bad-name", "arg.too-long", "arg.bad-task-id", "arg.bad-template-version",
+                "arg.bad-choice", "arg.bad-name", "arg.too-long", "arg.bad-character", "arg.bad-task-id", "arg.bad-template-version",
                 "arg.bad-when", "arg.bad-zone", "arg.when-in-past", "arg.requires", "arg.at-least-one",
                 "arg.must-differ", "when.now", "when.at",
                 "help.overview.title", "help.overview.footer", "help.family.title", "help.label.usage",

@@ -55,6 +55,12 @@ class GrammarErrorsTest {
                 mistake("pool create a??b?? template=t size=1", "name:arg.bad-name"),
                 mistake("pool create ??? template=t size=1", "name:arg.bad-name"),
                 mistake("pool create p template=t size=1 site=\"two words\"", "site:arg.bad-name"),
+                mistake("vm start \"\u0001web01\"", "name:arg.bad-name"),
+                // free text the engine could not store; a value of control characters alone is not blank
+                mistake("vm restore web01 snapshot=\"\u0001\"", "snapshot:arg.bad-character"),
+                mistake("pool update p description=\"before\u0000after\"", "description:arg.bad-character"),
+                mistake("reject T1 reason=\"\u001B[31mred\"", "reason:arg.bad-character"),
+                mistake("vm create web01 template=t init=\"echo \uD800\"", "init:arg.bad-character"),
                 // numbers and sizes
                 mistake("vm create web01 template=t cpus=two", "cpus:arg.not-a-number"),
                 mistake("vm create web01 template=t cpus=0", "cpus:arg.out-of-range"),

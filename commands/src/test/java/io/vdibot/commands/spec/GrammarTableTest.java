@@ -134,6 +134,10 @@ class GrammarTableTest {
                                 inParis(Duration.ofDays(1)))),
                 line("pool update dev-?? description=\"New text\"",
                         new PoolUpdateRequest("dev-??", "New text", null, null, null, IMMEDIATELY)),
+                // line breaks, tabs, right-to-left text and emoji are text; only what the engine cannot store is not
+                line("pool update dev-?? description=\"Line one\n\tסטודיו \uD83D\uDCBB\"",
+                        new PoolUpdateRequest("dev-??", "Line one\n\tסטודיו \uD83D\uDCBB", null, null, null,
+                                IMMEDIATELY)),
                 line("pool update dev-?? prestarted=0",
                         new PoolUpdateRequest("dev-??", null, 0, null, null, IMMEDIATELY)),
                 line("pool update dev-?? max-per-user=3 site=paris at=+90s",
