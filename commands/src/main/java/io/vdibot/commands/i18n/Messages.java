@@ -72,8 +72,23 @@ public final class Messages {
         return format(violation.key(), violation.args().toArray());
     }
 
+    /**
+     * The message of a parse mistake. What the user typed is shown back cut to {@link #SHOWN_MAX} characters: a
+     * 100 KiB paste shown whole explains nothing, and Teams refuses a message over about 28 KB, so the user would
+     * get no answer at all.
+     */
     public String format(FieldError error) {
-        return format(error.key(), error.args().toArray());
+        return format(error.key(), error.args().stream().map(Messages::shown).toArray());
+    }
+
+    /** The most characters of one argument a parse mistake shows; more than any list of keys or words of ours. */
+    public static final int SHOWN_MAX = 200;
+
+    static String shown(String arg) {
+        if (arg.codePointCount(0, arg.length()) <= SHOWN_MAX) {
+            return arg;
+        }
+        return arg.substring(0, arg.offsetByCodePoints(0, SHOWN_MAX - 1)) + "…";
     }
 
     /** "now", or "at 2026-12-01 09:00 Europe/Paris" in the schedule's own zone, for {@code reply.task.*}. */

@@ -30,6 +30,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.vdibot.commands.Fixtures.CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -131,6 +132,29 @@ class MessagesTest {
 
         assertThat(Messages.forLocale(Locale.ENGLISH).format(error)).isEqualTo("size: 0 is too small; it must be at least 1.");
         assertThat(Messages.forLocale(Locale.CHINA).format(error)).isEqualTo("size：0 太小，至少应为 1。");
+    }
+
+    @Test
+    void aParseMistakeShowsALongValueCut() {
+        FieldError error = FieldError.of("name", "arg.bad-name", "name", "<!channel>".repeat(10_000));
+
+        String english = Messages.forLocale(Locale.ENGLISH).format(error);
+
+        assertThat(english).startsWith("name: “<!channel><!channel>").contains("…” is not a valid name")
+                .hasSizeLessThan(Messages.SHOWN_MAX + 200);
+        // a character outside the BMP is never cut in half
+        String emoji = Messages.forLocale(Locale.ENGLISH)
+                .format(FieldError.of("reason", "arg.bad-name", "reason", "\uD83D\uDE00".repeat(300)));
+        assertThat(emoji).contains("\uD83D\uDE00…").doesNotContain("\uD83D…");
+    }
+
+    @Test
+    void theKeysAndWordsAParseMistakeListsAreShownWhole() {
+        for (CommandSpec<?> spec : AllCommands.registry().all()) {
+            FieldError unknown = AllCommands.registry().parse(spec.wordsText() + " colour=blue", CONTEXT).errors()
+                    .stream().filter(e -> e.field().equals("colour")).findFirst().orElseThrow();
+            assertThat(Messages.forLocale(Locale.ENGLISH).format(unknown)).as(spec.id()).doesNotContain("…");
+        }
     }
 
     @Test
