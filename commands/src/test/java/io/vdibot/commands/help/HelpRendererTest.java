@@ -147,6 +147,26 @@ class HelpRendererTest {
     }
 
     @Test
+    void aFloodOfMistakesIsListedOnceEachAndTenAtMost() {
+        StringBuilder words = new StringBuilder("reject T1");
+        for (int i = 0; i < 20_000; i++) {
+            words.append(" w").append(i % 50).append(" again");
+        }
+        ParseResult.Invalid<?> invalid = (ParseResult.Invalid<?>) REGISTRY.parse(words.toString(), CONTEXT);
+
+        List<String> english = texts(ParseErrorReply.render(invalid, ENGLISH)).stream().map(TextBlock::text).toList();
+        List<String> chinese = texts(ParseErrorReply.render(invalid, CHINESE)).stream().map(TextBlock::text).toList();
+
+        // 51 different stray words: ten listed, then how many more, then the usage line
+        assertThat(english).hasSize(1 + ParseErrorReply.MISTAKES_SHOWN + 1 + 2);
+        assertThat(english.get(1)).isEqualTo("• Unexpected word w0.");
+        assertThat(english.get(2)).isEqualTo("• Unexpected word again.");
+        assertThat(english.get(11)).isEqualTo("• … and 41 more.");
+        assertThat(english.get(13)).isEqualTo("/vdi reject ID [reason=\"…\"]");
+        assertThat(chinese.get(11)).isEqualTo("• ……另有 41 处错误。");
+    }
+
+    @Test
     void anUnknownCommandReplyPointsToHelp() {
         ParseResult.Invalid<?> invalid = (ParseResult.Invalid<?>) REGISTRY.parse("pool creat x", CONTEXT);
 
