@@ -7,8 +7,12 @@ public enum NameRule {
 
     /** A new VM: the engine's charset; 64 characters keeps it usable as a guest host name prefix. */
     VM("^[\\p{L}0-9._-]+$", 64),
-    /** A pool: one contiguous run of {@code ?} is the engine's mask for numbering the pool's VMs. */
-    POOL("^[\\p{L}0-9._-]+[?]*[\\p{L}0-9._-]*$|^[\\p{L}0-9._-]*[?]*[\\p{L}0-9._-]+$", 255),
+    /**
+     * A pool: one contiguous run of {@code ?} is the engine's mask for numbering the pool's VMs, and at least one
+     * other character. Possessive quantifiers: written as {@code [..]+[?]*[..]*|[..]*[?]*[..]+}, a long name with a
+     * wrong character at its end backtracked quadratically (100 KiB held a parsing thread for minutes).
+     */
+    POOL("^(?=[?]*+[\\p{L}0-9._-])[\\p{L}0-9._-]*+[?]*+[\\p{L}0-9._-]*+$", 255),
     TEMPLATE("^[\\p{L}0-9._-]+$", 255),
     /** An existing object (VM, cluster, storage domain, site) referred to by name. */
     OBJECT("^[\\p{L}0-9._-]+$", 255),
