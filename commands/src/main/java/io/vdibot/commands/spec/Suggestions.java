@@ -21,8 +21,13 @@ final class Suggestions {
         for (CommandSpec<?> spec : specs) {
             int n = Math.min(spec.words().size(), typed.size());
             String candidate = String.join(" ", typed.subList(0, n));
-            int distance = distance(candidate, spec.wordsText());
             int allowed = Math.max(1, Math.min(MAX_DISTANCE, spec.wordsText().length() / 3));
+            if (Math.abs(candidate.length() - spec.wordsText().length()) > allowed) {
+                // the distance is at least the difference in length; a pasted 100 KiB word would otherwise cost a
+                // 100 KiB-row table per command
+                continue;
+            }
+            int distance = distance(candidate, spec.wordsText());
             if (distance <= allowed && distance < bestDistance) {
                 best = spec;
                 bestDistance = distance;
