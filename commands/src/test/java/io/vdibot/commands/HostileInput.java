@@ -62,7 +62,7 @@ public final class HostileInput {
                 Tuple.of(4, Arbitraries.of(INJECTIONS)),
                 Tuple.of(2, Arbitraries.of(INVISIBLES)),
                 Tuple.of(3, unicode()),
-                Tuple.of(1, huge()),
+                Tuple.of(2, huge()),
                 Tuple.of(3, mixed()));
     }
 
@@ -86,12 +86,18 @@ public final class HostileInput {
         return Arbitraries.strings().all().ofMaxLength(40);
     }
 
-    /** Values of and around the limits: 64, 255, 1,000 and 16 KiB characters, and 100 KiB. */
+    /**
+     * Values of and around the limits: 64, 255, 1,000 and 16 KiB characters, and 100 KiB; some look like the start of
+     * something the grammar reads in parts (a WHEN such as +1h30m, a quoted value), to make a parser loop or recurse.
+     */
     public static Arbitrary<String> huge() {
         Arbitrary<Integer> length = Arbitraries.of(64, 65, 255, 256, 1000, 1001, 16 * 1024, 16 * 1024 + 1, HUGE);
-        Arbitrary<String> unit = Arbitraries.oneOf(Arbitraries.of("x", "9", "\u202E", "\u0000", "\u4E2D", "<!channel>",
-                "\uD83D\uDE00", "a b"), Arbitraries.of(INJECTIONS));
-        return Combinators.combine(unit, length).as(HostileInput::repeatTo);
+        Arbitrary<String> unit = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of("x", "9", "\u202E", "\u0000", "\u4E2D", "<!channel>", "\uD83D\uDE00", "a b")),
+                Tuple.of(3, Arbitraries.of("1h", "1d2h", "1w", "\\\"", "*", "*a")),
+                Tuple.of(2, Arbitraries.of(INJECTIONS)));
+        Arbitrary<String> start = Arbitraries.of("", "", "+", "+", "-", "\"", "today ", "2026-12-01T");
+        return Combinators.combine(start, unit, length).as((s, u, n) -> s + repeatTo(u, n));
     }
 
     /** Hostile pieces around a plausible value, so the hostile part hides behind something that looks right. */

@@ -24,6 +24,8 @@ public final class SinceParser {
     private static final Pattern AGO_PART = Pattern.compile("(\\d{1,5})([mhdw])");
     private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[t ](\\d{1,2}):(\\d{2}))?");
 
+    private static final int MAX_LENGTH = 100;
+
     private final Clock clock;
 
     public SinceParser(Clock clock) {
@@ -33,6 +35,10 @@ public final class SinceParser {
     /** The instant the period starts; empty when the text is none of the forms above. */
     public Optional<Instant> parse(String text, ZoneId zone) {
         String value = text.trim().toLowerCase(Locale.ROOT);
+        if (value.length() > MAX_LENGTH) {
+            // no start time is written this long; and AGO recurses once per part (see WhenParser.MAX_LENGTH)
+            return Optional.empty();
+        }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         switch (value) {
             case "today":

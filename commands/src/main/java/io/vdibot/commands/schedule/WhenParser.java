@@ -37,6 +37,8 @@ public final class WhenParser {
     private static final Pattern RELATIVE_PART = Pattern.compile("(\\d{1,6})([smhd])", Pattern.CASE_INSENSITIVE);
     private static final Pattern ABSOLUTE = Pattern.compile(
             "(today|tomorrow|\\d{4}-\\d{2}-\\d{2})(?: |(?<=\\d)T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?", Pattern.CASE_INSENSITIVE);
+    /** Longer than any WHEN: a date, a time with seconds and the longest zone name take about 50 characters. */
+    static final int MAX_LENGTH = 100;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final Clock clock;
@@ -54,6 +56,11 @@ public final class WhenParser {
         String trimmed = text == null ? "" : text.trim().replaceAll("\\s+", " ");
         if (trimmed.isEmpty()) {
             return new WhenResult.Valid(Schedule.immediately(clock, userZone));
+        }
+        if (trimmed.length() > MAX_LENGTH) {
+            // no time is written this long; and RELATIVE recurses once per part, so +1h1h1h… of a few thousand
+            // characters overflowed the stack (an Error no caller expects from parsing)
+            return invalid("arg.bad-when", trimmed);
         }
         ZoneAndRest split = splitZone(trimmed);
         if (split.badZone != null) {

@@ -61,6 +61,9 @@ class GrammarErrorsTest {
                 mistake("pool update p description=\"before\u0000after\"", "description:arg.bad-character"),
                 mistake("reject T1 reason=\"\u001B[31mred\"", "reason:arg.bad-character"),
                 mistake("vm create web01 template=t init=\"echo \uD800\"", "init:arg.bad-character"),
+                // a WHEN or a since made of thousands of parts is no time (and must not exhaust the stack)
+                mistake("vm create web01 template=t at=+" + "1h".repeat(20_000), "at:arg.bad-when"),
+                mistake("tasks since=" + "1d".repeat(20_000), "since:arg.bad-since"),
                 // numbers and sizes
                 mistake("vm create web01 template=t cpus=two", "cpus:arg.not-a-number"),
                 mistake("vm create web01 template=t cpus=0", "cpus:arg.out-of-range"),
