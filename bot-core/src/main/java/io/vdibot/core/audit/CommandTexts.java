@@ -1,5 +1,6 @@
 package io.vdibot.core.audit;
 
+import io.vdibot.commands.parse.Tokenizer;
 import io.vdibot.commands.port.Envelope;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,8 +13,14 @@ import java.util.regex.Pattern;
  */
 final class CommandTexts {
 
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)\\b(password|passwd|pwd|secret|token|api[-_]?key|key|init)=(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S+)");
+    /**
+     * The name of an argument that may hold a secret. Its value is the rest of the word as the grammar reads it
+     * ({@link Tokenizer#endOfWord}), not a pattern of its own: a quoted pattern recursed once per character and threw
+     * StackOverflowError on a script of a few thousand characters (the request was lost unanswered and unaudited),
+     * and one that knew only straight quotes left most of a smart-quoted or unterminated secret in the trail.
+     */
+    private static final Pattern SECRET =
+            Pattern.compile("(?i)\\b(password|passwd|pwd|secret|token|api[-_]?key|key|init)=");
 
     private CommandTexts() {
     }
@@ -36,19 +43,27 @@ final class CommandTexts {
         }
         Matcher matcher = SECRET.matcher(text);
         StringBuilder masked = new StringBuilder();
-        while (matcher.find()) {
+        int copied = 0;
+        int from = 0;
+        while (from < text.length() && matcher.find(from)) {
+            int valueStart = matcher.end();
+            int valueEnd = Tokenizer.endOfWord(text, valueStart);
+            from = Math.max(valueEnd, valueStart);
+            if (valueEnd == valueStart) {
+                continue;
+            }
             String key = matcher.group(1);
-            String replacement = key.equalsIgnoreCase("init")
-                    ? key + "=<script, " + unquoted(matcher.group(2)).length() + " characters>"
-                    : key + "=***";
-            matcher.appendReplacement(masked, Matcher.quoteReplacement(replacement));
+            String value = text.substring(valueStart, valueEnd);
+            masked.append(text, copied, matcher.start()).append(key.equalsIgnoreCase("init")
+                    ? key + "=<script, " + unquoted(value).length() + " characters>"
+                    : key + "=***");
+            copied = valueEnd;
         }
-        matcher.appendTail(masked);
-        return masked.toString();
+        return masked.append(text, copied, text.length()).toString();
     }
 
     private static String unquoted(String value) {
-        boolean quoted = value.length() >= 2 && (value.startsWith("\"") || value.startsWith("'"));
+        boolean quoted = value.length() >= 2 && "\"'\u201C\u2018".indexOf(value.charAt(0)) >= 0;
         return quoted ? value.substring(1, value.length() - 1) : value;
     }
 }

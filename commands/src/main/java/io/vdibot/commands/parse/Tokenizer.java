@@ -65,18 +65,47 @@ public final class Tokenizer {
         return new Tokenized(tokens, errors);
     }
 
-    /** Appends the quoted text to {@code out}; returns the index after the closing quote, or -1 if none. */
+    /**
+     * The index just after the word that starts at {@code from}, by the rules above: quotes hold spaces, a backslash
+     * escapes a closing quote, and a quote never closed runs to the end of the text. For code that must find a value
+     * in the line as typed (the audit masks secrets) by the same idea of a word as the grammar's.
+     */
+    public static int endOfWord(String text, int from) {
+        int i = from;
+        while (i < text.length() && !isSpace(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (isOpeningQuote(c)) {
+                int end = readQuoted(text, i + 1, c, null);
+                if (end < 0) {
+                    return text.length();
+                }
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * Appends the quoted text to {@code out} (unless null); returns the index after the closing quote, or -1 if
+     * none.
+     */
     private static int readQuoted(String s, int from, char opening, StringBuilder out) {
         int i = from;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length() && (closes(opening, s.charAt(i + 1)) || s.charAt(i + 1) == '\\')) {
-                out.append(s.charAt(i + 1));
+                if (out != null) {
+                    out.append(s.charAt(i + 1));
+                }
                 i += 2;
             } else if (closes(opening, c)) {
                 return i + 1;
             } else {
-                out.append(c);
+                if (out != null) {
+                    out.append(c);
+                }
                 i++;
             }
         }

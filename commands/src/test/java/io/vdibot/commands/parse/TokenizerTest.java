@@ -95,6 +95,16 @@ class TokenizerTest {
     }
 
     @Test
+    void findsWhereAWordEndsAsTyped() {
+        String line = "a=\"b \\\" c\" d=\u201Ce f\u201D g\u00A0h=\"open i";
+
+        assertThat(Tokenizer.endOfWord(line, 0)).isEqualTo(line.indexOf(" d="));
+        assertThat(Tokenizer.endOfWord(line, line.indexOf("d="))).isEqualTo(line.indexOf(" g"));
+        assertThat(Tokenizer.endOfWord(line, line.indexOf("g"))).isEqualTo(line.indexOf("\u00A0"));
+        assertThat(Tokenizer.endOfWord(line, line.indexOf("h="))).isEqualTo(line.length());
+    }
+
+    @Test
     void nullIsAnEmptyLine() {
         assertThat(Tokenizer.tokenize(null).tokens()).isEmpty();
     }
