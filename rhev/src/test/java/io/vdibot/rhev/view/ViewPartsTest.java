@@ -1,15 +1,21 @@
 package io.vdibot.rhev.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.commands.view.ListRequest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,50 @@ class ViewPartsTest {
         assertThat(NameFilter.of("a.b").matches("axb")).isFalse();
         assertThat(NameFilter.of(null).matches("anything")).isTrue();
         assertThat(NameFilter.of(null).isEverything()).isTrue();
+    }
+
+    @Test
+    void wildcardsMatchAsTheRegularExpressionTheyStandForDid() {
+        List<String> filters = words("ab*", 4).stream().filter(f -> !f.isEmpty()).toList();
+        List<String> names = words("abA", 5);
+        for (String filter : filters) {
+            Pattern reference = reference(filter);
+            for (String name : names) {
+                assertThat(NameFilter.of(filter).matches(name)).as(filter + " ~ " + name)
+                        .isEqualTo(reference.matcher(name).matches());
+            }
+        }
+    }
+
+    @Test
+    void aFilterOfManyWildcardsIsAnsweredAtOnce() {
+        // as a regular expression, .*.*.*… backtracked exponentially: 25 stars took 16 s for one name
+        List<String> names = IntStream.range(0, 1000).mapToObj(i -> "par-build-" + i).toList();
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            for (String filter : List.of("*".repeat(250) + "x", "*a".repeat(127) + "x", "*-*-*-*-*-*-*-*-*-*-*-*-*z")) {
+                assertThat(names.stream().filter(NameFilter.of(filter)::matches)).as(filter).isEmpty();
+            }
+            assertThat(names.stream().filter(NameFilter.of("*".repeat(250) + "9")::matches)).hasSize(100);
+        });
+    }
+
+    /** Every word of up to {@code length} letters from {@code alphabet}, the empty one included. */
+    private static List<String> words(String alphabet, int length) {
+        List<String> words = new ArrayList<>(List.of(""));
+        List<String> last = List.of("");
+        for (int i = 0; i < length; i++) {
+            last = last.stream().flatMap(w -> alphabet.chars().mapToObj(c -> w + (char) c)).toList();
+            words.addAll(last);
+        }
+        return words;
+    }
+
+    /** What the filter meant when it was a regular expression. */
+    private static Pattern reference(String filter) {
+        String regex = filter.indexOf('*') < 0 ? ".*" + Pattern.quote(filter) + ".*"
+                : Arrays.stream(filter.split("\\*", -1)).map(p -> p.isEmpty() ? "" : Pattern.quote(p))
+                        .collect(Collectors.joining(".*"));
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     }
 
     @Test
