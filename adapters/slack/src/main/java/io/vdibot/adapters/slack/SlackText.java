@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** What users typed, as Slack delivers it, back into plain text: entities decoded, links and mentions unwrapped. */
 final class SlackText {
 
-    private static final Pattern LEADING_MENTIONS = Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>\\s*)+");
+    private static final Pattern LEADING_MENTION = Pattern.compile("\\s*<@[A-Z0-9]+(\\|[^>]*)?>\\s*");
     private static final Pattern LINK = Pattern.compile("<([^<>|]+)(\\|([^<>]*))?>");
 
     private SlackText() {
@@ -32,7 +32,14 @@ final class SlackText {
     /** A mention's text without the leading {@code @vdibot}: the command line. */
     static String withoutLeadingMentions(String slackText) {
         String text = slackText == null ? "" : slackText;
-        return plain(LEADING_MENTIONS.matcher(text).replaceFirst("")).strip();
+        // one mention at a time: as (mention)+ the pattern recursed once per mention, and a message starting with a
+        // thousand of them threw StackOverflowError out of the event handler, every time Slack redelivered it
+        Matcher mention = LEADING_MENTION.matcher(text);
+        int start = 0;
+        while (mention.region(start, text.length()).lookingAt()) {
+            start = mention.end();
+        }
+        return plain(text.substring(start)).strip();
     }
 
     /** A value as one quoted word of the grammar: backslashes and quotes escaped, line breaks kept. */

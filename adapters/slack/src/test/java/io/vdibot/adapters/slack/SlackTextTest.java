@@ -23,6 +23,13 @@ class SlackTextTest {
                 .isEqualTo("vdi list vms site=dc1");
         assertThat(SlackText.withoutLeadingMentions("  <@U0VDIBOT|vdibot>   sites")).isEqualTo("sites");
         assertThat(SlackText.withoutLeadingMentions("<@U0VDIBOT>")).isEmpty();
+        assertThat(SlackText.withoutLeadingMentions("<@U0VDIBOT> tell <@U1> sites")).isEqualTo("tell @U1 sites");
+    }
+
+    @Test
+    void aThousandMentionsAreRemovedNotAStackOverflow() {
+        assertThat(SlackText.withoutLeadingMentions("<@U0VDIBOT> <@U1|x>\t".repeat(5_000) + "sites"))
+                .isEqualTo("sites");
     }
 
     @Test
