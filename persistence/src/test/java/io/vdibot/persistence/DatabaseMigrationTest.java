@@ -20,10 +20,11 @@ class DatabaseMigrationTest {
             int first = Database.migrate(empty);
             int second = Database.migrate(empty);
 
-            assertThat(first).isEqualTo(8);
+            assertThat(first).isEqualTo(9);
             assertThat(second).isZero();
             assertThat(tables(jdbc)).contains(
-                    "task", "task_step", "task_log", "thread_message", "resource_lease", "conversation_ref", "audit_event", "identity_binding",
+                    "task", "task_step", "task_log", "thread_message", "resource_lease", "conversation_ref", "audit_event",
+                    "identity_binding", "object_owner",
                     "QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS", "QRTZ_CRON_TRIGGERS",
                     "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS", "QRTZ_PAUSED_TRIGGER_GRPS",
                     "QRTZ_FIRED_TRIGGERS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS");
@@ -35,11 +36,11 @@ class DatabaseMigrationTest {
         try (HikariDataSource empty = TestDatabase.emptyDatabase()) {
             List<Integer> applied = Concurrently.run(3, node -> Database.migrate(empty));
 
-            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(8);
+            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(9);
             assertThat(JdbcClient.create(empty)
                     .sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                     .query(String.class).list())
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         }
     }
 

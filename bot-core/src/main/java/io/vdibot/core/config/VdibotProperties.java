@@ -68,9 +68,12 @@ public record VdibotProperties(
      * @param commands          command ids that always need an approver
      * @param poolSizeThreshold pool creations and resizes above this many VMs need an approver
      * @param initScripts       a VM created with an {@code init=} script (run as root in the guest) needs an approver
+     * @param poolShrink        a resize that makes a pool smaller (deleting VMs people may be using) needs an approver
      */
-    public record Approval(@DefaultValue({"template.migrate", "pool.delete", "vm.restore"}) Set<String> commands,
-            @DefaultValue("50") int poolSizeThreshold, @DefaultValue("true") boolean initScripts) {
+    public record Approval(
+            @DefaultValue({"template.migrate", "pool.delete", "pool.revoke", "vm.restore"}) Set<String> commands,
+            @DefaultValue("50") int poolSizeThreshold, @DefaultValue("true") boolean initScripts,
+            @DefaultValue("true") boolean poolShrink) {
     }
 
     /**

@@ -59,6 +59,12 @@ public final class CachingDirectory implements Directory {
         return groups.get(key(group), () -> delegate.membersOf(group));
     }
 
+    /** Asked of the directory each time: it is asked only when an administrator names an owner group. */
+    @Override
+    public boolean groupExists(String group) {
+        return delegate.groupExists(group);
+    }
+
     /** Forgets every cached answer, e.g. after an operator changed group membership and wants it now. */
     public void invalidateAll() {
         users.clear();

@@ -19,4 +19,7 @@ public interface Directory {
 
     /** Everyone in the group named {@code group} (e.g. the approvers, the people on call). */
     List<DirectoryUser> membersOf(String group);
+
+    /** Whether a group named {@code group} exists under the configured group search base. */
+    boolean groupExists(String group);
 }

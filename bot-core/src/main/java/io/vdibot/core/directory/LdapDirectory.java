@@ -127,6 +127,24 @@ public final class LdapDirectory implements Directory, AutoCloseable {
     }
 
     @Override
+    public boolean groupExists(String group) {
+        if (group == null || group.isBlank()) {
+            return false;
+        }
+        try {
+            return !search(properties.groupSearchBase(),
+                    Filter.createEqualityFilter(properties.groupNameAttribute(), group.trim()), 1).isEmpty();
+        } catch (LDAPSearchException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                return true;
+            }
+            throw unavailable("group " + group, e);
+        } catch (LDAPException e) {
+            throw unavailable("group " + group, e);
+        }
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

@@ -3,11 +3,13 @@ package io.vdibot.core.execution;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.spec.CommandRegistry;
+import io.vdibot.commands.spec.OwnedObjectChange;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.core.directory.Directory;
 import io.vdibot.core.directory.DirectoryUnavailableException;
 import io.vdibot.core.directory.DirectoryUser;
 import io.vdibot.core.permission.Decision;
+import io.vdibot.core.ownership.Ownership;
 import io.vdibot.core.permission.PermissionPolicy;
 import io.vdibot.persistence.task.TaskRecord;
 import java.util.ArrayList;
@@ -36,12 +38,15 @@ public final class RequesterRecheck {
     private final Directory directory;
     private final PermissionPolicy permissions;
     private final CommandRegistry registry;
+    private final Ownership ownership;
 
     /** @param directory the directory itself, not a cache in front of it */
-    public RequesterRecheck(Directory directory, PermissionPolicy permissions, CommandRegistry registry) {
+    public RequesterRecheck(Directory directory, PermissionPolicy permissions, CommandRegistry registry,
+            Ownership ownership) {
         this.directory = directory;
         this.permissions = permissions;
         this.registry = registry;
+        this.ownership = ownership;
     }
 
     /**
@@ -73,6 +78,13 @@ public final class RequesterRecheck {
                 return Optional.of(new Refusal("reply.task.refused-permission",
                         List.of(task.code(), who, permission)));
             }
+        }
+        boolean changesAny = permissions.check(user.get(), OwnedObjectChange.CHANGE_ANY).allowed();
+        if (request instanceof OwnedObjectChange change
+                && ownership.refusal(user.get(), changesAny, change, task.site()).isPresent()) {
+            LOG.info("{} not run: {} no longer owns {} {}", task.code(), uid, change.objectKind(), change.name());
+            return Optional.of(new Refusal("reply.task.refused-owner",
+                    List.of(task.code(), who, change.name(), task.site())));
         }
         return Optional.empty();
     }

@@ -24,6 +24,7 @@ import io.vdibot.persistence.task.TaskStepRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,6 +54,7 @@ public final class TaskRunner {
     private final WorkTracker work;
     private final LeaseWaits waits;
     private final RequesterRecheck recheck;
+    private final List<TaskSuccessListener> successListeners;
     private final ScheduledExecutorService timer;
     private final Duration progressInterval;
     private final Duration lateAfter;
@@ -62,8 +64,8 @@ public final class TaskRunner {
 
     public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs, TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
-            WorkTracker work, LeaseWaits waits, RequesterRecheck recheck, ScheduledExecutorService timer,
-            Duration progressInterval, Duration lateAfter, Locale fallbackLocale) {
+            WorkTracker work, LeaseWaits waits, RequesterRecheck recheck, List<TaskSuccessListener> successListeners,
+            ScheduledExecutorService timer, Duration progressInterval, Duration lateAfter, Locale fallbackLocale) {
         this.tasks = tasks;
         this.steps = steps;
         this.logs = logs;
@@ -76,6 +78,7 @@ public final class TaskRunner {
         this.work = work;
         this.waits = waits;
         this.recheck = recheck;
+        this.successListeners = List.copyOf(successListeners);
         this.timer = timer;
         this.progressInterval = progressInterval;
         this.lateAfter = lateAfter;
@@ -156,6 +159,7 @@ public final class TaskRunner {
                 if (outcome.status() == TaskStatus.FAILED) {
                     onCall.failed(task, outcome.summary());
                 } else {
+                    tellSucceeded(task, request);
                     onCall.succeeded(task, outcome.summary());
                 }
             }
@@ -179,6 +183,16 @@ public final class TaskRunner {
             progress.close();
             MDC.clear();
             work.finished();
+        }
+    }
+
+    private void tellSucceeded(TaskRecord task, TaskRequest request) {
+        for (TaskSuccessListener listener : successListeners) {
+            try {
+                listener.succeeded(task, request);
+            } catch (RuntimeException e) {
+                LOG.error("after {} succeeded, {} failed", task.code(), listener.getClass().getSimpleName(), e);
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import io.vdibot.core.directory.LdapDirectory;
 import io.vdibot.core.execution.LeaseWaits;
 import io.vdibot.core.execution.RequesterRecheck;
 import io.vdibot.core.execution.TaskRunner;
+import io.vdibot.core.execution.TaskSuccessListener;
 import io.vdibot.core.notify.ChatAdapters;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.notify.OnCallNotices;
@@ -28,6 +29,9 @@ import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.core.intake.ApprovalPolicy;
 import io.vdibot.core.intake.DatabaseRetry;
 import io.vdibot.core.intake.TaskIntake;
+import io.vdibot.core.ownership.Ownership;
+import io.vdibot.rhev.inventory.InventoryCache;
+import io.vdibot.rhev.inventory.PoolInfo;
 import io.vdibot.core.intake.TaskJson;
 import io.vdibot.commands.handler.ResourceLeases;
 import io.vdibot.persistence.lease.ResourceLeaseRepository;
@@ -131,10 +135,11 @@ public class CoreConfiguration {
     @Bean
     public TaskIntake taskIntake(TaskRepository tasks, InventoryLookup inventory, HandlerRegistry handlers,
             VdibotProperties properties, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json, Auditor auditor) {
-        return new TaskIntake(tasks, inventory, handlers, new ApprovalPolicy(properties.approval()), approvals,
-                scheduling, notifiers, json, new DatabaseRetry(Duration.ofMinutes(2), Duration.ofMillis(200)),
-                auditor);
+            TaskJson json, Auditor auditor, Ownership ownership, InventoryCache pools) {
+        ApprovalPolicy policy = new ApprovalPolicy(properties.approval(), (site, pool) -> pools.pools(site).stream()
+                .filter(info -> info.name().equals(pool)).mapToInt(PoolInfo::size).findFirst());
+        return new TaskIntake(tasks, inventory, handlers, policy, approvals, scheduling, notifiers, json,
+                new DatabaseRetry(Duration.ofMinutes(2), Duration.ofMillis(200)), auditor, ownership);
     }
 
     @Bean
@@ -176,12 +181,13 @@ public class CoreConfiguration {
             TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
             WorkTracker work, LeaseWaits waits, LdapDirectory directory, PermissionPolicy permissions,
-            CommandRegistry registry, ScheduledExecutorService coreTimer, VdibotProperties properties) {
+            CommandRegistry registry, ScheduledExecutorService coreTimer, VdibotProperties properties,
+            Ownership ownership, List<TaskSuccessListener> successListeners) {
         // the directory itself, past the cache: a requester who lost the group minutes ago must not run
-        RequesterRecheck recheck = new RequesterRecheck(directory, permissions, registry);
+        RequesterRecheck recheck = new RequesterRecheck(directory, permissions, registry, ownership);
         return new TaskRunner(tasks, steps, logs, cancels, handlers, notifiers, onCall, json, node, work, waits,
-                recheck, coreTimer, properties.progressInterval(), properties.execution().lateAfter(),
-                properties.defaultLocale());
+                recheck, successListeners, coreTimer, properties.progressInterval(),
+                properties.execution().lateAfter(), properties.defaultLocale());
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

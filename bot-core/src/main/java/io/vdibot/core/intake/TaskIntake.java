@@ -7,9 +7,11 @@ import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
+import io.vdibot.commands.spec.OwnedObjectChange;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.core.command.HandlerRegistry;
 import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.ownership.Ownership;
 import io.vdibot.core.pipeline.RequestScope;
 import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.persistence.task.NewTask;
@@ -19,6 +21,7 @@ import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.commands.handler.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +45,11 @@ public final class TaskIntake {
     private final DatabaseRetry databaseRetry;
     private final Auditor auditor;
     private final NameReservations reservations;
+    private final Ownership ownership;
 
     public TaskIntake(TaskRepository tasks, InventoryLookup inventory, HandlerRegistry handlers,
             ApprovalPolicy approvalPolicy, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json, DatabaseRetry databaseRetry, Auditor auditor) {
+            TaskJson json, DatabaseRetry databaseRetry, Auditor auditor, Ownership ownership) {
         this.tasks = tasks;
         this.inventory = inventory;
         this.handlers = handlers;
@@ -57,6 +61,7 @@ public final class TaskIntake {
         this.databaseRetry = databaseRetry;
         this.auditor = auditor;
         this.reservations = new NameReservations(tasks, json);
+        this.ownership = ownership;
     }
 
     public void accept(TaskRequest request, RequestScope scope) {
@@ -82,13 +87,17 @@ public final class TaskIntake {
                 return;
             }
         }
+        // after the inventory checks, so that a pool that does not exist is said not to exist
+        if (problems.isEmpty() && request instanceof OwnedObjectChange change && notOwner(scope, change, site)) {
+            return;
+        }
         problems.addAll(databaseRetry.call("check names of " + request.commandId(),
                 () -> reservations.check(request, site, scope.envelope().idempotencyKey())));
         if (!problems.isEmpty()) {
             refuse(scope, request, problems);
             return;
         }
-        boolean needsApproval = approvalPolicy.needsApproval(request);
+        boolean needsApproval = approvalPolicy.needsApproval(request, site);
         NewTask task = new NewTask(request.commandId(), json.write(request),
                 needsApproval ? TaskStatus.PENDING_APPROVAL : TaskStatus.SCHEDULED, site, scope.requester(),
                 messages.locale(), scope.zone(), json.write(scope.thread()),
@@ -133,6 +142,24 @@ public final class TaskIntake {
                     LOG.info("duplicate delivery of {} ignored; it is {}", key, stored.code());
                     return true;
                 }).orElse(false);
+    }
+
+    /**
+     * Refuses a change to an object the requester does not own, before the engine is asked anything about it: the
+     * answer names the owner, so the requester knows whom to ask.
+     */
+    private boolean notOwner(RequestScope scope, OwnedObjectChange change, String site) {
+        Optional<Ownership.Refusal> refusal = databaseRetry.call("check the owner of " + change.name(),
+                () -> ownership.refusal(scope.user(), scope.may(OwnedObjectChange.CHANGE_ANY), change, site));
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        LOG.info("denied {} of {} at {}: not an owner", change.commandId(), change.name(), site);
+        auditor.record(scope.envelope(), scope.user(), change, Auditor.DENIED,
+                "not an owner of " + change.objectKind() + " " + change.name() + " at " + site, null);
+        notifiers.post(scope.thread(), Reply.refusal(scope.messages().format(refusal.get().key(),
+                refusal.get().args().toArray())));
+        return true;
     }
 
     private void refuse(RequestScope scope, TaskRequest request, List<Violation> problems) {

@@ -112,6 +112,12 @@ class CachingDirectoryTest {
             return group.equalsIgnoreCase("vdi-requesters") ? List.of(ALICE) : List.of();
         }
 
+        @Override
+        public boolean groupExists(String group) {
+            record("exists:" + group.toLowerCase());
+            return group.equalsIgnoreCase("vdi-requesters");
+        }
+
         private void record(String call) {
             calls.add(call);
             if (down) {

@@ -82,6 +82,11 @@ class IdentityResolverTest {
             throw new AssertionError("identity resolution never lists groups");
         }
 
+        @Override
+        public boolean groupExists(String group) {
+            throw new AssertionError("identity resolution never looks groups up");
+        }
+
         private void failIfDown() {
             if (down) {
                 throw new DirectoryUnavailableException("down", null);

@@ -135,4 +135,13 @@ class LdapDirectoryTest {
         assertThat(directory.membersOf("*")).isEmpty();
         assertThat(directory.membersOf("")).isEmpty();
     }
+
+    @Test
+    void groupsExistOnlyUnderTheGroupBaseAndByTheirExactName() {
+        assertThat(directory.groupExists("vdi-requesters")).isTrue();
+        assertThat(directory.groupExists(" VDI-Admins ")).isTrue();
+        assertThat(directory.groupExists("vdi-*")).as("a name, not a pattern").isFalse();
+        assertThat(directory.groupExists("people")).as("an organisational unit is no group").isFalse();
+        assertThat(directory.groupExists("")).isFalse();
+    }
 }

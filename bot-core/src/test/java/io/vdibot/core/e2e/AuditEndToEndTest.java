@@ -28,6 +28,7 @@ class AuditEndToEndTest {
 
     @Test
     void eachDecisionIsAuditedAndOnlyAdministratorsReadIt() {
+        bot.assignPoolOwner("finance-win10", "dc1", "vdi-requesters");
         bot.type("/login alice");
         bot.type("/vdi vm create audit-01 template=rhel9-desktop at=+1h");
         String task = bot.awaitTask("audit-01", WAIT);

@@ -152,6 +152,16 @@ public final class BotHarness implements AutoCloseable {
         return "c" + number;
     }
 
+    /**
+     * As carol, the demo administrator, hands a pool the bot did not create to a directory group, so that its members
+     * may change it; the console stays logged in as carol.
+     */
+    public void assignPoolOwner(String pool, String site, String group) {
+        type("/login carol");
+        String thread = send("/vdi pool owner " + pool + " group=" + group + " site=" + site);
+        awaitIn(thread, "^ok: Pool .+ now belongs to the members of group ", Duration.ofSeconds(30));
+    }
+
     /** Calls {@code listener} with every line as soon as it is printed (for timing). */
     public void onLine(Consumer<String> listener) {
         listeners.add(listener);

@@ -9,6 +9,7 @@ import io.vdibot.rhev.simulator.model.PoolEntity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,10 @@ class PoolEditEndToEndTest {
     @BeforeAll
     static void start() {
         bot = BotHarness.start();
+        // the demo's pools were not created through the bot: requesters change them once an administrator says so
+        bot.assignPoolOwner("eng-rhel9-??", "dc1", "vdi-requesters");
+        bot.assignPoolOwner("finance-win10", "dc1", "vdi-requesters");
+        bot.assignPoolOwner("sales-win10", "dc2", "vdi-requesters");
     }
 
     @AfterAll
@@ -74,7 +79,8 @@ class PoolEditEndToEndTest {
         assertThat(vmsOf("dc1", "finance-win10")).hasSize(6);
 
         bot.type("/vdi pool resize finance-win10 size=4");
-        bot.await("\\[T\\d+\\] ok: == Pool finance-win10 has 4 VMs ==", RUN);
+        String shrink = approvedByBob("pool resize finance-win10");
+        bot.awaitIn(shrink, "^ok: == Pool finance-win10 has 4 VMs ==$", RUN);
         assertThat(bot.lines()).anyMatch(l -> l.endsWith("Pool finance-win10 shrank from 6 to 4 VMs; removed "
                 + "finance-win10-6, finance-win10-5:"));
         assertThat(vmsOf("dc1", "finance-win10")).containsExactly("finance-win10-1", "finance-win10-2",
@@ -94,7 +100,9 @@ class PoolEditEndToEndTest {
         assertThat(grants(pool)).isEqualTo(2);
 
         bot.type("/vdi pool revoke sales-win10 group=contractors role=UserRole site=dc2");
-        bot.await("\\[T\\d+\\] ok: == Group contractors no longer has role UserRole on pool sales-win10 ==", RUN);
+        String revoke = approvedByBob("pool revoke sales-win10");
+        bot.awaitIn(revoke, "^ok: == Group contractors no longer has role UserRole on pool sales-win10 ==$", RUN);
+        bot.type("/login alice");
         assertThat(grants(pool)).isEqualTo(1);
 
         bot.type("/vdi pool update sales-win10 prestarted=2 max-per-user=3 description=\"Sales, two ready\" site=dc2");
@@ -106,6 +114,18 @@ class PoolEditEndToEndTest {
         assertThat(updated.prestartedVms).isEqualTo(2);
         assertThat(updated.maxUserVms).isEqualTo(3);
         assertThat(bot.task(grant).status()).isEqualTo(TaskStatus.SUCCEEDED);
+    }
+
+    /**
+     * Shrinks and revokes wait for an approver by default: waits for alice's task that {@code summary} starts to ask,
+     * has bob approve it, and returns its id.
+     */
+    private static String approvedByBob(String summary) {
+        String task = bot.awaitGroup("\\[(T\\d+)\\] Task T\\d+ \\(" + Pattern.quote(summary)
+                + ".*\\) is waiting for an approver", WAIT);
+        bot.type("/login bob");
+        bot.awaitIn(bot.send("/vdi approve " + task), "^ok: Task " + task + " .+ was approved by Bob Johnson", WAIT);
+        return task;
     }
 
     private static long grants(PoolEntity pool) {
@@ -120,7 +140,8 @@ class PoolEditEndToEndTest {
         assertThat(vmsOf("dc1", "e2e-gone")).hasSize(2);
 
         bot.type("/vdi pool delete e2e-gone");
-        String delete = bot.awaitGroup("\\[(T\\d+)\\] Task T\\d+ \\(.*\\) is waiting for an approver", WAIT);
+        String delete = bot.awaitTask("e2e-gone", 2, WAIT);
+        bot.awaitIn(delete, "is waiting for an approver", WAIT);
         assertThat(bot.task(delete).status()).isEqualTo(TaskStatus.PENDING_APPROVAL);
         assertThat(pool("dc1", "e2e-gone")).isPresent();
 

@@ -106,6 +106,11 @@ class DirectoryAccessCheckTest {
             public List<DirectoryUser> membersOf(String group) {
                 throw new DirectoryUnavailableException("connection refused", null);
             }
+
+            @Override
+            public boolean groupExists(String group) {
+                throw new DirectoryUnavailableException("connection refused", null);
+            }
         };
         DirectoryAccessCheck blind = new DirectoryAccessCheck(new IdentityResolver(down), POLICY, REGISTRY);
         assertThat(blind.verdict(slack("carol"), "sites")).isEqualTo(Verdict.UNAVAILABLE);
@@ -125,6 +130,11 @@ class DirectoryAccessCheckTest {
             @Override
             public List<DirectoryUser> membersOf(String group) {
                 return List.of();
+            }
+
+            @Override
+            public boolean groupExists(String group) {
+                return false;
             }
         };
         assertThat(new DirectoryAccessCheck(new IdentityResolver(broken), POLICY, REGISTRY)

@@ -1,12 +1,12 @@
 package io.vdibot.commands.pool;
 
-import io.vdibot.commands.spec.TaskRequest;
+import io.vdibot.commands.spec.OwnedObjectChange;
 import io.vdibot.commands.schedule.Schedule;
 
 import java.util.Objects;
 
 /** {@code pool delete NAME [site=S] [at=WHEN]}: removes the pool and its VMs. */
-public record PoolDeleteRequest(String name, String site, Schedule runAt) implements TaskRequest {
+public record PoolDeleteRequest(String name, String site, Schedule runAt) implements OwnedObjectChange {
 
     public static final String COMMAND_ID = "pool.delete";
 

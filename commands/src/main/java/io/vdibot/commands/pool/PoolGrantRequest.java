@@ -1,5 +1,6 @@
 package io.vdibot.commands.pool;
 
+import io.vdibot.commands.spec.OwnedObjectChange;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
 
 /** {@code pool grant NAME group=G role=R [site=S] [at=WHEN]}: gives directory group {@code group} the engine role {@code role} on the pool. */
 public record PoolGrantRequest(String name, String group, String role, String site, Schedule runAt)
-        implements TaskRequest {
+        implements OwnedObjectChange {
 
     public static final String COMMAND_ID = "pool.grant";
 

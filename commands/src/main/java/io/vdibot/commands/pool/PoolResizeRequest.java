@@ -1,5 +1,6 @@
 package io.vdibot.commands.pool;
 
+import io.vdibot.commands.spec.OwnedObjectChange;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** {@code pool resize NAME size=N [site=S] [at=WHEN]}: the pool's new number of VMs. */
-public record PoolResizeRequest(String name, int size, String site, Schedule runAt) implements TaskRequest {
+public record PoolResizeRequest(String name, int size, String site, Schedule runAt) implements OwnedObjectChange {
 
     public static final String COMMAND_ID = "pool.resize";
 

@@ -1,5 +1,6 @@
 package io.vdibot.commands.pool;
 
+import io.vdibot.commands.spec.OwnedObjectChange;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.schedule.Schedule;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * "leave as it is", and at least one change is present.
  */
 public record PoolUpdateRequest(String name, String description, Integer prestarted, Integer maxPerUser,
-                                String site, Schedule runAt) implements TaskRequest {
+                                String site, Schedule runAt) implements OwnedObjectChange {
 
     public static final String COMMAND_ID = "pool.update";
 

@@ -103,7 +103,7 @@ class HelpRendererTest {
         List<TextBlock> blocks = texts(help("help pool", ENGLISH));
 
         assertThat(blocks.get(0).text()).isEqualTo("pool commands");
-        assertThat(blocks.get(1).text().lines()).hasSize(6).allMatch(line -> line.startsWith("/vdi pool "));
+        assertThat(blocks.get(1).text().lines()).hasSize(7).allMatch(line -> line.startsWith("/vdi pool "));
     }
 
     @Test

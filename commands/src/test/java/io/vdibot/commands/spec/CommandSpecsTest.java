@@ -47,6 +47,7 @@ class CommandSpecsTest {
             "pool revoke,      pool.revoke,      vdi:pool:revoke,      true,  true",
             "pool update,      pool.update,      vdi:pool:update,      true,  true",
             "pool delete,      pool.delete,      vdi:pool:delete,      true,  true",
+            "pool owner,       pool.owner,       vdi:ownership:any,    false, true",
             "template create,  template.create,  vdi:template:create,  true,  true",
             "template migrate, template.migrate, vdi:template:migrate, true,  true",
             "show,             show,             vdi:view:inventory,   false, true",
@@ -78,7 +79,7 @@ class CommandSpecsTest {
 
     @Test
     void theTableCoversEveryCommand() {
-        assertThat(REGISTRY.all()).hasSize(33);
+        assertThat(REGISTRY.all()).hasSize(34);
         assertThat(REGISTRY.all()).extracting(CommandSpec::id).doesNotHaveDuplicates();
     }
 

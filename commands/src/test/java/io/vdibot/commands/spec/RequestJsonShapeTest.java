@@ -64,7 +64,7 @@ class RequestJsonShapeTest {
     @Test
     void theNestedValueTypesAreReached() {
         assertThat(recordsReachableFrom(VdiRequest.class)).contains(Schedule.class, TemplateVersionRef.class,
-                PoolCreateRequest.class, HelpRequest.class).hasSize(35);
+                PoolCreateRequest.class, HelpRequest.class).hasSize(36);
     }
 
     @Test
