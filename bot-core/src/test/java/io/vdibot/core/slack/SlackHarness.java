@@ -57,6 +57,8 @@ final class SlackHarness implements AutoCloseable {
         slack.person("U0BOB", "bob", "Bob Johnson", "bob@vdibot.example", "America/New_York", "en-US");
         slack.person("U0CAROL", "carol", "Carol Nguyen", "carol@vdibot.example", "UTC", "en-GB");
         slack.person("U0DAVE", "dave", "Dave Li", "dave@vdibot.example", "Asia/Shanghai", "zh-CN");
+        // on call, and a viewer
+        slack.person("U0ERIN", "erin", "Erin Walsh", "erin@vdibot.example", "Europe/London", "en-GB");
         slack.person("U0STRANGER", "stranger", "Sam Stranger", "sam@elsewhere.example", "UTC", "en-US");
         // in the demo directory, but in no group: no role, no permission
         slack.person("U0MALLORY", "mallory", "Mallory Evans", "mallory@vdibot.example", "UTC", "en-US");

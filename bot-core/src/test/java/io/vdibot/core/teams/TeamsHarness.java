@@ -38,6 +38,9 @@ final class TeamsHarness implements AutoCloseable {
     static final Activities.User ALICE = new Activities.User("29:alice", "aad-alice", "Alice Martin",
             "alice@vdibot.example");
     static final Activities.User BOB = new Activities.User("29:bob", "aad-bob", "Bob Johnson", "bob@vdibot.example");
+    /** An admin: may do anything. */
+    static final Activities.User CAROL = new Activities.User("29:carol", "aad-carol", "Carol Nguyen",
+            "carol@vdibot.example");
     static final Activities.User ERIN = new Activities.User("29:erin", "aad-erin", "Erin Oncall",
             "erin@vdibot.example");
     static final Activities.User STRANGER = new Activities.User("29:sam", "aad-sam", "Sam Stranger",
@@ -61,7 +64,7 @@ final class TeamsHarness implements AutoCloseable {
         bf = new FakeBotFramework();
         bf.publish(minter);
         bf.publish(webChatToo);
-        for (Activities.User user : List.of(ALICE, BOB, ERIN, STRANGER, MALLORY, DAVE)) {
+        for (Activities.User user : List.of(ALICE, BOB, CAROL, ERIN, STRANGER, MALLORY, DAVE)) {
             bf.member(user);
         }
         activities = new Activities(bf.serviceUrl());
