@@ -48,6 +48,9 @@ final class TeamsHarness implements AutoCloseable {
     /** In the demo directory, but in no group: no role, no permission. */
     static final Activities.User MALLORY = new Activities.User("29:mallory", "aad-mallory", "Mallory Evans",
             "mallory@vdibot.example");
+    /** A guest of the organisation (Entra B2B, {@code userRole: guest}) carrying the admin's address. */
+    static final Activities.User GUEST = new Activities.User("29:carol-guest", "aad-carol-guest", "Carol Guest",
+            "carol@vdibot.example");
     /** A viewer: may look at the estate, not ask for changes. */
     static final Activities.User DAVE = new Activities.User("29:dave", "aad-dave", "Dave Li", "dave@vdibot.example");
 
@@ -67,6 +70,7 @@ final class TeamsHarness implements AutoCloseable {
         for (Activities.User user : List.of(ALICE, BOB, CAROL, ERIN, STRANGER, MALLORY, DAVE)) {
             bf.member(user);
         }
+        bf.guest(GUEST);
         activities = new Activities(bf.serviceUrl());
         Path dataDir = BotHarness.newDataDir();
         Map<String, Object> properties = new LinkedHashMap<>();

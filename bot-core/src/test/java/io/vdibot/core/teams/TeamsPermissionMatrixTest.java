@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
  * Every command for every kind of user, through Teams: each cell of {@link PermissionMatrix} is a message in a
  * personal chat, posted to {@code /api/messages} with a Bot Framework token signed by the test's key, and its answer
  * is what the bot posted back in that chat through the Connector API. A refused cell stores no task, changes nothing
- * on the simulator, and (to someone who may not look at the estate) names nothing of it its author did not type. Each cell has its own chat
- * ({@code a:mx<n>}), so its answers can be told from the others'.
+ * on the simulator, and (to someone who may not look at the estate) names nothing of it its author did not type.
+ * Each cell has its own chat ({@code a:mx<n>}), so its answers can be told from the others'.
  *
- * <p>The table's guest column has no Teams sender: the Teams adapter has no notion of a guest (it does not read the
- * roster's {@code userRole}; a Microsoft Entra B2B guest's UPN, {@code …#EXT#@…}, is simply not in the directory). In
- * its place, two senders the adapter itself turns away whatever the row, both with the admin's ids and a valid token:
- * a message from another tenant, and one from another Bot Framework channel (Web Chat). Both are answered with
- * nothing at all: HTTP 200, so the channel does not resend, and no message in the chat.
+ * <p>The guest is a roster entry Teams marks {@code userRole: guest} (an Entra B2B guest) carrying the admin's
+ * address: told it cannot use the bot, whatever the row. The other organisation is two senders the adapter itself
+ * turns away whatever the row, both with the admin's ids and a valid token: a message from another tenant, and one
+ * from another Bot Framework channel (Web Chat). Both are answered with nothing at all: HTTP 200, so the channel does
+ * not resend, and no message in the chat.
  */
 class TeamsPermissionMatrixTest {
 
@@ -48,6 +48,7 @@ class TeamsPermissionMatrixTest {
         CAROL(Role.ADMIN, TeamsHarness.CAROL),
         MALLORY(Role.NO_GROUP, TeamsHarness.MALLORY),
         SAM(Role.NOT_IN_DIRECTORY, TeamsHarness.STRANGER),
+        CAROL_AS_GUEST(Role.GUEST, TeamsHarness.GUEST),
         CAROL_IN_OTHER_TENANT(Role.OTHER_ORGANISATION, TeamsHarness.CAROL),
         CAROL_THROUGH_WEB_CHAT(Role.OTHER_ORGANISATION, TeamsHarness.CAROL);
 

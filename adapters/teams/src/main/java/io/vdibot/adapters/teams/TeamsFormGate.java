@@ -3,6 +3,7 @@ package io.vdibot.adapters.teams;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.AccessCheck;
 import io.vdibot.commands.port.ChatIdentity;
+import io.vdibot.commands.port.IdentityRefusal;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,6 +35,10 @@ final class TeamsFormGate {
      */
     Optional<String> refusal(InboundActivity activity, String commandId) {
         Locale locale = TeamsHandOver.locale(activity) != null ? TeamsHandOver.locale(activity) : fallback;
+        Optional<IdentityRefusal> refused = people.refusal(activity);
+        if (refused.isPresent()) {
+            return Optional.of(Messages.forLocale(locale).format(refused.get().messageKey()));
+        }
         Optional<ChatIdentity> identity = people.identify(activity);
         if (identity.isEmpty()) {
             return Optional.of(TeamsTexts.forLocale(locale).format("teams.identity.unavailable"));

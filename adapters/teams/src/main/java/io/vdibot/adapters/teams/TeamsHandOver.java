@@ -4,9 +4,11 @@ import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.connector.ConnectorApi;
 import io.vdibot.adapters.teams.connector.ConnectorException;
 import io.vdibot.adapters.teams.connector.Outgoing;
+import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.ChatIdentity;
 import io.vdibot.commands.port.CommandGateway;
 import io.vdibot.commands.port.Envelope;
+import io.vdibot.commands.port.IdentityRefusal;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import java.time.Clock;
@@ -74,6 +76,13 @@ final class TeamsHandOver {
     }
 
     void submit(InboundActivity activity, ThreadRef thread, EnvelopeFor envelope) {
+        Optional<IdentityRefusal> refused = people.refusal(activity);
+        if (refused.isPresent()) {
+            LOG.info("refused a Teams request from {}: {}", activity.fromId(), refused.get());
+            send(thread, new Outgoing("", new CardRenderer().render(Reply.refusal(
+                    Messages.forLocale(locale(activity)).format(refused.get().messageKey()))).first()));
+            return;
+        }
         Optional<ChatIdentity> identity = people.identify(activity);
         if (identity.isEmpty()) {
             send(thread, new Outgoing("", new CardRenderer().render(Reply.builder().tone(Reply.Tone.WARNING)

@@ -6,6 +6,7 @@ import io.vdibot.adapters.teams.connector.ConnectorException;
 import io.vdibot.adapters.teams.connector.Member;
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.ChatIdentity;
+import io.vdibot.commands.port.IdentityRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,30 +46,48 @@ final class TeamsPeople {
 
     /** The identity of the activity's author, or empty when Teams could not say who it is just now. */
     Optional<ChatIdentity> identify(InboundActivity activity) {
-        String userId = activity.fromId();
-        String aad = activity.fromAadObjectId();
-        String key = activity.tenantId() + "/" + userId;
-        Instant now = clock.instant();
-        Cached cached = byUser.get(key);
         Member member;
-        if (cached != null && now.isBefore(cached.until())) {
-            member = cached.member();
-        } else {
-            try {
-                member = connector.member(activity.address(), userId).orElse(null);
-            } catch (ConnectorException e) {
-                LOG.warn("roster lookup of a Teams user failed: {}", e.getMessage());
-                return Optional.empty();
-            }
-            if (member != null) {
-                byUser.put(key, new Cached(member, now.plus(TTL)));
-            }
+        try {
+            member = member(activity);
+        } catch (ConnectorException e) {
+            LOG.warn("roster lookup of a Teams user failed: {}", e.getMessage());
+            return Optional.empty();
         }
+        String aad = activity.fromAadObjectId();
         String stableId = member != null && member.aadObjectId() != null ? member.aadObjectId()
-                : aad != null ? aad : userId;
+                : aad != null ? aad : activity.fromId();
         String name = member != null && member.name() != null ? member.name() : activity.fromName();
         return Optional.of(new ChatIdentity(Platform.TEAMS, stableId, member == null ? null : member.directoryName(),
                 name == null ? "" : name));
+    }
+
+    /**
+     * Why the bot does not act for the activity's author whoever the directory says they are: a guest of the
+     * organisation (Teams' {@code userRole} {@code guest}); empty otherwise, and when the roster cannot be read (then
+     * {@link #identify} says so).
+     */
+    Optional<IdentityRefusal> refusal(InboundActivity activity) {
+        try {
+            Member member = member(activity);
+            return member != null && member.guest() ? Optional.of(IdentityRefusal.GUEST) : Optional.empty();
+        } catch (ConnectorException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The author's roster entry, cached; null when Teams does not know them. */
+    private Member member(InboundActivity activity) throws ConnectorException {
+        String key = activity.tenantId() + "/" + activity.fromId();
+        Instant now = clock.instant();
+        Cached cached = byUser.get(key);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.member();
+        }
+        Member member = connector.member(activity.address(), activity.fromId()).orElse(null);
+        if (member != null) {
+            byUser.put(key, new Cached(member, now.plus(TTL)));
+        }
+        return member;
     }
 
     /** The members of a conversation (the approvers' channel), cached; empty when the roster cannot be read. */

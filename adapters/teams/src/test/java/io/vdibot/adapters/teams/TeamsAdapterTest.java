@@ -71,6 +71,19 @@ class TeamsAdapterTest {
     }
 
     @Test
+    void aGuestOfTheOrganisationIsToldSoAndNothingReachesTheCore() throws Exception {
+        Activities.User guest = new Activities.User("29:guest", "aad-guest", "Gus Guest",
+                "gus_partner.example#EXT#@vdibot.example");
+        rig.bf.guest(guest);
+        rig.send(rig.activities.personal(guest, "a:guest-chat", "vdi sites"));
+        rig.idle();
+
+        assertThat(rig.submitted).isEmpty();
+        TeamsRig.eventually(() -> rig.bf.sentTexts().stream()
+                .anyMatch(text -> text.contains("guest accounts cannot use this bot")));
+    }
+
+    @Test
     void aCommandWithoutArgumentsOpensItsFormAndABadSubmissionShowsTheMistakesOnTheCard() throws Exception {
         rig.send(rig.activities.personal(TeamsRig.ALICE, "a:alice-chat", "pool create"));
         rig.idle();

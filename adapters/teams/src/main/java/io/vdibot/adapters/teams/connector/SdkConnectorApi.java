@@ -108,7 +108,7 @@ public final class SdkConnectorApi implements ConnectorApi {
     private static Member member(ChannelAccount account) {
         Map<String, JsonNode> extra = account.getProperties();
         return new Member(account.getId(), account.getAadObjectId(), account.getName(), text(extra, "email"),
-                text(extra, "userPrincipalName"), text(extra, "tenantId"));
+                text(extra, "userPrincipalName"), text(extra, "tenantId"), text(extra, "userRole"));
     }
 
     private static String text(Map<String, JsonNode> properties, String name) {

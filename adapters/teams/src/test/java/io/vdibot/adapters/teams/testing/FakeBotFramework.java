@@ -91,6 +91,19 @@ public final class FakeBotFramework implements AutoCloseable {
         roster.add(user);
         server.stubFor(get(urlMatching("/v3/conversations/[^/]+/members/" + user.id().replace(":", "(:|%3A)")))
                 .willReturn(okJson(memberJson(user).toString())));
+        listRoster();
+    }
+
+    /** Adds a guest of the organisation (Entra B2B) to every roster: Teams says {@code userRole: guest}. */
+    public void guest(Activities.User user) {
+        roster.add(user);
+        ObjectNode member = memberJson(user).put("userRole", "guest");
+        server.stubFor(get(urlMatching("/v3/conversations/[^/]+/members/" + user.id().replace(":", "(:|%3A)")))
+                .willReturn(okJson(member.toString())));
+        listRoster();
+    }
+
+    private void listRoster() {
         ArrayNode all = Activities.JSON.createArrayNode();
         roster.forEach(u -> all.add(memberJson(u)));
         server.stubFor(get(urlPathMatching("/v3/conversations/[^/]+/members")).willReturn(okJson(all.toString())));
