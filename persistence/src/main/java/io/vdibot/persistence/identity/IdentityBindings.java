@@ -39,6 +39,11 @@ public final class IdentityBindings {
      * two requests raced to bind).
      */
     public IdentityBinding bindIfAbsent(Platform platform, String platformUserId, String uid, String dn) {
+        // looked up first: nearly every request comes from an account bound long ago, and a refused insert is logged
+        Optional<IdentityBinding> bound = find(platform, platformUserId);
+        if (bound.isPresent()) {
+            return bound.get();
+        }
         try {
             jdbc.sql("INSERT INTO identity_binding (" + COLUMNS + ") VALUES (:platform, :userId, :uid, :dn, :now)")
                     .paramSource(SqlParams.params().text("platform", platform.name()).text("userId", platformUserId)
