@@ -17,11 +17,7 @@ import io.vdibot.commands.parse.ParseResult;
 import io.vdibot.commands.parse.Token;
 import io.vdibot.commands.parse.Tokenizer;
 import io.vdibot.commands.pool.PoolCreateRequest;
-import io.vdibot.commands.pool.PoolDeleteRequest;
-import io.vdibot.commands.pool.PoolGrantRequest;
-import io.vdibot.commands.pool.PoolResizeRequest;
-import io.vdibot.commands.pool.PoolRevokeRequest;
-import io.vdibot.commands.pool.PoolUpdateRequest;
+import io.vdibot.commands.pool.PoolOwnerRequest;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.schedule.Schedule;
 import io.vdibot.commands.view.ShowKind;
@@ -199,9 +195,8 @@ class HostileInputProperties {
         if (component.equals("filter")) {
             return NameRule.FILTER;
         }
-        boolean pool = request instanceof PoolCreateRequest || request instanceof PoolDeleteRequest
-                || request instanceof PoolGrantRequest || request instanceof PoolResizeRequest
-                || request instanceof PoolRevokeRequest || request instanceof PoolUpdateRequest
+        boolean pool = request instanceof PoolCreateRequest || request instanceof PoolOwnerRequest
+                || request instanceof OwnedObjectChange change && change.objectKind().equals("pool")
                 || request instanceof ShowRequest show && show.kind() == ShowKind.POOL;
         if (component.equals("name") && pool) {
             return NameRule.POOL;
