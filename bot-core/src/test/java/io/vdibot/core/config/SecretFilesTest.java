@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,16 +74,57 @@ class SecretFilesTest {
     }
 
     @Test
-    void theBotRefusesToStartWithOneLineNamingThePropertyAndNoStackTrace() {
+    void everySecretFileThatWouldBeReadIsCheckedAtOnce() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        Path good = Files.writeString(dir.resolve("good"), "secret\n");
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("vdibot.database.password-file", dir.resolve("db").toString());
+        properties.put("vdibot.directory.url", "ldaps://ldap.example");
+        properties.put("vdibot.directory.bind-password-file", empty.toString());
+        properties.put("vdibot.sites[0].url", "https://paris.example/ovirt-engine/api");
+        properties.put("vdibot.sites[0].password-file", good.toString());
+        properties.put("vdibot.sites[1].url", "https://sg.example/ovirt-engine/api");
+        properties.put("vdibot.sites[1].password-file", dir.resolve("sg").toString());
+        properties.put("vdibot.sites[2].url", "https://ny.example/ovirt-engine/api");
+        properties.put("vdibot.sites[2].password", "inline");
+        properties.put("vdibot.sites[2].password-file", dir.resolve("ignored").toString());
+        properties.put("vdibot.slack.bot-token-file", good.toString());
+        properties.put("vdibot.slack.signing-secret-file", dir.resolve("signing").toString());
+        properties.put("vdibot.teams.app-id", "app");
+        properties.put("vdibot.teams.app-password-file", dir.toString());
+
+        assertThat(SecretFiles.problems(environment(properties))).containsExactly(
+                "vdibot.database.password-file: " + dir.resolve("db") + " does not exist.",
+                "vdibot.directory.bind-password-file: " + empty + " is empty.",
+                "vdibot.sites[1].password-file: " + dir.resolve("sg") + " does not exist.",
+                "vdibot.slack.signing-secret-file: " + dir.resolve("signing") + " does not exist.",
+                "vdibot.teams.app-password-file: " + dir + " is a directory, not a file.");
+    }
+
+    @Test
+    void filesTheBotWouldNotReadAreNotChecked() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("vdibot.directory.bind-password-file", dir.resolve("embedded-directory").toString());
+        properties.put("vdibot.slack.bot-token-file", "");
+        properties.put("vdibot.slack.signing-secret-file", dir.resolve("slack-off").toString());
+        properties.put("vdibot.teams.app-password-file", dir.resolve("teams-off").toString());
+        assertThat(SecretFiles.problems(environment(properties))).isEmpty();
+    }
+
+    @Test
+    void theBotRefusesToStartWithOneLinePerFileNamingItsPropertyAndNoStackTrace() {
         Path data = BotHarness.newDataDir();
         Path missing = data.resolve("no-such-password");
+        Path engine = data.resolve("no-such-engine-password");
         try (BotProcess bot = BotProcess.launch("secret-file", data.resolve("logs"), List.of("-Xmx256m"),
                 List.of("--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/vdibot",
                         "--vdibot.database.password-file=" + missing, "--vdibot.data-dir=" + data,
-                        "--vdibot.console.enabled=false"))) {
+                        "--vdibot.sites[0].name=paris", "--vdibot.sites[0].url=https://127.0.0.1:9/ovirt-engine/api",
+                        "--vdibot.sites[0].password-file=" + engine, "--vdibot.console.enabled=false"))) {
             assertThat(bot.awaitExit(Duration.ofSeconds(90))).isNotZero();
             List<String> output = bot.allOutput();
-            assertThat(output).contains("vdibot.database.password-file: " + missing + " does not exist.");
+            assertThat(output).contains("vdibot.database.password-file: " + missing + " does not exist.",
+                    "vdibot.sites[0].password-file: " + engine + " does not exist.");
             assertThat(output).noneMatch(line -> line.matches("\\s+at [\\w.$]+\\(.*"))
                     .noneMatch(line -> line.contains("Exception"));
         }
