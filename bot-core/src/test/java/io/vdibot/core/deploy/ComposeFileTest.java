@@ -171,7 +171,7 @@ class ComposeFileTest {
 
     @Test
     void everySettingOfThePilotIsOneTheBotBinds() throws IOException {
-        BoundProperties bound = BoundProperties.load();
+        BoundPropertyCatalog bound = BoundPropertyCatalog.load();
         for (Object bot : bots().values()) {
             List<String> unbound = Arrays.stream(botConfiguration(bot).getPropertyNames())
                     .filter(name -> !bound.isBound(name)).toList();

@@ -62,12 +62,12 @@ class KubernetesManifestsTest {
             "vdibot-slack", "vdibot-teams");
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(password|secret|token|credential|key).*");
 
-    private static BoundProperties bound;
+    private static BoundPropertyCatalog bound;
     private static List<KubernetesManifests> renderings;
 
     @BeforeAll
     static void render() {
-        bound = BoundProperties.load();
+        bound = BoundPropertyCatalog.load();
         if (!KubernetesManifests.kubectlAvailable()) {
             // CI runs on machines that have kubectl: there the checks must run, not be skipped
             if (System.getenv("CI") != null) {

@@ -29,7 +29,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  * libraries on the class path. Names are compared in Spring's relaxed form, so {@code vdibot.sites[0].password-file}
  * and the environment variable {@code VDIBOT_SITES_0_PASSWORDFILE} are the same property.
  */
-final class BoundProperties {
+final class BoundPropertyCatalog {
 
     private record Root(List<String> prefix, Class<?> type) {
     }
@@ -38,13 +38,13 @@ final class BoundProperties {
     private final Set<String> metadataNames;
     private final Set<String> metadataMaps;
 
-    private BoundProperties(List<Root> roots, Set<String> metadataNames, Set<String> metadataMaps) {
+    private BoundPropertyCatalog(List<Root> roots, Set<String> metadataNames, Set<String> metadataMaps) {
         this.roots = roots;
         this.metadataNames = metadataNames;
         this.metadataMaps = metadataMaps;
     }
 
-    static BoundProperties load() {
+    static BoundPropertyCatalog load() {
         List<Root> roots = new ArrayList<>();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
@@ -61,7 +61,7 @@ final class BoundProperties {
         Set<String> names = new HashSet<>();
         Set<String> maps = new HashSet<>();
         ObjectMapper json = new ObjectMapper();
-        ClassLoader loader = BoundProperties.class.getClassLoader();
+        ClassLoader loader = BoundPropertyCatalog.class.getClassLoader();
         try {
             for (String file : List.of("META-INF/spring-configuration-metadata.json",
                     "META-INF/additional-spring-configuration-metadata.json")) {
@@ -80,7 +80,7 @@ final class BoundProperties {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new BoundProperties(List.copyOf(roots), Set.copyOf(names), Set.copyOf(maps));
+        return new BoundPropertyCatalog(List.copyOf(roots), Set.copyOf(names), Set.copyOf(maps));
     }
 
     /** The {@code @ConfigurationProperties} classes of the bot, for a test that wants to see they were found. */
@@ -110,7 +110,7 @@ final class BoundProperties {
                 return true;
             }
             if (end < elements.size() && metadataNames.contains(prefix)
-                    && elements.subList(end, elements.size()).stream().allMatch(BoundProperties::isIndex)) {
+                    && elements.subList(end, elements.size()).stream().allMatch(BoundPropertyCatalog::isIndex)) {
                 return true;
             }
         }
