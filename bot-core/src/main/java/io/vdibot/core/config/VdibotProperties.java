@@ -43,13 +43,18 @@ public record VdibotProperties(
         sites = sites == null ? List.of() : List.copyOf(sites);
     }
 
-    /** One engine. The password is a secret: it never appears in logs or in {@link #toString()}. */
+    /**
+     * One engine. The password is a secret: it never appears in logs or in {@link #toString()}.
+     *
+     * @param password     the engine password inline ({@code VDIBOT_SITES_0_PASSWORD})
+     * @param passwordFile a file holding it instead (a mounted secret, a systemd credential); the inline value wins
+     */
     public record Site(String name, String url, Path caFile, @DefaultValue("admin@internal") String username,
-            String password) {
+            String password, Path passwordFile) {
         @Override
         public String toString() {
             return "Site[name=" + name + ", url=" + url + ", caFile=" + caFile + ", username=" + username
-                    + ", password=" + (password == null ? "unset" : "***") + "]";
+                    + ", password=" + (password == null ? "unset" : "***") + ", passwordFile=" + passwordFile + "]";
         }
     }
 

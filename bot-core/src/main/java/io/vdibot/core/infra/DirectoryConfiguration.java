@@ -3,6 +3,7 @@ package io.vdibot.core.infra;
 import io.vdibot.core.directory.CachingDirectory;
 import io.vdibot.core.directory.Directory;
 import io.vdibot.core.directory.DirectoryProperties;
+import io.vdibot.core.directory.DirectorySecretsProperties;
 import io.vdibot.core.directory.DirectoryTlsProperties;
 import io.vdibot.core.directory.EmbeddedLdapServer;
 import io.vdibot.core.directory.IdentityResolver;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * otherwise an embedded UnboundID server loaded with the demo directory.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DirectoryProperties.class, DirectoryTlsProperties.class, PermissionProperties.class})
+@EnableConfigurationProperties({DirectoryProperties.class, DirectoryTlsProperties.class, DirectorySecretsProperties.class,
+        PermissionProperties.class})
 public class DirectoryConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -33,9 +35,10 @@ public class DirectoryConfiguration {
 
     @Bean(destroyMethod = "close")
     public LdapDirectory ldapDirectory(DirectoryProperties properties, DirectoryTlsProperties tls,
-            ObjectProvider<EmbeddedLdapServer> embedded) {
+            DirectorySecretsProperties secrets, ObjectProvider<EmbeddedLdapServer> embedded) {
         EmbeddedLdapServer server = embedded.getIfAvailable();
-        return server == null ? new LdapDirectory(properties, tls) : new LdapDirectory(properties.withUrl(server.url()));
+        return server == null ? new LdapDirectory(secrets.applyTo(properties), tls)
+                : new LdapDirectory(properties.withUrl(server.url()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.vdibot.core.infra;
 
+import io.vdibot.core.config.Secrets;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.connect.EngineConnections;
@@ -21,7 +22,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engines: the configured sites ({@code vdibot.sites[i].*}), or — when none is configured — the
+ * The engines: the configured sites ({@code vdibot.sites[i].*}, each password inline or in
+ * {@code vdibot.sites[i].password-file}), or — when none is configured — the
  * simulated demo sites started in-process, keeping their estate under {@code <data-dir>/simulator}.
  * Either way the bot talks to them only through the oVirt SDK over HTTPS, trusting the engine CA.
  */
@@ -45,8 +47,13 @@ public class SitesConfiguration {
     @Bean
     public List<SiteConfig> siteConfigs(VdibotProperties properties, ObjectProvider<Simulator> demo) {
         if (!properties.sites().isEmpty()) {
-            return properties.sites().stream()
-                    .map(s -> new SiteConfig(s.name(), s.url(), s.caFile(), s.username(), s.password())).toList();
+            List<SiteConfig> sites = new ArrayList<>();
+            for (int i = 0; i < properties.sites().size(); i++) {
+                VdibotProperties.Site s = properties.sites().get(i);
+                sites.add(new SiteConfig(s.name(), s.url(), s.caFile(), s.username(),
+                        Secrets.read(s.password(), s.passwordFile(), "vdibot.sites[" + i + "].password-file")));
+            }
+            return sites;
         }
         Simulator simulator = demo.getObject();
         Path caFile = properties.dataDir().resolve("simulator").resolve("engine-ca.pem");

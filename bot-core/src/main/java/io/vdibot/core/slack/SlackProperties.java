@@ -55,9 +55,9 @@ public record SlackProperties(
             case "socket" -> SlackSettings.Mode.SOCKET;
             default -> throw new IllegalArgumentException("vdibot.slack.mode must be http or socket, not " + mode);
         };
-        return new SlackSettings(parsed, Secrets.read(botToken, botTokenFile, "Slack bot token"),
-                Secrets.read(signingSecret, signingSecretFile, "Slack signing secret"),
-                Secrets.read(appToken, appTokenFile, "Slack app token"), approversChannel, oncallChannel, apiUrl,
+        return new SlackSettings(parsed, Secrets.read(botToken, botTokenFile, "vdibot.slack.bot-token-file"),
+                Secrets.read(signingSecret, signingSecretFile, "vdibot.slack.signing-secret-file"),
+                Secrets.read(appToken, appTokenFile, "vdibot.slack.app-token-file"), approversChannel, oncallChannel, apiUrl,
                 maxBodySize, updateInterval, updatesPerMinute, locale,
                 new SlackAccess(allowedTeamIds == null ? Set.of() : Set.copyOf(allowedTeamIds), allowGuests,
                         allowExternal, allowUnconfirmedEmail));

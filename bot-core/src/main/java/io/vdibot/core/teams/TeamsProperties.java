@@ -48,7 +48,7 @@ public record TeamsProperties(
         List<String> allowedTenantIds) {
 
     public TeamsSettings toSettings(Locale locale) {
-        String password = Secrets.read(appPassword, appPasswordFile, "Teams app password");
+        String password = Secrets.read(appPassword, appPasswordFile, "vdibot.teams.app-password-file");
         ClientCertificate certificate = null;
         if (certificateFile != null || privateKeyFile != null) {
             if (certificateFile == null || privateKeyFile == null) {
