@@ -1,7 +1,9 @@
 package io.vdibot.core.infra;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.rhev.call.EngineCalls;
+import io.vdibot.rhev.connect.ConnectionSettings;
 import io.vdibot.rhev.connect.EngineConnections;
 import io.vdibot.rhev.connect.SiteConfig;
 import io.vdibot.rhev.inventory.InventoryCache;
@@ -65,8 +67,8 @@ public class SitesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public EngineConnections engineConnections(List<SiteConfig> siteConfigs) {
-        return new EngineConnections(siteConfigs);
+    public EngineConnections engineConnections(List<SiteConfig> siteConfigs, MeterRegistry meters) {
+        return new EngineConnections(siteConfigs, ConnectionSettings.DEFAULTS, meters);
     }
 
     @Bean
