@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -72,7 +73,8 @@ public class SitesConfiguration {
     }
 
     @Bean
-    public InventoryCache inventoryCache(EngineConnections connections) {
-        return new InventoryCache(new InventoryQueries(new EngineCalls(connections)));
+    public InventoryCache inventoryCache(EngineConnections connections, MeterRegistry meters) {
+        return new InventoryCache(new InventoryQueries(new EngineCalls(connections)), InventoryCache.DEFAULT_TTL,
+                Clock.systemUTC(), meters);
     }
 }
