@@ -8,7 +8,13 @@ import io.vdibot.core.e2e.BotHarness;
 import io.vdibot.core.execution.NodeIdentity;
 import io.vdibot.rhev.simulator.Simulator;
 import io.vdibot.rhev.simulator.faults.FaultPlan;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -31,20 +37,29 @@ class OperationsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static BotHarness bot;
     private static ManagementClient management;
+    private static final PrintStream STDERR = System.err;
+    private static final List<String> logLines = new CopyOnWriteArrayList<>();
+    private static String vmCreateTask;
 
     @BeforeAll
     static void start() {
+        // the bot logs to standard error: keep printing it, and keep its lines
+        System.setErr(new PrintStream(new LineTee(STDERR, logLines), true, StandardCharsets.UTF_8));
         bot = BotHarness.start(Map.of(
                 "vdibot.health.site-check-interval", "300ms",
                 "vdibot.metrics.cluster-interval", "200ms",
                 // a delete waits for an approver here, so the approval gauges have something to count
-                "vdibot.approval.commands", "vm.delete"));
+                "vdibot.approval.commands", "vm.delete",
+                "logging.structured.format.console", "ecs"));
         management = ManagementClient.of(bot.context());
     }
 
     @AfterAll
     static void stop() {
         bot.close();
+        System.setErr(STDERR);
+        // Spring Boot passes the format on as a system property; later bots of this JVM log as configured
+        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
     }
 
     @Test
@@ -54,6 +69,7 @@ class OperationsEndToEndTest {
         bot.type("/vdi vm create ops-01 template=rhel9-desktop");
         String task = bot.awaitTask("ops-01", WAIT);
         bot.awaitIn(task, "^ok: .*ops-01", RUN);
+        vmCreateTask = task;
 
         PrometheusScrape scrape = awaitScrape(s -> s.sum("vdibot_tasks_finished_total", Map.of()) >= 1);
         Map<String, String> vmCreate = Map.of("command", "vm.create");
@@ -138,6 +154,45 @@ class OperationsEndToEndTest {
             assertThat(management.get(hidden).statusCode()).as(hidden).isEqualTo(404);
         }
         assertThat(management.get("/actuator/info").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void withStructuredLoggingATasksLinesAreJsonCarryingItsIdAndCommand() throws Exception {
+        assertThat(vmCreateTask).as("the VM create ran first").isNotNull();
+        String line = logLines.stream().filter(l -> l.contains("\"" + vmCreateTask + "\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line of " + vmCreateTask + " in:\n"
+                        + String.join("\n", logLines)));
+        JsonNode entry = JSON.readTree(line);
+        assertThat(entry.path("task").asText()).isEqualTo(vmCreateTask);
+        assertThat(entry.path("command").asText()).isEqualTo("vm.create");
+        assertThat(entry.path("message").asText()).contains("ended SUCCEEDED");
+        assertThat(entry.at("/log/level").asText()).isEqualTo("INFO");
+        assertThat(entry.at("/service/name").asText()).isEqualTo("vdibot");
+        assertThat(logLines).as("every line is JSON").allSatisfy(l -> JSON.readTree(l));
+    }
+
+    /** Copies what is printed and splits it into lines. */
+    private static final class LineTee extends OutputStream {
+        private final PrintStream copy;
+        private final List<String> lines;
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+        LineTee(PrintStream copy, List<String> lines) {
+            this.copy = copy;
+            this.lines = lines;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            copy.write(b);
+            if (b == '\n') {
+                lines.add(current.toString(StandardCharsets.UTF_8));
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
     }
 
     private static Map<String, String> with(Map<String, String> labels, String key, String value) {
