@@ -9,17 +9,17 @@ import java.time.Duration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Plain HTTP to a running bot's management server (or to any port of it), as Prometheus and Kubernetes ask. */
-final class ManagementClient {
+public final class ManagementClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    ManagementClient(int port) {
+    public ManagementClient(int port) {
         this.port = port;
     }
 
     /** The management port a bot listens on; tests start it on a free one. */
-    static ManagementClient of(ConfigurableApplicationContext bot) {
+    public static ManagementClient of(ConfigurableApplicationContext bot) {
         String port = bot.getEnvironment().getProperty("local.management.port");
         if (port == null) {
             throw new AssertionError("the bot started no management server");
@@ -27,15 +27,15 @@ final class ManagementClient {
         return new ManagementClient(Integer.parseInt(port));
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return get(port, path);
     }
 
-    HttpResponse<String> get(int onPort, String path) {
+    public HttpResponse<String> get(int onPort, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onPort + path))
                 .timeout(Duration.ofSeconds(10)).GET().build();
         try {

@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One scrape of {@code /actuator/prometheus} in the text format, read as samples: name, labels, value. */
-final class PrometheusScrape {
+public final class PrometheusScrape {
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
         boolean has(Map<String, String> wanted) {
             return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
         }
@@ -29,7 +29,7 @@ final class PrometheusScrape {
         this.text = text;
     }
 
-    static PrometheusScrape parse(String text) {
+    public static PrometheusScrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -52,23 +52,23 @@ final class PrometheusScrape {
     }
 
     /** Every metric name exposed, as Prometheus sees it ({@code vdibot_tasks_accepted_total}). */
-    Set<String> names() {
+    public Set<String> names() {
         Set<String> names = new TreeSet<>();
         samples.forEach(sample -> names.add(sample.name()));
         return names;
     }
 
-    List<Sample> samples(String name, Map<String, String> labels) {
+    public List<Sample> samples(String name, Map<String, String> labels) {
         return samples.stream().filter(s -> s.name().equals(name) && s.has(labels)).toList();
     }
 
     /** The sum over the samples of that name carrying those labels (0 when there are none). */
-    double sum(String name, Map<String, String> labels) {
+    public double sum(String name, Map<String, String> labels) {
         return samples(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 
     /** The one sample of that name with those labels. */
-    double value(String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         List<Sample> found = samples(name, labels);
         if (found.size() != 1) {
             throw new AssertionError(found.size() + " samples " + name + labels + " in:\n" + lines(name));
@@ -77,7 +77,7 @@ final class PrometheusScrape {
     }
 
     /** The scrape's lines of one metric, for failure messages. */
-    String lines(String prefix) {
+    public String lines(String prefix) {
         StringBuilder out = new StringBuilder();
         for (String line : text.split("\n")) {
             if (line.startsWith(prefix)) {
