@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vdibot.commands.handler.TaskStatus;
 import java.time.Duration;
 import java.util.Locale;
@@ -28,11 +27,6 @@ public final class TaskMeters {
         this.registry = registry;
         Gauge.builder("vdibot.tasks.running", running, AtomicInteger::get)
                 .description("Tasks running on this node now").tag("node", node).register(registry);
-    }
-
-    /** Counts nothing anyone reads: for code and tests that run without metrics. */
-    public static TaskMeters none() {
-        return new TaskMeters(new SimpleMeterRegistry(), "none");
     }
 
     public void accepted(String command, Intake outcome) {
