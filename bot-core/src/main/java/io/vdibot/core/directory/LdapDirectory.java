@@ -126,6 +126,23 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         }
     }
 
+    /**
+     * Reads the user search base entry: the directory answers, takes the bind, and holds the users' subtree. For the
+     * health check; lookups report an outage themselves.
+     *
+     * @throws DirectoryUnavailableException when it does not, or the base entry is missing
+     */
+    public void checkAnswers() {
+        try {
+            if (pool.getEntry(properties.userSearchBase(), "1.1") == null) {
+                throw new DirectoryUnavailableException("The directory has no entry " + properties.userSearchBase()
+                        + " (vdibot.directory.user-search-base)", null);
+            }
+        } catch (LDAPException e) {
+            throw unavailable("the user search base", e);
+        }
+    }
+
     @Override
     public boolean groupExists(String group) {
         if (group == null || group.isBlank()) {

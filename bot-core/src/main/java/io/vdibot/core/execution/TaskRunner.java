@@ -15,6 +15,7 @@ import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.notify.OnCallNotices;
 import io.vdibot.core.pipeline.WorkTracker;
 import io.vdibot.core.intake.TaskJson;
+import io.vdibot.core.metrics.TaskMeters;
 import io.vdibot.persistence.task.LogKind;
 import io.vdibot.persistence.task.TaskCancelRequests;
 import io.vdibot.persistence.task.TaskLogRepository;
@@ -59,13 +60,15 @@ public final class TaskRunner {
     private final Duration progressInterval;
     private final Duration lateAfter;
     private final Locale fallbackLocale;
+    private final TaskMeters meters;
     /** When this node began running tasks: a task due before then was missed because no bot was running. */
     private final Instant upSince = Instant.now();
 
     public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs, TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
             WorkTracker work, LeaseWaits waits, RequesterRecheck recheck, List<TaskSuccessListener> successListeners,
-            ScheduledExecutorService timer, Duration progressInterval, Duration lateAfter, Locale fallbackLocale) {
+            ScheduledExecutorService timer, Duration progressInterval, Duration lateAfter, Locale fallbackLocale,
+            TaskMeters meters) {
         this.tasks = tasks;
         this.steps = steps;
         this.logs = logs;
@@ -83,6 +86,7 @@ public final class TaskRunner {
         this.progressInterval = progressInterval;
         this.lateAfter = lateAfter;
         this.fallbackLocale = fallbackLocale;
+        this.meters = meters;
     }
 
     /** A trigger fired: run the task if it is still scheduled (or waiting to go on) and this node wins the claim. */
@@ -103,6 +107,9 @@ public final class TaskRunner {
                 && Duration.between(due, firedAt).compareTo(lateAfter) > 0;
         // Late because the bot was down, or because this node was busy with tasks due before it?
         String lateKey = !late ? null : due.isBefore(upSince) ? "reply.task.ran-late" : "reply.task.ran-late-busy";
+        if (claimed.waiting() == null) {
+            meters.scheduleLag(claimed.commandId(), Duration.between(due, Instant.now()));
+        }
         run(claimed, request, false, lateKey);
     }
 
@@ -113,7 +120,7 @@ public final class TaskRunner {
             Messages messages = messagesOf(task);
             logs.append(task.id(), LogKind.ERROR, null, "node " + task.claimedBy()
                     + " stopped while running this task; it cannot be resumed safely");
-            if (tasks.finish(task.id(), TaskStatus.INTERRUPTED, "interrupted")) {
+            if (finish(task, TaskStatus.INTERRUPTED, "interrupted")) {
                 notifiers.post(threadOf(task), Reply.builder().tone(Reply.Tone.ERROR)
                         .text(messages.format("reply.task.interrupted", task.code(), task.commandId())).build());
                 onCall.failed(task, messages.format("task.status.interrupted"));
@@ -125,6 +132,7 @@ public final class TaskRunner {
 
     private void run(TaskRecord task, TaskRequest request, boolean resumed, String lateKey) {
         work.started();
+        meters.started();
         MDC.put("task", task.code());
         MDC.put("command", task.commandId());
         Messages messages = messagesOf(task);
@@ -154,7 +162,7 @@ public final class TaskRunner {
                     progress, resumed);
             TaskOutcome outcome = execute(handlers, request, context);
             progress.flushPending();
-            if (tasks.finish(task.id(), outcome.status(), outcome.summary())) {
+            if (finish(task, outcome.status(), outcome.summary())) {
                 notifiers.post(thread, outcome.result());
                 if (outcome.status() == TaskStatus.FAILED) {
                     onCall.failed(task, outcome.summary());
@@ -182,6 +190,7 @@ public final class TaskRunner {
             }
             progress.close();
             MDC.clear();
+            meters.stopped();
             work.finished();
         }
     }
@@ -236,7 +245,7 @@ public final class TaskRunner {
 
     private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp) {
         logs.append(task.id(), LogKind.ERROR, null, reason);
-        if (!tasks.finish(task.id(), TaskStatus.FAILED, reason)) {
+        if (!finish(task, TaskStatus.FAILED, reason)) {
             return;
         }
         Reply.Builder reply = Reply.builder().tone(Reply.Tone.ERROR)
@@ -253,7 +262,7 @@ public final class TaskRunner {
     private void refused(TaskRecord task, ThreadRef thread, Messages messages, RequesterRecheck.Refusal refusal) {
         String reason = refusal.in(messages);
         logs.append(task.id(), LogKind.ERROR, null, reason);
-        if (tasks.finish(task.id(), TaskStatus.REFUSED, reason)) {
+        if (finish(task, TaskStatus.REFUSED, reason)) {
             notifiers.post(thread, Reply.builder().tone(Reply.Tone.ERROR).text(reason).build());
             onCall.refused(task, refusal.key(), refusal.args());
         }
@@ -264,7 +273,7 @@ public final class TaskRunner {
         String summary = messages.format("reply.task.cancelled-running", task.code(), task.commandId(),
                 cancelled.cancelledBy());
         logs.append(task.id(), LogKind.DEPLOY, null, summary);
-        if (!tasks.finish(task.id(), TaskStatus.CANCELLED, summary)) {
+        if (!finish(task, TaskStatus.CANCELLED, summary)) {
             return;
         }
         Reply.Builder reply = Reply.builder().tone(Reply.Tone.WARNING).text(summary);
@@ -274,6 +283,20 @@ public final class TaskRunner {
         }
         notifiers.post(thread, reply.text(messages.format("reply.task.see-logs", task.code())).build());
         onCall.cancelled(task, cancelled.cancelledBy());
+    }
+
+    /**
+     * Records the final status (a compare-and-set: false when the task was no longer running, e.g. another node
+     * finished it) and, when this node did, counts and logs it.
+     */
+    private boolean finish(TaskRecord task, TaskStatus status, String summary) {
+        if (!tasks.finish(task.id(), status, summary)) {
+            return false;
+        }
+        Duration took = task.startedAt() == null ? Duration.ZERO : Duration.between(task.startedAt(), Instant.now());
+        meters.finished(task.commandId(), status, took);
+        LOG.info("{} ({}) ended {} after {}", task.code(), task.commandId(), status, Durations.format(took));
+        return true;
     }
 
     private ThreadRef threadOf(TaskRecord task) {

@@ -26,6 +26,7 @@ import io.vdibot.core.pipeline.DirectoryAccessCheck;
 import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
 import io.vdibot.core.schedule.TaskScheduling;
+import io.vdibot.core.metrics.TaskMeters;
 import io.vdibot.core.intake.ApprovalPolicy;
 import io.vdibot.core.intake.DatabaseRetry;
 import io.vdibot.core.intake.TaskIntake;
@@ -135,11 +136,11 @@ public class CoreConfiguration {
     @Bean
     public TaskIntake taskIntake(TaskRepository tasks, InventoryLookup inventory, HandlerRegistry handlers,
             VdibotProperties properties, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json, Auditor auditor, Ownership ownership, InventoryCache pools) {
+            TaskJson json, Auditor auditor, Ownership ownership, InventoryCache pools, TaskMeters meters) {
         ApprovalPolicy policy = new ApprovalPolicy(properties.approval(), (site, pool) -> pools.pools(site).stream()
                 .filter(info -> info.name().equals(pool)).mapToInt(PoolInfo::size).findFirst());
         return new TaskIntake(tasks, inventory, handlers, policy, approvals, scheduling, notifiers, json,
-                new DatabaseRetry(Duration.ofMinutes(2), Duration.ofMillis(200)), auditor, ownership);
+                new DatabaseRetry(Duration.ofMinutes(2), Duration.ofMillis(200)), auditor, ownership, meters);
     }
 
     @Bean
@@ -182,12 +183,12 @@ public class CoreConfiguration {
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
             WorkTracker work, LeaseWaits waits, LdapDirectory directory, PermissionPolicy permissions,
             CommandRegistry registry, ScheduledExecutorService coreTimer, VdibotProperties properties,
-            Ownership ownership, List<TaskSuccessListener> successListeners) {
+            Ownership ownership, List<TaskSuccessListener> successListeners, TaskMeters meters) {
         // the directory itself, past the cache: a requester who lost the group minutes ago must not run
         RequesterRecheck recheck = new RequesterRecheck(directory, permissions, registry, ownership);
         return new TaskRunner(tasks, steps, logs, cancels, handlers, notifiers, onCall, json, node, work, waits,
                 recheck, successListeners, coreTimer, properties.progressInterval(),
-                properties.execution().lateAfter(), properties.defaultLocale());
+                properties.execution().lateAfter(), properties.defaultLocale(), meters);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

@@ -1,5 +1,6 @@
 package io.vdibot.core.infra;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vdibot.core.directory.CachingDirectory;
 import io.vdibot.core.directory.Directory;
 import io.vdibot.core.directory.DirectoryProperties;
@@ -8,6 +9,7 @@ import io.vdibot.core.directory.DirectoryTlsProperties;
 import io.vdibot.core.directory.EmbeddedLdapServer;
 import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.directory.LdapDirectory;
+import io.vdibot.core.directory.TimedDirectory;
 import io.vdibot.core.permission.PermissionPolicy;
 import io.vdibot.core.permission.PermissionProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,8 +44,8 @@ public class DirectoryConfiguration {
     }
 
     @Bean
-    public Directory directory(LdapDirectory ldap, DirectoryProperties properties) {
-        return new CachingDirectory(ldap, properties.cacheTtl());
+    public Directory directory(LdapDirectory ldap, DirectoryProperties properties, MeterRegistry meters) {
+        return new CachingDirectory(new TimedDirectory(ldap, meters), properties.cacheTtl());
     }
 
     @Bean

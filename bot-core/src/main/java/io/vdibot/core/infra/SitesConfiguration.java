@@ -1,8 +1,10 @@
 package io.vdibot.core.infra;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vdibot.core.config.Secrets;
 import io.vdibot.core.config.VdibotProperties;
 import io.vdibot.rhev.call.EngineCalls;
+import io.vdibot.rhev.connect.ConnectionSettings;
 import io.vdibot.rhev.connect.EngineConnections;
 import io.vdibot.rhev.connect.SiteConfig;
 import io.vdibot.rhev.inventory.InventoryCache;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -72,12 +75,13 @@ public class SitesConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public EngineConnections engineConnections(List<SiteConfig> siteConfigs) {
-        return new EngineConnections(siteConfigs);
+    public EngineConnections engineConnections(List<SiteConfig> siteConfigs, MeterRegistry meters) {
+        return new EngineConnections(siteConfigs, ConnectionSettings.DEFAULTS, meters);
     }
 
     @Bean
-    public InventoryCache inventoryCache(EngineConnections connections) {
-        return new InventoryCache(new InventoryQueries(new EngineCalls(connections)));
+    public InventoryCache inventoryCache(EngineConnections connections, MeterRegistry meters) {
+        return new InventoryCache(new InventoryQueries(new EngineCalls(connections)), InventoryCache.DEFAULT_TTL,
+                Clock.systemUTC(), meters);
     }
 }

@@ -10,6 +10,7 @@ import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.spec.OwnedObjectChange;
 import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.core.command.HandlerRegistry;
+import io.vdibot.core.metrics.TaskMeters;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.ownership.Ownership;
 import io.vdibot.core.pipeline.RequestScope;
@@ -46,10 +47,11 @@ public final class TaskIntake {
     private final Auditor auditor;
     private final NameReservations reservations;
     private final Ownership ownership;
+    private final TaskMeters meters;
 
     public TaskIntake(TaskRepository tasks, InventoryLookup inventory, HandlerRegistry handlers,
             ApprovalPolicy approvalPolicy, ApprovalDesk approvals, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json, DatabaseRetry databaseRetry, Auditor auditor, Ownership ownership) {
+            TaskJson json, DatabaseRetry databaseRetry, Auditor auditor, Ownership ownership, TaskMeters meters) {
         this.tasks = tasks;
         this.inventory = inventory;
         this.handlers = handlers;
@@ -62,6 +64,7 @@ public final class TaskIntake {
         this.auditor = auditor;
         this.reservations = new NameReservations(tasks, json);
         this.ownership = ownership;
+        this.meters = meters;
     }
 
     public void accept(TaskRequest request, RequestScope scope) {
@@ -108,6 +111,8 @@ public final class TaskIntake {
             LOG.info("duplicate delivery of {} ignored; it is {}", scope.envelope().idempotencyKey(), stored.code());
             return;
         }
+        meters.accepted(request.commandId(),
+                needsApproval ? TaskMeters.Intake.PENDING_APPROVAL : TaskMeters.Intake.SCHEDULED);
         auditor.record(scope.envelope(), scope.user(), request, Auditor.ACCEPTED,
                 needsApproval ? "waits for an approver" : "scheduled", stored.code());
         ThreadRef thread = scope.thread().withTask(stored.code());
@@ -163,6 +168,7 @@ public final class TaskIntake {
     }
 
     private void refuse(RequestScope scope, TaskRequest request, List<Violation> problems) {
+        meters.accepted(request.commandId(), TaskMeters.Intake.REFUSED);
         auditor.record(scope.envelope(), scope.user(), request, Auditor.REFUSED,
                 String.join(", ", problems.stream().map(Violation::key).toList()), null);
         Messages messages = scope.messages();

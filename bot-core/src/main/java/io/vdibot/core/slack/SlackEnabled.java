@@ -20,7 +20,7 @@ public final class SlackEnabled implements Condition {
     }
 
     /** HTTP mode needs the web server; Socket Mode and a bot without Slack do not. */
-    static boolean needsWebServer(Environment environment) {
+    public static boolean needsWebServer(Environment environment) {
         String mode = environment.getProperty("vdibot.slack.mode", "http");
         return isEnabled(environment) && "http".equals(mode.trim().toLowerCase(Locale.ROOT));
     }

@@ -13,7 +13,7 @@ public final class TeamsEnabled implements Condition {
         return isEnabled(context.getEnvironment());
     }
 
-    static boolean isEnabled(Environment environment) {
+    public static boolean isEnabled(Environment environment) {
         String appId = environment.getProperty("vdibot.teams.app-id");
         return appId != null && !appId.isBlank();
     }

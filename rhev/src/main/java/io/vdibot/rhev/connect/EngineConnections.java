@@ -1,5 +1,7 @@
 package io.vdibot.rhev.connect;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +26,15 @@ public final class EngineConnections implements AutoCloseable {
 
     private final Map<String, SiteConfig> sites;
     private final ConnectionSettings settings;
+    private final MeterRegistry meters;
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final Map<String, CaTrustStore> trustStores = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public EngineConnections(List<SiteConfig> sites, ConnectionSettings settings) {
+    /** @param meters where every HTTP request to an engine is timed ({@code vdibot.engine.calls}) */
+    public EngineConnections(List<SiteConfig> sites, ConnectionSettings settings, MeterRegistry meters) {
         Objects.requireNonNull(settings, "settings");
+        this.meters = Objects.requireNonNull(meters, "meters");
         if (sites.isEmpty()) {
             throw new IllegalArgumentException("at least one site must be configured");
         }
@@ -41,6 +46,11 @@ public final class EngineConnections implements AutoCloseable {
         }
         this.sites = byName;
         this.settings = settings;
+    }
+
+    /** Engine calls are timed in Micrometer's global registry, which Spring Boot's registry joins by default. */
+    public EngineConnections(List<SiteConfig> sites, ConnectionSettings settings) {
+        this(sites, settings, Metrics.globalRegistry);
     }
 
     public EngineConnections(List<SiteConfig> sites) {
@@ -98,7 +108,7 @@ public final class EngineConnections implements AutoCloseable {
             CaTrustStore trust = trustStores.computeIfAbsent(config.name(),
                     name -> CaTrustStore.fromPem(name, config.caFile()));
             LOG.debug("connecting to site {} at {}", config.name(), config.apiUrl());
-            return new SiteConnectionBuilder(settings)
+            return new SiteConnectionBuilder(settings, new EngineCallMeter(meters, config.name()))
                     .url(config.apiUrl())
                     .user(config.username())
                     .password(config.password())

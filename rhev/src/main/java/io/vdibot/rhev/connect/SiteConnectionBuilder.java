@@ -33,9 +33,11 @@ import org.ovirt.engine.sdk4.HttpClient;
 final class SiteConnectionBuilder extends ConnectionBuilder {
 
     private final ConnectionSettings settings;
+    private final EngineCallMeter meter;
 
-    SiteConnectionBuilder(ConnectionSettings settings) {
+    SiteConnectionBuilder(ConnectionSettings settings, EngineCallMeter meter) {
         this.settings = settings;
+        this.meter = meter;
     }
 
     @Override
@@ -63,7 +65,7 @@ final class SiteConnectionBuilder extends ConnectionBuilder {
         if (!compress) {
             builder.disableContentCompression();
         }
-        return new PooledHttpClient(builder.build());
+        return new PooledHttpClient(builder.build(), meter);
     }
 
     private SSLContext sslContext() {
@@ -76,18 +78,29 @@ final class SiteConnectionBuilder extends ConnectionBuilder {
         }
     }
 
-    /** Adapts Apache's client to the SDK's tiny client interface. */
+    /** Adapts Apache's client to the SDK's tiny client interface; every request the SDK sends passes here. */
     private static final class PooledHttpClient implements HttpClient {
 
         private final CloseableHttpClient client;
+        private final EngineCallMeter meter;
 
-        PooledHttpClient(CloseableHttpClient client) {
+        PooledHttpClient(CloseableHttpClient client, EngineCallMeter meter) {
             this.client = client;
+            this.meter = meter;
         }
 
         @Override
         public HttpResponse execute(HttpUriRequest request) throws Exception {
-            return client.execute(request);
+            var sample = meter.start();
+            HttpResponse response;
+            try {
+                response = client.execute(request);
+            } catch (Exception e) {
+                meter.failed(sample, request, e);
+                throw e;
+            }
+            meter.answered(sample, request, response);
+            return response;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.vdibot.rhev.inventory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.vdibot.commands.port.InventoryLookup;
 import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.connect.EngineConnections;
@@ -31,17 +33,25 @@ public final class InventoryCache implements InventoryLookup {
     private final EngineConnections connections;
     private final Duration ttl;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Map<String, SiteShelves> sites = new ConcurrentHashMap<>();
     private final Map<IndexKey, IndexedList> indexes = new ConcurrentHashMap<>();
 
-    public InventoryCache(InventoryQueries queries, Duration ttl, Clock clock) {
+    /** @param meters where cache hits, misses and the age of each list are counted ({@code vdibot.inventory.cache*}) */
+    public InventoryCache(InventoryQueries queries, Duration ttl, Clock clock, MeterRegistry meters) {
         this.queries = Objects.requireNonNull(queries, "queries");
+        this.meters = Objects.requireNonNull(meters, "meters");
         this.connections = queries.calls().connections();
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (ttl.isNegative()) {
             throw new IllegalArgumentException("the TTL must not be negative");
         }
+    }
+
+    /** Counted in Micrometer's global registry, which Spring Boot's registry joins by default. */
+    public InventoryCache(InventoryQueries queries, Duration ttl, Clock clock) {
+        this(queries, ttl, clock, Metrics.globalRegistry);
     }
 
     public InventoryCache(InventoryQueries queries) {
@@ -279,7 +289,7 @@ public final class InventoryCache implements InventoryLookup {
     }
 
     private SiteShelves shelves(String site) {
-        return sites.computeIfAbsent(site, SiteShelves::new);
+        return sites.computeIfAbsent(site, name -> new SiteShelves(name, meters, clock));
     }
 
     /** The list on {@code shelf} of the resolved site while fresh, otherwise loaded by {@code load}. */

@@ -1,10 +1,14 @@
 package io.vdibot.rhev.inventory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.vdibot.rhev.call.EngineException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,9 +32,27 @@ final class Shelf<T> {
     private final AtomicReference<Loaded<T>> current = new AtomicReference<>();
     private final AtomicLong generation = new AtomicLong();
     private final ReentrantLock loading = new ReentrantLock();
+    private final Counter hits;
+    private final Counter misses;
 
-    Shelf(String description) {
+    /**
+     * @param kind what the shelf holds, e.g. {@code vms}: the {@code kind} tag of {@code vdibot.inventory.cache}
+     *             (reads served from the cache, {@code result} hit, or loaded from the engine, miss) and of
+     *             {@code vdibot.inventory.cache.age} (how old the list served now is)
+     */
+    Shelf(String description, String site, String kind, MeterRegistry meters, Clock clock) {
         this.description = description;
+        this.hits = cacheReads(meters, site, kind, "hit");
+        this.misses = cacheReads(meters, site, kind, "miss");
+        TimeGauge.builder("vdibot.inventory.cache.age", this, TimeUnit.MILLISECONDS, shelf -> shelf.ageMillis(clock))
+                .description("Age of the cached list the inventory serves now")
+                .tags("site", site, "kind", kind).register(meters);
+    }
+
+    private static Counter cacheReads(MeterRegistry meters, String site, String kind, String result) {
+        return Counter.builder("vdibot.inventory.cache")
+                .description("Inventory reads served from the cache (hit) or loaded from the engine (miss)")
+                .tags("site", site, "kind", kind, "result", result).register(meters);
     }
 
     /**
@@ -41,14 +63,18 @@ final class Shelf<T> {
     List<T> get(Clock clock, Duration ttl, Supplier<List<T>> loader) {
         Loaded<T> loaded = current.get();
         if (isFresh(loaded, clock, ttl)) {
+            hits.increment();
             return loaded.items();
         }
         loading.lock();
         try {
             loaded = current.get();
             if (isFresh(loaded, clock, ttl)) {
+                // another reader loaded it while this one waited
+                hits.increment();
                 return loaded.items();
             }
+            misses.increment();
             long startedIn = generation.get();
             Instant startedAt = clock.instant();
             try {
@@ -88,6 +114,11 @@ final class Shelf<T> {
     /** Makes the next read load again; a load running now will not count as fresh. */
     void invalidate() {
         generation.incrementAndGet();
+    }
+
+    private double ageMillis(Clock clock) {
+        Loaded<T> loaded = current.get();
+        return loaded == null ? Double.NaN : clock.millis() - loaded.at().toEpochMilli();
     }
 
     private boolean isFresh(Loaded<T> loaded, Clock clock, Duration ttl) {

@@ -23,6 +23,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
+import io.vdibot.adapters.common.ChatMeters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -42,16 +43,24 @@ public class SlackApi {
     private static final int RATE_LIMIT_ATTEMPTS = 5;
     private static final int TRANSIENT_ATTEMPTS = 3;
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+    private static final String PLATFORM = "slack";
 
     private final Slack slack;
     private final MethodsClient methods;
     private final String token;
+    private final ChatMeters meters;
     private final Gson gson = GsonFactory.createSnakeCase();
 
-    public SlackApi(Slack slack, String botToken) {
+    /** @param meters where each call ({@code vdibot.chat.calls}) and each rate-limit wait is timed */
+    public SlackApi(Slack slack, String botToken, ChatMeters meters) {
         this.slack = Objects.requireNonNull(slack, "slack");
         this.methods = slack.methods();
         this.token = Objects.requireNonNull(botToken, "botToken");
+        this.meters = Objects.requireNonNull(meters, "meters");
+    }
+
+    public SlackApi(Slack slack, String botToken) {
+        this(slack, botToken, ChatMeters.global(PLATFORM));
     }
 
     /** Posts a message and returns its {@code ts}; {@code threadTs} {@code null} posts in the channel itself. */
@@ -152,10 +161,14 @@ public class SlackApi {
         payload.add("blocks", gson.toJsonTree(blocks));
         String body = gson.toJson(payload);
         for (int attempt = 1; ; attempt++) {
+            var sample = meters.start();
             try {
                 WebhookResponse response = slack.send(responseUrl, body);
+                meters.called(sample, "response_url", response.getCode() == 429 ? ChatMeters.RATE_LIMITED
+                        : response.getCode() / 100 == 2 ? ChatMeters.OK
+                        : response.getCode() >= 500 ? ChatMeters.UNAVAILABLE : ChatMeters.ERROR);
                 if (response.getCode() == 429 && attempt < RATE_LIMIT_ATTEMPTS) {
-                    sleep(Duration.ofSeconds(1));
+                    rateLimitWait(Duration.ofSeconds(1));
                     continue;
                 }
                 if (response.getCode() / 100 != 2) {
@@ -163,6 +176,7 @@ public class SlackApi {
                 }
                 return;
             } catch (IOException e) {
+                meters.called(sample, "response_url", ChatMeters.UNAVAILABLE);
                 if (attempt >= TRANSIENT_ATTEMPTS) {
                     throw new SlackCallException("response_url", "no answer", e);
                 }
@@ -182,7 +196,7 @@ public class SlackApi {
                     throw limited;
                 }
                 LOG.info("{} rate limited by Slack; waiting {} s as asked", method, limited.retryAfter().toSeconds());
-                sleep(limited.retryAfter());
+                rateLimitWait(limited.retryAfter());
             } catch (TransientFailure failure) {
                 if (++transientFailures >= TRANSIENT_ATTEMPTS) {
                     throw new SlackCallException(method, failure.getMessage(), failure.getCause());
@@ -201,7 +215,26 @@ public class SlackApi {
         }
     }
 
+    /** One call, timed with its outcome. */
     private <T extends SlackApiTextResponse> T attempt(String method, Call<T> call) {
+        var sample = meters.start();
+        String outcome = ChatMeters.UNAVAILABLE;
+        try {
+            T response = answer(method, call);
+            outcome = ChatMeters.OK;
+            return response;
+        } catch (SlackRateLimitedException limited) {
+            outcome = ChatMeters.RATE_LIMITED;
+            throw limited;
+        } catch (SlackCallException refused) {
+            outcome = ChatMeters.ERROR;
+            throw refused;
+        } finally {
+            meters.called(sample, method, outcome);
+        }
+    }
+
+    private <T extends SlackApiTextResponse> T answer(String method, Call<T> call) {
         T response;
         try {
             response = call.run();
@@ -227,6 +260,16 @@ public class SlackApi {
             throw new SlackCallException(method, response.getError());
         }
         return response;
+    }
+
+    /** Edits paused by a 429 count as waits too, though no thread sleeps through them. */
+    void pausedForRateLimit(Duration pause) {
+        meters.waited(pause);
+    }
+
+    private void rateLimitWait(Duration wait) {
+        meters.waited(wait);
+        sleep(wait);
     }
 
     static Duration retryAfter(String header) {

@@ -114,6 +114,7 @@ final class UpdateQueue implements AutoCloseable {
             }
         } catch (SlackRateLimitedException limited) {
             LOG.info("chat.update rate limited; pausing edits for {} s", limited.retryAfter().toSeconds());
+            api.pausedForRateLimit(limited.retryAfter());
             synchronized (this) {
                 pausedUntil = System.nanoTime() + limited.retryAfter().toNanos();
                 // a newer edit of the same message may have arrived meanwhile; it wins

@@ -1,5 +1,6 @@
 package io.vdibot.adapters.teams.connector;
 
+import io.vdibot.adapters.common.ChatMeters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,15 +30,23 @@ public final class PacedConnectorApi implements ConnectorApi {
     private final int maxAttempts;
     private final Duration baseDelay;
     private final Duration maxDelay;
+    private final ChatMeters meters;
 
+    /** @param meters where each call ({@code vdibot.chat.calls}) and each wait for a rate limit is timed */
     public PacedConnectorApi(ConnectorApi delegate, ThreadRateLimiter limiter, Sleeper sleeper, int maxAttempts,
-                             Duration baseDelay, Duration maxDelay) {
+                             Duration baseDelay, Duration maxDelay, ChatMeters meters) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.maxAttempts = maxAttempts;
         this.baseDelay = baseDelay;
         this.maxDelay = maxDelay;
+        this.meters = Objects.requireNonNull(meters, "meters");
+    }
+
+    public PacedConnectorApi(ConnectorApi delegate, ThreadRateLimiter limiter, Sleeper sleeper, int maxAttempts,
+                             Duration baseDelay, Duration maxDelay) {
+        this(delegate, limiter, sleeper, maxAttempts, baseDelay, maxDelay, ChatMeters.global("teams"));
     }
 
     public static PacedConnectorApi standard(ConnectorApi delegate) {
@@ -66,17 +75,18 @@ public final class PacedConnectorApi implements ConnectorApi {
 
     @Override
     public Optional<Member> member(Address in, String userId) throws ConnectorException {
-        return retried("member", () -> delegate.member(in, userId));
+        return retried("member", () -> timed("member", () -> delegate.member(in, userId)));
     }
 
     @Override
     public List<Member> members(Address in) throws ConnectorException {
-        return retried("members", () -> delegate.members(in));
+        return retried("members", () -> timed("members", () -> delegate.members(in)));
     }
 
     @Override
     public Address openPersonalChat(String serviceUrl, String tenantId, String userId) throws ConnectorException {
-        return retried("open chat", () -> delegate.openPersonalChat(serviceUrl, tenantId, userId));
+        return retried("open chat", () -> timed("open chat", () -> delegate.openPersonalChat(serviceUrl, tenantId,
+                userId)));
     }
 
     private interface Attempt<T> {
@@ -86,12 +96,12 @@ public final class PacedConnectorApi implements ConnectorApi {
     private <T> T paced(Address address, String operation, Attempt<T> attempt) throws ConnectorException {
         return retried(operation, () -> {
             try {
-                limiter.acquire(address.conversationId());
+                meters.waited(Duration.ofMillis(limiter.acquire(address.conversationId())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectorException(operation, 0, null, e);
             }
-            return attempt.run();
+            return timed(operation, attempt);
         });
     }
 
@@ -105,6 +115,9 @@ public final class PacedConnectorApi implements ConnectorApi {
                 }
                 long delay = delay(tried, e.retryAfter());
                 LOG.debug("{} answered {}; attempt {} in {} ms", operation, e.status(), tried + 1, delay);
+                if (e.status() == 429) {
+                    meters.waited(Duration.ofMillis(delay));
+                }
                 try {
                     sleeper.sleep(delay);
                 } catch (InterruptedException interrupted) {
@@ -112,6 +125,23 @@ public final class PacedConnectorApi implements ConnectorApi {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** One call to the Connector API, timed with its outcome. */
+    private <T> T timed(String operation, Attempt<T> attempt) throws ConnectorException {
+        var sample = meters.start();
+        String outcome = ChatMeters.UNAVAILABLE;
+        try {
+            T result = attempt.run();
+            outcome = ChatMeters.OK;
+            return result;
+        } catch (ConnectorException e) {
+            outcome = e.status() == 429 ? ChatMeters.RATE_LIMITED
+                    : e.retryable() ? ChatMeters.UNAVAILABLE : ChatMeters.ERROR;
+            throw e;
+        } finally {
+            meters.called(sample, operation, outcome);
         }
     }
 

@@ -25,9 +25,10 @@ public final class ThreadRateLimiter {
         this.sleeper = sleeper;
     }
 
-    /** Blocks until one more message may go to {@code thread}, and counts it. */
-    public void acquire(String thread) throws InterruptedException {
+    /** Blocks until one more message may go to {@code thread}, and counts it; returns the milliseconds it waited. */
+    public long acquire(String thread) throws InterruptedException {
         Deque<Long> times = sent.computeIfAbsent(thread, k -> new ArrayDeque<>());
+        long waited = 0;
         while (true) {
             long wait;
             synchronized (times) {
@@ -35,10 +36,11 @@ public final class ThreadRateLimiter {
                 wait = waitFor(times, now);
                 if (wait <= 0) {
                     times.addLast(now);
-                    return;
+                    return waited;
                 }
             }
             sleeper.sleep(wait);
+            waited += wait;
         }
     }
 
