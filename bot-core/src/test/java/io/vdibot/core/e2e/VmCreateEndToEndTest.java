@@ -32,7 +32,8 @@ class VmCreateEndToEndTest {
         bot.await("\\[" + task + "\\] .*has started", LONG);
         bot.await("\\[" + task + "\\] ok: .*e2e-01", LONG);
         assertThat(bot.lines()).anyMatch(l -> l.startsWith("[" + task + "]") && l.matches(".*10\\.\\d+\\.\\d+\\.\\d+.*"));
-        assertThat(bot.lines()).anyMatch(l -> l.startsWith("[on-call]") && l.contains(task));
+        // on-call is told after the thread: wait for it rather than look once
+        bot.await("^\\[on-call\\] .*" + task, LONG);
 
         bot.type("/vdi logs " + task);
         bot.await("\\[c\\d+\\] .*e2e-01", LONG);
