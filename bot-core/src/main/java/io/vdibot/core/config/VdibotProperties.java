@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param console       the console adapter
  * @param execution     task execution and recovery timing
  * @param leases        how tasks wait for what another task holds
+ * @param access        what someone without access is told after the refusal
  */
 @ConfigurationProperties("vdibot")
 public record VdibotProperties(
@@ -37,7 +38,8 @@ public record VdibotProperties(
         @DefaultValue("3s") Duration progressInterval,
         @DefaultValue Console console,
         @DefaultValue Execution execution,
-        @DefaultValue Leases leases) {
+        @DefaultValue Leases leases,
+        @DefaultValue Access access) {
 
     public VdibotProperties {
         sites = sites == null ? List.of() : List.copyOf(sites);
@@ -89,6 +91,18 @@ public record VdibotProperties(
      */
     public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("alice") String user,
             @DefaultValue("30m") Duration idleTimeout, @DefaultValue("false") boolean allowLogin) {
+    }
+
+    /**
+     * What someone the bot does not act for (not in the directory, or in no group that has a role) is told after the
+     * refusal: which groups give access, and whom to ask.
+     *
+     * @param contact whom to ask, as written (e.g. {@code the service desk, extension 4242}); empty: "an
+     *                administrator of VDI Bot" in the reader's language
+     * @param howTo   a text that replaces the whole explanation, as written; empty: the groups the configuration maps
+     *                to the requester and viewer roles, and the contact
+     */
+    public record Access(@DefaultValue("") String contact, @DefaultValue("") String howTo) {
     }
 
     /**

@@ -21,7 +21,9 @@ import io.vdibot.core.execution.TaskSuccessListener;
 import io.vdibot.core.notify.ChatAdapters;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.notify.OnCallNotices;
+import io.vdibot.core.permission.AccessHowTo;
 import io.vdibot.core.permission.PermissionPolicy;
+import io.vdibot.core.permission.PermissionProperties;
 import io.vdibot.core.pipeline.DirectoryAccessCheck;
 import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
@@ -147,9 +149,10 @@ public class CoreConfiguration {
     public RequestPipeline requestPipeline(IdentityResolver identities, PermissionPolicy permissions,
             CommandRegistry registry, TaskIntake intake, HandlerRegistry handlers, Notifiers notifiers,
             WorkTracker work, ExecutorService requestWorkers, Clock clock, VdibotProperties properties,
-            InputLimitsProperties limits, Auditor auditor) {
+            InputLimitsProperties limits, Auditor auditor, PermissionProperties permissionSettings) {
         return new RequestPipeline(identities, permissions, registry, intake, handlers, notifiers, work,
-                requestWorkers, clock, properties, limits.limits(), auditor);
+                requestWorkers, clock, properties, limits.limits(), auditor,
+                new AccessHowTo(permissionSettings, properties.access()));
     }
 
     /** What the adapters ask before they show a form, its pickers or a home page: the pipeline's own checks. */

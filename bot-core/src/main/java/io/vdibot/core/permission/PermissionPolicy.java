@@ -22,6 +22,11 @@ import io.vdibot.core.directory.DirectoryUser;
 public final class PermissionPolicy {
 
     private static final int MAX_REASON_TEXT = 120;
+    /**
+     * Granted to everyone the chat platform lets through, in the directory or not: the help says what the bot does
+     * and names no object of the estate.
+     */
+    public static final Set<String> OPEN_TO_EVERYONE = Set.of("vdi:view:help");
 
     /** Roles of groups mapped by name: a group of that name under the directory's group search base. */
     private final Map<String, Set<String>> rolesByGroup;
@@ -73,6 +78,9 @@ public final class PermissionPolicy {
         String who = logSafe(user.uid());
         if (!PermissionPattern.isWellFormedPermission(permission)) {
             return Decision.deny(who + " asked for malformed permission '" + logSafe(permission) + "'");
+        }
+        if (OPEN_TO_EVERYONE.contains(permission)) {
+            return Decision.allow(who + " may " + permission + ": open to everyone");
         }
         Set<String> roles = rolesOf(user);
         if (roles.isEmpty()) {

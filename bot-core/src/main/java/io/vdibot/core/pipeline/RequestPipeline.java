@@ -1,5 +1,6 @@
 package io.vdibot.core.pipeline;
 
+import io.vdibot.commands.help.HelpRequest;
 import io.vdibot.commands.help.ParseErrorReply;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.parse.InputLimits;
@@ -19,6 +20,7 @@ import io.vdibot.core.directory.IdentityMismatchException;
 import io.vdibot.core.directory.DirectoryUser;
 import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.permission.AccessHowTo;
 import io.vdibot.core.permission.Decision;
 import io.vdibot.core.permission.PermissionPolicy;
 import io.vdibot.core.intake.TaskIntake;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -52,10 +55,12 @@ public final class RequestPipeline implements CommandGateway {
     private final VdibotProperties properties;
     private final InputLimits limits;
     private final Auditor auditor;
+    private final AccessHowTo accessHowTo;
 
     public RequestPipeline(IdentityResolver identities, PermissionPolicy permissions, CommandRegistry registry,
             TaskIntake intake, HandlerRegistry handlers, Notifiers notifiers, WorkTracker work,
-            ExecutorService executor, Clock clock, VdibotProperties properties, InputLimits limits, Auditor auditor) {
+            ExecutorService executor, Clock clock, VdibotProperties properties, InputLimits limits, Auditor auditor,
+            AccessHowTo accessHowTo) {
         this.identities = identities;
         this.permissions = permissions;
         this.registry = registry;
@@ -68,6 +73,7 @@ public final class RequestPipeline implements CommandGateway {
         this.properties = properties;
         this.limits = limits;
         this.auditor = auditor;
+        this.accessHowTo = accessHowTo;
     }
 
     @Override
@@ -107,12 +113,12 @@ public final class RequestPipeline implements CommandGateway {
                 refuseMismatch(envelope, fallback, mismatch);
                 return;
             }
-            if (user.isEmpty()) {
+            if (user.isEmpty() && !asksForHelp(envelope, fallback)) {
                 auditor.record(envelope, null, null, Auditor.DENIED, "no directory user for this chat identity", null);
-                reply(envelope, Reply.refusal(fallback.format("reply.unknown-user")));
+                reply(envelope, noAccess(fallback, "reply.unknown-user"));
                 return;
             }
-            RequestScope scope = scope(envelope, user.get());
+            RequestScope scope = scope(envelope, user.orElseGet(() -> stranger(envelope)));
             MDC.put("user", scope.user().uid());
             ParseContext context = new ParseContext(scope.zone(), clock, limits);
             ParseResult<VdiRequest> parsed = envelope.hasForm()
@@ -133,7 +139,9 @@ public final class RequestPipeline implements CommandGateway {
             if (decision.denied()) {
                 LOG.info("denied {}: {}", request.commandId(), decision.auditReason());
                 auditor.record(envelope, scope.user(), request, Auditor.DENIED, decision.auditReason(), null);
-                reply(envelope, Reply.refusal(scope.messages().format("reply.denied")));
+                reply(envelope, permissions.rolesOf(scope.user()).isEmpty()
+                        ? noAccess(scope.messages(), "reply.no-role")
+                        : Reply.refusal(scope.messages().format("reply.denied")));
                 return;
             }
             if (request instanceof TaskRequest taskRequest) {
@@ -149,6 +157,32 @@ public final class RequestPipeline implements CommandGateway {
         } finally {
             MDC.clear();
         }
+    }
+
+    /**
+     * Whether someone the directory does not know asks for the help, which is open to everyone the platform lets
+     * through: the only request they may make.
+     */
+    private boolean asksForHelp(Envelope envelope, Messages messages) {
+        if (envelope.hasForm()) {
+            return false;
+        }
+        ZoneId zone = envelope.zone() != null ? envelope.zone() : properties.defaultZone();
+        ParseResult<VdiRequest> parsed = registry.parse(envelope.text(), new ParseContext(zone, clock, limits));
+        return !(parsed instanceof ParseResult.Invalid<VdiRequest>) && parsed.request() instanceof HelpRequest;
+    }
+
+    /** Someone the directory does not know, for the help they may read: no group, so no role. */
+    private static DirectoryUser stranger(Envelope envelope) {
+        String platform = envelope.identity().platform().name().toLowerCase(Locale.ROOT);
+        return new DirectoryUser(platform + ":" + envelope.identity().userId(), envelope.identity().displayName(),
+                null, Set.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** A refusal to someone without access ({@code key}), followed by how to get it. */
+    private Reply noAccess(Messages messages, String key) {
+        return Reply.builder().kind(Reply.Kind.REFUSAL).tone(Reply.Tone.WARNING).text(messages.format(key))
+                .text(accessHowTo.text(messages)).build();
     }
 
     /** The account speaks for someone else than it did: refuse, and tell the people who can re-bind it. */

@@ -53,9 +53,16 @@ class AccessEndToEndTest {
     void someoneInNoGroupIsRefused() {
         bot.type("/login mallory");
         String create = bot.send("/vdi vm create acc-mallory template=rhel9-desktop");
-        assertThat(bot.awaitIn(create, "warning: ", WAIT)).isEqualTo("warning: Sorry, you are not allowed to do that.");
+        assertThat(bot.awaitIn(create, "warning: ", WAIT))
+                .isEqualTo("warning: Sorry, you are in no VDI Bot group yet, so I cannot act for you.");
+        // told which groups give access (from the group mapping) and whom to ask
+        assertThat(bot.awaitIn(create, "To join", WAIT)).isEqualTo("Members of vdi-requesters may ask for desktops. "
+                + "Members of vdi-viewers may look at the estate. To join, ask an administrator of VDI Bot. /vdi help "
+                + "shows what the bot can do.");
         String look = bot.send("/vdi tasks");
-        assertThat(bot.awaitIn(look, "warning: ", WAIT)).contains("not allowed");
+        assertThat(bot.awaitIn(look, "warning: ", WAIT)).contains("in no VDI Bot group");
+        String help = bot.send("/vdi help");
+        assertThat(bot.awaitIn(help, "/vdi vm create", WAIT)).doesNotContain("warning");
         assertNothingCreated("acc-mallory");
     }
 
@@ -67,6 +74,11 @@ class AccessEndToEndTest {
         String answer = bot.awaitIn(create, "warning: ", WAIT);
         assertThat(answer).contains("Sorry, I cannot find your account in the directory")
                 .doesNotContain("zed").doesNotContainIgnoringCase("exception");
+        bot.awaitIn(create, "^Members of vdi-requesters may ask for desktops\\. .+ To join, ask ", WAIT);
+        // the help is open to everyone the platform lets through, and names nothing of the estate
+        String help = bot.send("/vdi help");
+        assertThat(bot.awaitIn(help, "/vdi vm create", WAIT)).doesNotContain("warning");
+        assertThat(bot.thread(help)).noneMatch(l -> l.contains("cannot find your account"));
         assertNothingCreated("acc-zed");
     }
 

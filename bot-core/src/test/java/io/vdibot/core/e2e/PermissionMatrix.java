@@ -59,7 +59,8 @@ public final class PermissionMatrix {
      * Y: allowed (answered, or the task accepted); N: refused (told so, nothing stored, nothing changed). The column
      * heads are checked against {@link Role}.
      *
-     * <p>{@code cancel}: only the task's requester (alice) or an admin; bob's approver role lets him decide on
+     * <p>{@code help}: open to everyone the platform lets through, in the directory or not (it names nothing of the
+     * estate). {@code cancel}: only the task's requester (alice) or an admin; bob's approver role lets him decide on
      * alice's task, not withdraw it. The pool rows: the demo's pools were not created through the bot, so they belong
      * to administrators, and a requester is refused for not owning the pool (revoke names a grant that exists, so
      * that it is the ownership, not the inventory, that refuses).
@@ -101,7 +102,7 @@ public final class PermissionMatrix {
             Y  Y  Y  Y  Y  N  N  N  N  task {task}
             Y  Y  Y  Y  Y  N  N  N  N  logs {task}
             Y  Y  Y  Y  Y  N  N  N  N  locks
-            Y  Y  Y  Y  Y  N  N  N  N  help
+            Y  Y  Y  Y  Y  Y  Y  N  N  help
             N  N  N  Y  Y  N  N  N  N  approve {task}
             N  N  N  Y  Y  N  N  N  N  reject {task}
             N  N  Y  N  Y  N  N  N  N  cancel {task}
@@ -127,7 +128,7 @@ public final class PermissionMatrix {
      * that names the object (not owning a pool), the words before the name.
      */
     private static final List<String> REFUSALS = Messages.supportedLocales().stream().map(Messages::forLocale)
-            .flatMap(messages -> Stream.concat(Stream.of("reply.denied", "reply.unknown-user", "permission.denied"),
+            .flatMap(messages -> Stream.concat(Stream.of("reply.denied", "reply.unknown-user", "reply.no-role", "permission.denied"),
                     messages.keys().stream().filter(key -> key.startsWith("identity.refused.")
                             || key.startsWith("ownership.refused.")))
                     .map(messages::format).map(line -> line.replaceFirst("\\{.*", "").strip()))

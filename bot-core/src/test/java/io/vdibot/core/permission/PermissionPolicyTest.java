@@ -37,6 +37,14 @@ class PermissionPolicyTest {
     }
 
     @Test
+    void someoneWithoutRolesMayReadTheHelpAndNothingElse() {
+        assertThat(policy.isAllowed(MALLORY, "vdi:view:help")).isTrue();
+        assertThat(policy.isAllowed(MALLORY, "vdi:view:inventory")).isFalse();
+        assertThat(policy.isAllowed(MALLORY, "vdi:view:*")).isFalse();
+        assertThat(policy.isAllowed(null, "vdi:view:help")).as("still someone the platform named").isFalse();
+    }
+
+    @Test
     void groupNamesMatchCaseInsensitivelyAsInActiveDirectory() {
         assertThat(policy.rolesOf(user("x", "VDI-Admins", "Domain Users"))).containsExactly("admin");
     }
