@@ -5,6 +5,8 @@ import io.vdibot.core.intake.TaskJson;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.persistence.task.TaskRepository;
+import io.vdibot.core.directory.Directory;
+import io.vdibot.core.permission.PermissionPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,8 +16,8 @@ public class ApprovalConfiguration {
 
     @Bean
     public ApprovalDesk approvalDesk(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json) {
-        return new ApprovalDesk(tasks, scheduling, notifiers, json);
+            TaskJson json, Directory directory, PermissionPolicy permissions) {
+        return new ApprovalDesk(tasks, scheduling, notifiers, json, new Approvers(directory, permissions));
     }
 
     @Bean

@@ -32,8 +32,11 @@ public final class ApprovalDesk {
     private final TaskScheduling scheduling;
     private final Notifiers notifiers;
     private final TaskJson json;
+    private final Approvers approvers;
 
-    public ApprovalDesk(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers, TaskJson json) {
+    public ApprovalDesk(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers, TaskJson json,
+            Approvers approvers) {
+        this.approvers = approvers;
         this.tasks = tasks;
         this.lookup = new TaskLookup(tasks);
         this.scheduling = scheduling;
@@ -60,6 +63,15 @@ public final class ApprovalDesk {
         notifiers.notifyApprovers(scope.thread().withTask(task.code()), card);
     }
 
+    /** Why a requester cannot decide on their own request, and who can: by name when they are few, else by group. */
+    private String selfApproval(Messages messages, TaskRecord task) {
+        List<String> names = approvers.besides(task.requester().directoryUid());
+        if (!names.isEmpty()) {
+            return messages.format("reply.approval.self-named", String.join(", ", names));
+        }
+        return messages.format("reply.approval.self", String.join(", ", approvers.groups()));
+    }
+
     /** Records an approver's decision on the task typed as {@code typed}, once, and tells the requester. */
     Reply decide(String typed, boolean approve, String reason, Asker scope) {
         Messages messages = scope.messages();
@@ -73,7 +85,7 @@ public final class ApprovalDesk {
                     messages.format(task.status().messageKey())));
         }
         if (scope.uid().equals(task.requester().directoryUid())) {
-            return Reply.refusal(messages.format("reply.approval.self"));
+            return Reply.refusal(selfApproval(messages, task));
         }
         ApprovalVerdict verdict = approve ? ApprovalVerdict.APPROVED : ApprovalVerdict.REJECTED;
         if (!tasks.recordDecision(task.id(), verdict, scope.uid(), reason)) {

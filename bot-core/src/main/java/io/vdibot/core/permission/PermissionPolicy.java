@@ -66,6 +66,17 @@ public final class PermissionPolicy {
         return Collections.unmodifiableSortedSet(roles);
     }
 
+    /**
+     * The groups mapped by name whose roles grant {@code permission}, sorted (groups mapped by DN are left out: the
+     * directory lists members of a group by its name).
+     */
+    public List<String> groupsGranting(String permission) {
+        return rolesByGroup.entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(role -> patternsByRole.get(role).stream()
+                        .anyMatch(pattern -> pattern.matches(permission))))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     public boolean isAllowed(DirectoryUser user, String permission) {
         return check(user, permission).allowed();
     }

@@ -128,7 +128,8 @@ class ApprovalEndToEndTest {
         bot.awaitIn(task, "waiting for an approver", WAIT);
         String own = bot.send("/vdi approve " + task);
         assertThat(bot.awaitIn(own, "warning: ", WAIT))
-                .isEqualTo("warning: You cannot approve or reject your own request; another approver has to.");
+                .isEqualTo("warning: You cannot approve or reject your own request; another approver has to: Carol "
+                        + "Nguyen.");
         String ownReject = bot.send("/vdi reject " + task);
         assertThat(bot.awaitIn(ownReject, "warning: ", WAIT)).contains("your own request");
         assertThat(bot.task(task).status()).isEqualTo(TaskStatus.PENDING_APPROVAL);

@@ -45,6 +45,12 @@ class PermissionPolicyTest {
     }
 
     @Test
+    void theGroupsGrantingAPermissionAreThoseWhoseRolesGrantIt() {
+        assertThat(policy.groupsGranting("vdi:task:approve")).containsExactly("vdi-admins", "vdi-approvers");
+        assertThat(policy.groupsGranting("vdi:audit:view")).containsExactly("vdi-admins");
+    }
+
+    @Test
     void groupNamesMatchCaseInsensitivelyAsInActiveDirectory() {
         assertThat(policy.rolesOf(user("x", "VDI-Admins", "Domain Users"))).containsExactly("admin");
     }
