@@ -1,5 +1,6 @@
 package io.vdibot.core.approval;
 
+import io.vdibot.core.intake.ApprovalPolicy;
 import io.vdibot.core.intake.TaskJson;
 import io.vdibot.core.task.TaskLookup;
 import io.vdibot.commands.handler.Asker;
@@ -44,8 +45,12 @@ public final class ApprovalDesk {
         this.json = json;
     }
 
-    /** Asks the approvers of the requester's platform to decide on {@code task}. */
-    public void requestApproval(TaskRecord task, TaskRequest request, RequestScope scope) {
+    /**
+     * Asks the approvers of the requester's platform to decide on {@code task}: who asks, what will happen, where,
+     * when, and why it needs an approver.
+     */
+    public void requestApproval(TaskRecord task, TaskRequest request, RequestScope scope,
+            List<ApprovalPolicy.Reason> why) {
         Messages messages = scope.messages();
         Reply card = Reply.builder().kind(Reply.Kind.QUESTION)
                 .heading(messages.format("approval.request", scope.user().displayName(), task.code()))
@@ -54,7 +59,9 @@ public final class ApprovalDesk {
                                 scope.envelope().text() != null ? scope.envelope().text() : request.summary()),
                         new FieldsBlock.Field(messages.format("approval.field.site"), task.site()),
                         new FieldsBlock.Field(messages.format("approval.field.when"),
-                                messages.describe(request.runAt())))))
+                                messages.describe(request.runAt())),
+                        new FieldsBlock.Field(messages.format("approval.field.why"),
+                                String.join("; ", why.stream().map(reason -> reason.in(messages)).toList())))))
                 .actions(new Action(Action.APPROVE, messages.format("approval.button.approve"), task.code(),
                                 Action.Style.PRIMARY),
                         new Action(Action.REJECT, messages.format("approval.button.reject"), task.code(),

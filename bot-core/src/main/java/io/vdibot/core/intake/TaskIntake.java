@@ -100,7 +100,8 @@ public final class TaskIntake {
             refuse(scope, request, problems);
             return;
         }
-        boolean needsApproval = approvalPolicy.needsApproval(request, site);
+        List<ApprovalPolicy.Reason> whyApproval = approvalPolicy.reasons(request, site);
+        boolean needsApproval = !whyApproval.isEmpty();
         NewTask task = new NewTask(request.commandId(), json.write(request),
                 needsApproval ? TaskStatus.PENDING_APPROVAL : TaskStatus.SCHEDULED, site, scope.requester(),
                 messages.locale(), scope.zone(), json.write(scope.thread()),
@@ -120,7 +121,7 @@ public final class TaskIntake {
         String what = request.summary();
         if (needsApproval) {
             notifiers.post(thread, Reply.text(messages.format("reply.task.pending-approval", stored.code(), when, what)));
-            approvals.requestApproval(stored, request, scope);
+            approvals.requestApproval(stored, request, scope, whyApproval);
         } else {
             notifiers.post(thread, Reply.text(messages.format("reply.task.accepted", stored.code(), when, what)));
             // Stored but not scheduled would never run: ride out the database like the insert above. A

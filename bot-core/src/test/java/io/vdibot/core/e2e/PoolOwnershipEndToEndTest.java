@@ -84,6 +84,8 @@ class PoolOwnershipEndToEndTest {
         bot.type("/vdi pool resize own-?? size=2");
         String shrink = bot.awaitTask("own-??", 3, WAIT);
         bot.awaitIn(shrink, "is waiting for an approver", WAIT);
+        // the approvers' card says why it needs them
+        bot.awaitIn(shrink, "^Why an approver: shrinks the pool from 3 to 2 VMs, removing 1$", WAIT);
         assertThat(bot.task(shrink).status()).isEqualTo(TaskStatus.PENDING_APPROVAL);
 
         bot.type("/vdi pool delete own-??");

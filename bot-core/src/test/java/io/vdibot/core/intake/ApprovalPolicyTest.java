@@ -2,12 +2,14 @@ package io.vdibot.core.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.pool.PoolResizeRequest;
 import io.vdibot.commands.pool.PoolRevokeRequest;
 import io.vdibot.commands.schedule.Schedule;
 import io.vdibot.core.config.VdibotProperties;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,20 @@ class ApprovalPolicyTest {
         assertThat(policy.needsApproval(new PoolResizeRequest("desk-??", 8, null, NOW), "dc1")).isTrue();
         assertThat(policy.needsApproval(new PoolResizeRequest("desk-??", 12, null, NOW), "dc1")).isFalse();
         assertThat(policy.needsApproval(new PoolResizeRequest("desk-??", 51, null, NOW), "dc1")).isTrue();
+    }
+
+    @Test
+    void theReasonsSayWhyInTheReadersLanguage() {
+        Messages english = Messages.forLocale(Locale.ENGLISH);
+        assertThat(policy.reasons(new PoolResizeRequest("desk-??", 4, null, NOW), "dc1"))
+                .extracting(reason -> reason.in(english))
+                .containsExactly("shrinks the pool from 10 to 4 VMs, removing 6");
+        assertThat(policy.reasons(new PoolRevokeRequest("desk-??", "contractors", "UserRole", null, NOW), "dc1"))
+                .extracting(reason -> reason.in(english))
+                .containsExactly("pool revoke always needs an approver here");
+        assertThat(policy.reasons(new PoolResizeRequest("desk-??", 60, null, NOW), "dc1"))
+                .extracting(reason -> reason.in(english))
+                .containsExactly("the pool would have 60 VMs, more than 50");
     }
 
     @Test
