@@ -10,13 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The bot's own settings ({@code vdibot.*}). Everything has a default that runs the bot on a fresh
- * machine; production replaces the sites, the directory and the database by configuration.
+ * The bot's own settings ({@code vdibot.*}). The sites (with the directory and the database, which are not here) have
+ * no default: the bot does not start without them, and the demo artifact supplies its own.
  *
  * @param nodeId        this process's name among the bot processes sharing a database; empty = generated
- * @param dataDir       where the embedded defaults keep their state (database, demo sites)
- * @param sites         the engines, one per site; when empty the demo sites are simulated
- * @param demo          the simulated sites used when no site is configured
+ * @param sites         the engines, one per site; the first is the default site
+ * @param engineTimeScale how fast the engines are compared to real ones: pool tasks' waits and timeouts are scaled by
+ *                      it. 1 for real engines; the demo's simulated sites run faster
  * @param approval      which requests wait for an approver
  * @param defaultZone   time zone for users whose directory entry has none
  * @param defaultLocale language for users whose directory entry has none
@@ -29,9 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vdibot")
 public record VdibotProperties(
         @DefaultValue("") String nodeId,
-        @DefaultValue("data") Path dataDir,
         List<Site> sites,
-        @DefaultValue Demo demo,
+        @DefaultValue("1") double engineTimeScale,
         @DefaultValue Approval approval,
         @DefaultValue("UTC") ZoneId defaultZone,
         @DefaultValue("en") Locale defaultLocale,
@@ -61,17 +60,6 @@ public record VdibotProperties(
     }
 
     /**
-     * The simulated demo sites.
-     *
-     * @param scale when above zero, this many generated VMs (and their pools and templates) are added to each
-     *              site's demo estate, to see the bot with a large estate
-     */
-    public record Demo(@DefaultValue("2") int sites, @DefaultValue("18443") int port,
-            @DefaultValue("0.05") double timeScale, @DefaultValue("vdibot") String password,
-            @DefaultValue("0") int scale) {
-    }
-
-    /**
      * @param commands          command ids that always need an approver
      * @param poolSizeThreshold pool creations and resizes above this many VMs need an approver
      * @param initScripts       a VM created with an {@code init=} script (run as root in the guest) needs an approver
@@ -87,7 +75,7 @@ public record VdibotProperties(
      * @param enabled     read commands from standard input
      * @param user        the acting user at start
      * @param idleTimeout at end of input, how long to wait for running tasks before exiting
-     * @param allowLogin  {@code /login} works with a real directory too (it always does with the embedded demo one)
+     * @param allowLogin  {@code /login} changes the console's acting user (the demo turns it on: anyone may be anyone in its directory)
      */
     public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("alice") String user,
             @DefaultValue("30m") Duration idleTimeout, @DefaultValue("false") boolean allowLogin) {

@@ -12,8 +12,6 @@ import io.vdibot.core.pipeline.RequestPipeline;
 import io.vdibot.core.pipeline.WorkTracker;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
-import io.vdibot.core.directory.EmbeddedLdapServer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,9 +34,9 @@ public class ConsoleConfiguration {
     @Bean
     public ConsoleRunner consoleRunner(RequestPipeline pipeline, WorkTracker work, TaskRepository tasks,
             NodeIdentity node, Clock clock, ConsoleOutput out, VdibotProperties properties,
-            ConfigurableApplicationContext context, ObjectProvider<EmbeddedLdapServer> demoDirectory) {
-        // anyone may be anyone in the demo directory; in a real one, the console is its configured user only
-        boolean loginAllowed = demoDirectory.getIfAvailable() != null || properties.console().allowLogin();
-        return new ConsoleRunner(pipeline, work, tasks, node, clock, out, properties, context, loginAllowed);
+            ConfigurableApplicationContext context) {
+        // in a real directory the console is its configured user only; the demo, whose people anyone may be, allows it
+        return new ConsoleRunner(pipeline, work, tasks, node, clock, out, properties, context,
+                properties.console().allowLogin());
     }
 }

@@ -9,8 +9,6 @@
  *       uid, name, mail, group names, time zone and language.</li>
  *   <li>{@link io.vdibot.core.directory.IdentityResolver} turns a chat identity (platform, user id, e-mail)
  *       into a directory user.</li>
- *   <li>{@link io.vdibot.core.directory.EmbeddedLdapServer} is the in-memory directory used when no real one
- *       is configured, and by tests.</li>
  * </ul>
  *
  * <p>A directory that cannot be reached raises {@link io.vdibot.core.directory.DirectoryUnavailableException};

@@ -6,13 +6,11 @@ import io.vdibot.core.directory.Directory;
 import io.vdibot.core.directory.DirectoryProperties;
 import io.vdibot.core.directory.DirectorySecretsProperties;
 import io.vdibot.core.directory.DirectoryTlsProperties;
-import io.vdibot.core.directory.EmbeddedLdapServer;
 import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.directory.LdapDirectory;
 import io.vdibot.core.directory.TimedDirectory;
 import io.vdibot.core.permission.PermissionPolicy;
 import io.vdibot.core.permission.PermissionProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.vdibot.persistence.identity.IdentityBindings;
 import java.time.Clock;
@@ -21,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The directory behind the permission check: a real LDAP/AD when {@code vdibot.directory.url} is set,
- * otherwise an embedded UnboundID server loaded with the demo directory.
+ * The directory behind the permission check: the LDAP or AD server(s) of {@code vdibot.directory.url} (the demo
+ * artifact points it at its in-memory demo directory).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DirectoryProperties.class, DirectoryTlsProperties.class, DirectorySecretsProperties.class,
@@ -30,17 +28,9 @@ import org.springframework.context.annotation.Configuration;
 public class DirectoryConfiguration {
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnMissingProperty("vdibot.directory.url")
-    public EmbeddedLdapServer embeddedLdapServer() {
-        return EmbeddedLdapServer.start(EmbeddedLdapServer.Settings.demo());
-    }
-
-    @Bean(destroyMethod = "close")
     public LdapDirectory ldapDirectory(DirectoryProperties properties, DirectoryTlsProperties tls,
-            DirectorySecretsProperties secrets, ObjectProvider<EmbeddedLdapServer> embedded) {
-        EmbeddedLdapServer server = embedded.getIfAvailable();
-        return server == null ? new LdapDirectory(secrets.applyTo(properties), tls)
-                : new LdapDirectory(properties.withUrl(server.url()));
+            DirectorySecretsProperties secrets) {
+        return new LdapDirectory(secrets.applyTo(properties), tls);
     }
 
     @Bean

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The pool commands ({@code pool create|resize|grant|revoke|update|delete}), checked against the configured limits.
- * Against the simulated demo sites they wait as they would for an engine running at the demo's time scale.
+ * Against faster engines ({@code vdibot.engine-time-scale} below 1: the demo's simulated sites) they wait as they would
+ * for an engine running at that speed.
  */
 @Configuration(proxyBeanMethods = false)
 public class PoolConfiguration {
@@ -23,10 +24,8 @@ public class PoolConfiguration {
 
     @Bean
     public PoolTimings poolTimings(VdibotProperties properties) {
-        if (!properties.sites().isEmpty()) {
-            return PoolTimings.DEFAULTS;
-        }
-        return PoolTimings.DEFAULTS.scaled(Math.max(SMALLEST_SCALE, properties.demo().timeScale()));
+        double scale = properties.engineTimeScale();
+        return scale == 1 ? PoolTimings.DEFAULTS : PoolTimings.DEFAULTS.scaled(Math.max(SMALLEST_SCALE, scale));
     }
 
     @Bean

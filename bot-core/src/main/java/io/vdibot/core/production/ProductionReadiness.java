@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.springframework.core.env.Environment;
 
 /**
- * What production may not run with, read from the configuration alone (nothing has started yet): the embedded
- * database, directory and simulated sites; a directory password sent in clear; a console that lets anyone be
+ * What production may not run with, read from the configuration alone (nothing has started yet): the demo's embedded
+ * database, directory and simulated sites (unset properties, which the demo artifact would fill); a directory password sent in clear; a console that lets anyone be
  * anyone; a chat adapter open to any workspace or tenant.
  */
 final class ProductionReadiness {
@@ -30,6 +30,9 @@ final class ProductionReadiness {
         if (blank(env, "vdibot.sites[0].url")) {
             problems.add("vdibot.sites[0].url is not set: production does not run on simulated sites.");
         }
+        if (fasterEngines(env)) {
+            problems.add("vdibot.engine-time-scale is not 1: only simulated engines run faster than real ones; remove it.");
+        }
         if (flag(env, "vdibot.console.enabled") && flag(env, "vdibot.console.allow-login")) {
             problems.add("vdibot.console.allow-login is true: in production the console acts only as"
                     + " vdibot.console.user; set it to false.");
@@ -48,6 +51,14 @@ final class ProductionReadiness {
                 || !blank(env, "vdibot.directory.bind-password-file");
         boolean plain = env.getProperty("vdibot.directory.url", "").trim().toLowerCase(Locale.ROOT).startsWith("ldap:");
         return password && plain && !flag(env, "vdibot.directory.start-tls");
+    }
+
+    private static boolean fasterEngines(Environment env) {
+        try {
+            return Double.parseDouble(env.getProperty("vdibot.engine-time-scale", "1").trim()) != 1;
+        } catch (NumberFormatException e) {
+            return false; // binding the properties reports it
+        }
     }
 
     private static boolean slackOn(Environment env) {

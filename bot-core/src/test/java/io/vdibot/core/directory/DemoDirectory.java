@@ -1,5 +1,6 @@
 package io.vdibot.core.directory;
 
+import io.vdibot.embedded.ldap.EmbeddedLdapServer;
 import java.time.Duration;
 
 /** Starts the packaged demo directory the way a deployment with a service account would use it. */

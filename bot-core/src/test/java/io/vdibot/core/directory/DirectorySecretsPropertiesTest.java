@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -66,8 +65,7 @@ class DirectorySecretsPropertiesTest {
         return new DirectoryConfiguration().ldapDirectory(
                 binder.bindOrCreate("vdibot.directory", DirectoryProperties.class),
                 binder.bindOrCreate("vdibot.directory", DirectoryTlsProperties.class),
-                binder.bindOrCreate("vdibot.directory", DirectorySecretsProperties.class),
-                new StaticListableBeanFactory().getBeanProvider(EmbeddedLdapServer.class));
+                binder.bindOrCreate("vdibot.directory", DirectorySecretsProperties.class));
     }
 
     @Test

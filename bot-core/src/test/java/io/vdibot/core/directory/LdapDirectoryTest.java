@@ -1,5 +1,6 @@
 package io.vdibot.core.directory;
 
+import io.vdibot.embedded.ldap.EmbeddedLdapServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;

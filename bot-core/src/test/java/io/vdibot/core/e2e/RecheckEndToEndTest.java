@@ -6,7 +6,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.core.directory.EmbeddedLdapServer;
+import io.vdibot.embedded.ldap.EmbeddedLdapServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

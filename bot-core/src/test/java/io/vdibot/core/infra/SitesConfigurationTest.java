@@ -42,7 +42,7 @@ class SitesConfigurationTest {
         properties.put("vdibot.sites[0].password-file", parisFile.toString());
         properties.put("vdibot.sites[1].password", "singapore-inline");
 
-        List<SiteConfig> sites = new SitesConfiguration().siteConfigs(bind(properties), null);
+        List<SiteConfig> sites = new SitesConfiguration().siteConfigs(bind(properties));
 
         assertThat(sites).extracting(SiteConfig::name, SiteConfig::password)
                 .containsExactly(tuple("paris", "paris-from-file"),
@@ -58,7 +58,7 @@ class SitesConfigurationTest {
         properties.put("vdibot.sites[0].password", "paris-inline");
         properties.put("vdibot.sites[1].password-file", dir.resolve("singapore").toString());
 
-        assertThatThrownBy(() -> new SitesConfiguration().siteConfigs(bind(properties), null))
+        assertThatThrownBy(() -> new SitesConfiguration().siteConfigs(bind(properties)))
                 .isInstanceOfSatisfying(SecretFileException.class, e -> assertThat(e.problems()).containsExactly(
                         "vdibot.sites[1].password-file: " + dir.resolve("singapore") + " does not exist."));
     }

@@ -17,7 +17,7 @@ import io.vdibot.commands.Platform;
 import io.vdibot.core.directory.CachingDirectory;
 import io.vdibot.core.directory.DemoDirectory;
 import io.vdibot.core.directory.DirectoryUser;
-import io.vdibot.core.directory.EmbeddedLdapServer;
+import io.vdibot.embedded.ldap.EmbeddedLdapServer;
 import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.directory.LdapDirectory;
 

@@ -12,7 +12,7 @@ import io.vdibot.core.directory.DemoDirectory;
 import io.vdibot.core.directory.Directory;
 import io.vdibot.core.directory.DirectoryUnavailableException;
 import io.vdibot.core.directory.DirectoryUser;
-import io.vdibot.core.directory.EmbeddedLdapServer;
+import io.vdibot.embedded.ldap.EmbeddedLdapServer;
 import io.vdibot.core.directory.IdentityResolver;
 import io.vdibot.core.directory.LdapDirectory;
 import io.vdibot.core.permission.PermissionPolicy;

@@ -52,6 +52,9 @@ class ProductionModeTest {
                 .startsWith("vdibot.console.allow-login is true");
         assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.slack.bot-token", "xoxb-1")))
                 .singleElement().asString().startsWith("vdibot.slack.allowed-team-ids is not set");
+        assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.engine-time-scale", "0.05")))
+                .singleElement().asString().startsWith("vdibot.engine-time-scale is not 1");
+        assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.engine-time-scale", "1.0"))).isEmpty();
         assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.teams.app-id", "app")))
                 .singleElement().asString().startsWith("vdibot.teams.allowed-tenant-ids is not set");
     }

@@ -7,7 +7,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import io.vdibot.commands.Platform;
-import io.vdibot.core.directory.EmbeddedLdapServer;
+import io.vdibot.embedded.ldap.EmbeddedLdapServer;
 import io.vdibot.persistence.identity.IdentityBinding;
 import io.vdibot.persistence.identity.IdentityBindings;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.vdibot.core.directory;
+package io.vdibot.embedded.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +17,11 @@ import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.SearchScope;
 
 class EmbeddedLdapServerTest {
+
+    /** The demo directory's service account (deploy/demo/directory.ldif). */
+    private static final String BIND_DN = "cn=vdibot,ou=services,dc=vdibot,dc=example";
+    private static final String BIND_PASSWORD = "demo-bind-s3cret";
+
 
     private static final String TINY_LDIF = """
             dn: dc=tiny,dc=test
@@ -51,11 +56,11 @@ class EmbeddedLdapServerTest {
 
     @Test
     void bindCredentialsMakeAnonymousReadsFail() throws LDAPException {
-        try (EmbeddedLdapServer server = DemoDirectory.start();
+        try (EmbeddedLdapServer server = EmbeddedLdapServer.start(EmbeddedLdapServer.Settings.demo().withBindCredentials(BIND_DN, BIND_PASSWORD));
                 LDAPConnection connection = connect(server)) {
             assertThatThrownBy(() -> connection.search("dc=vdibot,dc=example", SearchScope.SUB, "(uid=alice)"))
                     .isInstanceOf(LDAPException.class);
-            connection.bind(DemoDirectory.BIND_DN, DemoDirectory.BIND_PASSWORD);
+            connection.bind(BIND_DN, BIND_PASSWORD);
             assertThat(connection.search("dc=vdibot,dc=example", SearchScope.SUB, "(uid=alice)").getEntryCount())
                     .isEqualTo(1);
         }
@@ -102,8 +107,8 @@ class EmbeddedLdapServerTest {
     @Test
     void settingsHideTheBindPassword() {
         EmbeddedLdapServer.Settings settings = EmbeddedLdapServer.Settings.demo()
-                .withBindCredentials(DemoDirectory.BIND_DN, DemoDirectory.BIND_PASSWORD);
-        assertThat(settings.toString()).doesNotContain(DemoDirectory.BIND_PASSWORD).contains("<redacted>");
+                .withBindCredentials(BIND_DN, BIND_PASSWORD);
+        assertThat(settings.toString()).doesNotContain(BIND_PASSWORD).contains("<redacted>");
         assertThatThrownBy(() -> settings.withBindCredentials("cn=x", ""))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,4 +1,4 @@
-package io.vdibot.core.infra;
+package io.vdibot.embedded;
 
 import io.vdibot.persistence.embedded.TemporaryDataDirectoryException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;

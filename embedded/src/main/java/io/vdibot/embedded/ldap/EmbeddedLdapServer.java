@@ -1,4 +1,4 @@
-package io.vdibot.core.directory;
+package io.vdibot.embedded.ldap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 
 /**
- * An in-memory LDAP server (UnboundID) for the embedded default and for tests.
+ * An in-memory LDAP server (UnboundID) for the demo and for tests.
  *
  * <p>It listens on 127.0.0.1 only: the demo data is not secret, but an open directory on a shared
  * network would invite people to point real tools at it. Schema checking is on, so an LDIF that a real
@@ -138,7 +138,7 @@ public final class EmbeddedLdapServer implements AutoCloseable {
         }
     }
 
-    /** {@code ldap://127.0.0.1:<port>}, ready for {@link DirectoryProperties#withUrl(String)}. */
+    /** {@code ldap://127.0.0.1:<port>}, the value of {@code vdibot.directory.url} for the bot. */
     public String url() {
         return "ldap://" + LOOPBACK + ":" + port();
     }
