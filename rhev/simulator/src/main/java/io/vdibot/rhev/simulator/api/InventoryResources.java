@@ -7,6 +7,7 @@ import io.vdibot.rhev.simulator.engine.PermissionOperations;
 import io.vdibot.rhev.simulator.http.ApiResponse;
 import io.vdibot.rhev.simulator.http.Router;
 import io.vdibot.rhev.simulator.model.ClusterEntity;
+import io.vdibot.rhev.simulator.model.DataCenterEntity;
 import io.vdibot.rhev.simulator.model.Estate;
 import io.vdibot.rhev.simulator.model.HostEntity;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ public final class InventoryResources {
     static final Set<String> NAME_FIELDS = Set.of("name", "id", "description");
     private static final Set<String> HOST_FIELDS = Set.of("name", "id", "status", "cluster", "address");
     private static final Set<String> CLUSTER_FIELDS = Set.of("name", "id", "description", "datacenter");
+    private static final Set<String> DATA_CENTER_FIELDS = Set.of("name", "id", "description", "status",
+            "clusters.name", "cluster.name", "storage.name");
+    private static final Set<String> NETWORK_FIELDS = Set.of("name", "id", "description", "datacenter", "vlanid");
     private final Engine engine;
     private final Estate estate;
     private final PermissionOperations permissions;
@@ -53,11 +57,8 @@ public final class InventoryResources {
     public void register(Router router) {
         router.get("", (r, p) -> engine.read(this::entryPoint));
         router.get("datacenters", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlDataCenterWriter
-                .writeMany(map(Listing.select(r, values(estate.dataCenters), NAME_FIELDS, (dc, f) -> switch (f) {
-                    case "name" -> dc.name;
-                    case "id" -> dc.id;
-                    default -> dc.description;
-                }), InventoryRepresentation::dataCenter).iterator(), w)))));
+                .writeMany(map(Listing.select(r, values(estate.dataCenters), DATA_CENTER_FIELDS,
+                        this::dataCenterField), InventoryRepresentation::dataCenter).iterator(), w)))));
         router.get("datacenters/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
                 XmlDataCenterWriter.writeOne(InventoryRepresentation.dataCenter(find(estate.dataCenters, p)), w)))));
         router.get("clusters", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlClusterWriter
@@ -77,9 +78,11 @@ public final class InventoryResources {
                     HostMemory.maxScheduling(estate, host)), w)));
         }));
         router.get("networks", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlNetworkWriter
-                .writeMany(map(Listing.select(r, values(estate.networks), NAME_FIELDS, (n, f) -> switch (f) {
+                .writeMany(map(Listing.select(r, values(estate.networks), NETWORK_FIELDS, (n, f) -> switch (f) {
                     case "name" -> n.name;
                     case "id" -> n.id;
+                    case "datacenter" -> estate.dataCenters.get(n.dataCenterId).name;
+                    case "vlanid" -> n.vlan;
                     default -> n.description;
                 }), InventoryRepresentation::network).iterator(), w)))));
         router.get("networks/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
@@ -125,6 +128,19 @@ public final class InventoryResources {
                         .vms(new ApiSummaryItemBuilder().active(vmsUp).total(estate.vms.size())))
                 .time(Dates.of(engine.now()));
         return ApiResponse.ok(Xml.write(w -> XmlApiWriter.writeOne(api.build(), w)));
+    }
+
+    private Object dataCenterField(DataCenterEntity dc, String field) {
+        return switch (field) {
+            case "name" -> dc.name;
+            case "id" -> dc.id;
+            case "status" -> dc.status;
+            case "clusters.name", "cluster.name" -> estate.clusters.values().stream()
+                    .filter(c -> dc.id.equals(c.dataCenterId)).map(c -> c.name).toList();
+            case "storage.name" -> estate.storageDomains.values().stream()
+                    .filter(d -> dc.id.equals(d.dataCenterId)).map(d -> d.name).toList();
+            default -> dc.description;
+        };
     }
 
     private Object clusterField(ClusterEntity cluster, String field) {

@@ -23,7 +23,7 @@ import org.ovirt.engine.sdk4.types.Template;
 public final class TemplateResources {
 
     static final Set<String> SEARCH_FIELDS = Set.of("name", "id", "status", "cluster", "datacenter",
-            "version_name", "os", "description", "comment");
+            "version_name", "os", "description", "comment", "vm.name", "vms.name");
 
     private final Engine engine;
     private final Estate estate;
@@ -108,6 +108,9 @@ public final class TemplateResources {
             case "version_name" -> template.versionName;
             case "os" -> template.osType;
             case "comment" -> template.comment;
+            // the VMs based on the template, as the engine's Templates-to-Vms search link
+            case "vm.name", "vms.name" -> estate.vms.values().stream().filter(vm -> template.id.equals(vm.templateId))
+                    .map(vm -> vm.name).toList();
             default -> template.description;
         };
     }

@@ -62,7 +62,7 @@ public final class VmRepresentation {
                 .stateless(vm.stateless)
                 .useLatestTemplateVersion(vm.useLatestTemplateVersion)
                 .deleteProtected(false)
-                .runOnce(false)
+                .runOnce(vm.runOnce)
                 .hasIllegalImages(vm.diskIds.stream().map(estate.disks::get)
                         .anyMatch(disk -> disk != null && "illegal".equals(disk.status)))
                 .creationTime(Dates.of(vm.creationTime));
@@ -174,10 +174,49 @@ public final class VmRepresentation {
                         .href(Hrefs.of("storagedomains", disk.storageDomainId)));
     }
 
-    /** The EUI-64 link-local address a guest derives from its MAC. */
+    /** RFC 5952 text: lower-case hex without leading zeros, the first longest run of two or more zero groups as "::". */
+    static String canonicalIpv6(int[] groups) {
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int j = i;
+            while (j < groups.length && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < groups.length; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The EUI-64 link-local address a guest derives from its MAC, in the canonical text form of
+     * RFC 5952 that guest agents report (lower case, no leading zeros in a group).
+     */
     static String linkLocal(String mac) {
         String[] b = mac.split(":");
-        int first = Integer.parseInt(b[0], 16) ^ 0x02;
-        return String.format("fe80::%02x%s:%sff:fe%s:%s%s", first, b[1], b[2], b[3], b[4], b[5]);
+        int[] octets = new int[6];
+        for (int i = 0; i < 6; i++) {
+            octets[i] = Integer.parseInt(b[i], 16);
+        }
+        octets[0] ^= 0x02;
+        int[] groups = {0xfe80, 0, 0, 0, octets[0] << 8 | octets[1], octets[2] << 8 | 0xff,
+                0xfe << 8 | octets[3], octets[4] << 8 | octets[5]};
+        return canonicalIpv6(groups);
     }
 }

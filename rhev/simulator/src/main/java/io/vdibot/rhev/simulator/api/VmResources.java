@@ -42,7 +42,8 @@ public final class VmResources {
 
     /** The sub-collections served below a VM and a VM NIC, linked from their representations. */
     static final Map<String, List<String>> LINKS = Map.of(
-            "vm", List.of("diskattachments", "nics", "permissions", "reporteddevices", "snapshots"),
+            "vm", List.of("cdroms", "diskattachments", "nics", "numanodes", "permissions", "reporteddevices",
+                    "snapshots"),
             "nic", List.of("reporteddevices"));
 
     private final Engine engine;
@@ -58,6 +59,7 @@ public final class VmResources {
     }
 
     public void register(Router router) {
+        new VmDeviceResources(engine, vms).register(router);
         router.get("vms", this::list)
                 .post("vms", this::add)
                 .get("vms/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(write(vms.require(p.get("id")), r))))
@@ -68,6 +70,8 @@ public final class VmResources {
                 .post("vms/{id}/start", this::start)
                 .post("vms/{id}/stop", (r, p) -> stop(r, p, false))
                 .post("vms/{id}/shutdown", (r, p) -> stop(r, p, true))
+                .post("vms/{id}/suspend", (r, p) -> engine.write(() -> Actions.run(() -> Actions.Outcome.done(
+                        vms.suspend(r.call(), p.get("id")).id))))
                 .post("vms/{id}/reboot", (r, p) -> engine.write(() -> Actions.run(() -> Actions.Outcome.done(
                         vms.reboot(r.call(), p.get("id")).id))))
                 .post("vms/{id}/detach", (r, p) -> engine.write(() -> Actions.run(() -> {
@@ -196,8 +200,14 @@ public final class VmResources {
                         action.useInitializationPresent() ? action.useInitialization() : null,
                         action.vm() != null && action.vm().initialization() != null
                                 ? action.vm().initialization().customScript() : null);
-        return engine.write(() -> Actions.run(() -> Actions.Outcome.done(
-                vms.start(request.call(), params.get("id"), options).id)));
+        // The REST layer runs RunVmOnce instead of RunVm when the start carries settings of its own.
+        boolean runOnce = action != null && (action.vm() != null || action.useCloudInitPresent()
+                || action.useSysprepPresent() || action.useInitializationPresent());
+        return engine.write(() -> Actions.run(() -> {
+            String jobId = vms.start(request.call(), params.get("id"), options).id;
+            vms.require(params.get("id")).runOnce = runOnce;
+            return Actions.Outcome.done(jobId);
+        }));
     }
 
     private ApiResponse stop(ApiRequest request, Map<String, String> params, boolean graceful) {

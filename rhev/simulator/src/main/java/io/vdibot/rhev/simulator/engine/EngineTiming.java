@@ -34,6 +34,10 @@ public record EngineTiming(double timeScale, Duration ipReportDelay) {
     public Duration vmPowerOff() { return scale(Duration.ofSeconds(1)); }
     /** A guest rebooting, from the reboot request until it is up again. */
     public Duration vmRebooting() { return scale(Duration.ofSeconds(15)); }
+    /** Hibernation: the guest's memory written to a volume on shared storage. */
+    public Duration vmSavingState() { return scale(Duration.ofSeconds(10)); }
+    /** Running a suspended VM: its memory read back. */
+    public Duration vmRestoringState() { return scale(Duration.ofSeconds(8)); }
     public Duration vmRemoval() { return scale(Duration.ofSeconds(4)); }
     /** Taking a snapshot: new volumes on shared storage, and saving the guest's memory when asked. */
     public Duration snapshotCreation(boolean withMemory) {

@@ -201,6 +201,10 @@ public final class VmOperations {
         return power.stop(call, require(vmId), graceful);
     }
 
+    public JobEntity suspend(Call call, String vmId) {
+        return power.suspend(call, require(vmId));
+    }
+
     public JobEntity reboot(Call call, String vmId) {
         return power.reboot(call, require(vmId));
     }
@@ -221,7 +225,9 @@ public final class VmOperations {
         if (vm.poolId != null) {
             throw EngineFault.conflict(EngineMessages.vmAttachedToPool("remove", "VM"));
         }
+        JobEntity job = engine.startJob("Removing VM " + vm.name + " from system", call.correlationId());
         delete(vm);
+        engine.endJob(job.id, true);
         engine.event(113, "normal", "VM " + vm.name + " was successfully removed.", call.correlationId(),
                 e -> e.vmId = vm.id);
     }

@@ -46,6 +46,11 @@ public class VmEntity {
     /** When the "Active VM" snapshot was made: null for the VM's creation time, else the last restore. */
     public Instant activeSnapshotDate;
 
+    /** The ISO in the VM's CD-ROM (a file id on an ISO domain), or null when empty. */
+    public String cdromFileId;
+    /** Whether the VM runs with a run-once configuration (a start that carried its own settings); false once down. */
+    public boolean runOnce;
+
     public boolean isUp() {
         return "up".equals(status);
     }
