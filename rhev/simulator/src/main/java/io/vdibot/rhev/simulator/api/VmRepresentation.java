@@ -3,7 +3,19 @@ package io.vdibot.rhev.simulator.api;
 import io.vdibot.rhev.simulator.model.DiskEntity;
 import io.vdibot.rhev.simulator.model.Estate;
 import io.vdibot.rhev.simulator.model.NicEntity;
+import io.vdibot.rhev.simulator.model.ClusterEntity;
 import io.vdibot.rhev.simulator.model.VmEntity;
+import io.vdibot.rhev.simulator.model.VmSettings;
+import org.ovirt.engine.sdk4.builders.ConsoleBuilder;
+import org.ovirt.engine.sdk4.builders.RngDeviceBuilder;
+import org.ovirt.engine.sdk4.builders.StorageDomainLeaseBuilder;
+import org.ovirt.engine.sdk4.builders.VirtioScsiBuilder;
+import org.ovirt.engine.sdk4.builders.VmPlacementPolicyBuilder;
+import org.ovirt.engine.sdk4.types.Architecture;
+import org.ovirt.engine.sdk4.types.NumaTuneMode;
+import org.ovirt.engine.sdk4.types.RngSource;
+import org.ovirt.engine.sdk4.types.VmAffinity;
+import org.ovirt.engine.sdk4.types.VmStorageErrorResumeBehaviour;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,23 +61,71 @@ public final class VmRepresentation {
     }
 
     public Vm vm(VmEntity vm, Follow follow) {
+        return vm(vm, follow, false, false);
+    }
+
+    /**
+     * @param allContent the engine's All-Content: adds the console, sound card, VirtIO-SCSI and RNG device
+     * @param nextRun    {@code next_run=true}: the configuration a running VM takes on at its next run
+     */
+    public Vm vm(VmEntity vm, Follow follow, boolean allContent, boolean nextRun) {
+        ClusterEntity cluster = estate.clusters.get(vm.clusterId);
+        VmSettings settings = nextRun && vm.nextRun != null ? vm.nextRun : vm.settings();
         VmBuilder b = new VmBuilder().id(vm.id).href(Hrefs.of("vms", vm.id)).name(vm.name)
                 .status(VmStatus.fromValue(vm.status))
                 .cluster(new ClusterBuilder().id(vm.clusterId).href(Hrefs.of("clusters", vm.clusterId)))
                 .template(new TemplateBuilder().id(vm.templateId).href(Hrefs.of("templates", vm.templateId)))
                 .originalTemplate(new TemplateBuilder().id(vm.templateId).href(Hrefs.of("templates", vm.templateId)))
-                .memory(vm.memoryBytes)
-                .memoryPolicy(new MemoryPolicyBuilder().guaranteed(vm.memoryBytes).max(vm.memoryBytes * 4))
-                .cpu(new CpuBuilder().topology(new CpuTopologyBuilder().sockets(vm.sockets).cores(vm.cores).threads(1)))
-                .os(new OperatingSystemBuilder().type(vm.osType))
+                .memory(settings.memoryBytes)
+                .memoryPolicy(new MemoryPolicyBuilder().guaranteed(settings.memoryBytes).max(settings.memoryBytes * 4)
+                        .ballooning(true))
+                .cpu(new CpuBuilder().architecture(Architecture.X86_64).topology(new CpuTopologyBuilder()
+                        .sockets(settings.sockets).cores(settings.cores).threads(1)))
+                .cpuShares(0)
+                .os(VmBaseValues.os(vm.osType))
+                .bios(VmBaseValues.bios(vm.osType))
+                .display(VmBaseValues.display(settings.displayType, settings.monitors))
+                .highAvailability(VmBaseValues.highAvailability(settings.highAvailability, settings.haPriority))
+                .placementPolicy(placement(settings))
+                .io(VmBaseValues.IO)
+                .migration(VmBaseValues.MIGRATION)
+                .migrationDowntime(-1)
+                .multiQueuesEnabled(true)
+                .origin("ovirt")
+                .sso(VmBaseValues.SSO)
+                .startPaused(false)
+                .storageErrorResumeBehaviour(settings.highAvailability
+                        ? VmStorageErrorResumeBehaviour.KILL : VmStorageErrorResumeBehaviour.AUTO_RESUME)
+                .timeZone(VmBaseValues.timeZone(vm.osType))
+                .usb(VmBaseValues.USB)
+                .virtioScsiMultiQueuesEnabled(false)
+                .numaTuneMode(NumaTuneMode.INTERLEAVE)
+                .cpuProfile(VmBaseValues.cpuProfile(vm.clusterId))
                 .type(VmType.fromValue(vm.vmType))
                 .stateless(vm.stateless)
                 .useLatestTemplateVersion(vm.useLatestTemplateVersion)
                 .deleteProtected(false)
                 .runOnce(vm.runOnce)
+                .nextRunConfigurationExists(vm.nextRun != null)
                 .hasIllegalImages(vm.diskIds.stream().map(estate.disks::get)
                         .anyMatch(disk -> disk != null && "illegal".equals(disk.status)))
-                .creationTime(Dates.of(vm.creationTime));
+                .creationTime(Dates.of(vm.creationTime))
+                .initialization(initialization(vm));
+        if (cluster != null) {
+            b.quota(VmBaseValues.quota(cluster.dataCenterId));
+        }
+        if (settings.leaseStorageDomainId != null) {
+            b.lease(new StorageDomainLeaseBuilder().storageDomain(new StorageDomainBuilder()
+                    .id(settings.leaseStorageDomainId).href(Hrefs.of("storagedomains", settings.leaseStorageDomainId))));
+        }
+        if (allContent) {
+            b.console(new ConsoleBuilder().enabled(settings.consoleEnabled)).soundcardEnabled(true)
+                    .virtioScsi(new VirtioScsiBuilder().enabled(true))
+                    .rngDevice(new RngDeviceBuilder().source(RngSource.URANDOM));
+        }
+        if (!vm.reportedIps.isEmpty()) {
+            b.guestOperatingSystem(GuestValues.operatingSystem(vm.osType)).guestTimeZone(GuestValues.timeZone(vm.osType));
+        }
         if (vm.description != null) {
             b.description(vm.description);
         }
@@ -87,10 +147,6 @@ public final class VmRepresentation {
         if (vm.fqdn != null) {
             b.fqdn(vm.fqdn);
         }
-        if (vm.customScript != null) {
-            b.initialization(new InitializationBuilder().customScript(vm.customScript)
-                    .hostName(vm.name.toLowerCase(Locale.ROOT)));
-        }
         if (follow.has("nics")) {
             b.nics(nics(vm));
         }
@@ -107,6 +163,25 @@ public final class VmRepresentation {
                     .map(InventoryRepresentation::permission).toList());
         }
         return b.build();
+    }
+
+    /** The guest's host name always; the stored first-boot script when there is one. */
+    private static InitializationBuilder initialization(VmEntity vm) {
+        InitializationBuilder b = new InitializationBuilder().hostName(vm.name.toLowerCase(Locale.ROOT))
+                .regenerateSshKeys(false);
+        if (vm.customScript != null) {
+            b.customScript(vm.customScript);
+        }
+        return b;
+    }
+
+    private static VmPlacementPolicyBuilder placement(VmSettings settings) {
+        VmPlacementPolicyBuilder b = new VmPlacementPolicyBuilder().affinity(VmAffinity.fromValue(settings.placementAffinity));
+        if (!settings.placementHostIds.isEmpty()) {
+            b.hosts(settings.placementHostIds.stream()
+                    .map(id -> new HostBuilder().id(id).href(Hrefs.of("hosts", id)).build()).toList());
+        }
+        return b;
     }
 
     public List<Nic> nics(VmEntity vm) {

@@ -4,6 +4,7 @@ import io.vdibot.rhev.simulator.engine.Engine;
 import io.vdibot.rhev.simulator.engine.EngineFault;
 import io.vdibot.rhev.simulator.engine.Ref;
 import io.vdibot.rhev.simulator.engine.VmOperations;
+import io.vdibot.rhev.simulator.engine.VmUpdate;
 import io.vdibot.rhev.simulator.http.ApiRequest;
 import io.vdibot.rhev.simulator.http.ApiResponse;
 import io.vdibot.rhev.simulator.http.Router;
@@ -16,6 +17,7 @@ import io.vdibot.rhev.simulator.model.VmEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +44,9 @@ public final class VmResources {
 
     /** The sub-collections served below a VM and a VM NIC, linked from their representations. */
     static final Map<String, List<String>> LINKS = Map.of(
-            "vm", List.of("cdroms", "diskattachments", "nics", "numanodes", "permissions", "reporteddevices",
-                    "snapshots"),
+            "vm", List.of("affinitylabels", "applications", "cdroms", "diskattachments", "floppies",
+                    "graphicsconsoles", "hostdevices", "katelloerrata", "nics", "numanodes", "permissions",
+                    "reporteddevices", "sessions", "snapshots", "statistics", "tags", "watchdogs"),
             "nic", List.of("reporteddevices"));
 
     private final Engine engine;
@@ -60,9 +63,13 @@ public final class VmResources {
 
     public void register(Router router) {
         new VmDeviceResources(engine, vms).register(router);
+        new EmptyCollections(engine, router).serve("vms", estate.vms::containsKey, "affinitylabels", "applications",
+                "floppies", "graphicsconsoles", "hostdevices", "katelloerrata", "sessions", "statistics", "tags",
+                "watchdogs");
         router.get("vms", this::list)
                 .post("vms", this::add)
                 .get("vms/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(write(vms.require(p.get("id")), r))))
+                .put("vms/{id}", this::update)
                 .delete("vms/{id}", (r, p) -> engine.write(() -> {
                     vms.remove(r.call(), p.get("id"));
                     return ApiResponse.ok(new byte[0]);
@@ -117,15 +124,21 @@ public final class VmResources {
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
         Follow follow = Follow.of(request);
+        boolean allContent = allContent(request);
+        Map<String, List<String>> actions = new HashMap<>();
         // The SDK objects are a snapshot, so the large XML document is written outside the engine lock.
         List<Vm> out = engine.read(() -> {
             List<VmEntity> selected = Listing.select(request, new ArrayList<>(estate.vms.values()), SEARCH_FIELDS,
                     this::field);
             List<Vm> representations = new ArrayList<>(selected.size());
-            selected.forEach(vm -> representations.add(representation.vm(vm, follow)));
+            selected.forEach(vm -> {
+                Vm one = representation.vm(vm, follow, allContent, false);
+                representations.add(one);
+                actions.put(one.href(), ResourceActions.of(vm));
+            });
             return representations;
         });
-        return ApiResponse.ok(Xml.writeLinked(LINKS, w -> XmlVmWriter.writeMany(out.iterator(), w)));
+        return ApiResponse.ok(Xml.writeLinked(LINKS, actions::get, w -> XmlVmWriter.writeMany(out.iterator(), w)));
     }
 
     private ApiResponse add(ApiRequest request, Map<String, String> params) {
@@ -190,6 +203,13 @@ public final class VmResources {
         }
     }
 
+    /** UpdateVm; {@code next_run=true} on a GET shows what a running VM takes on at its next run. */
+    private ApiResponse update(ApiRequest request, Map<String, String> params) {
+        Vm body = Xml.read(request.body(), XmlVmReader::readOne);
+        VmUpdate.Change change = VmChanges.of(body);
+        return engine.write(() -> ApiResponse.ok(write(vms.update(request.call(), params.get("id"), change), request)));
+    }
+
     private ApiResponse start(ApiRequest request, Map<String, String> params) {
         Action action = request.body().length == 0 ? null : Xml.read(request.body(), XmlActionReader::readOne);
         VmOperations.StartOptions options = action == null
@@ -216,8 +236,17 @@ public final class VmResources {
     }
 
     private byte[] write(VmEntity vm, ApiRequest request) {
-        Vm out = representation.vm(vm, Follow.of(request));
-        return Xml.writeLinked(LINKS, w -> XmlVmWriter.writeOne(out, w));
+        boolean nextRun = request.booleanParam("next_run").orElse(false);
+        Vm out = representation.vm(vm, Follow.of(request), allContent(request), nextRun);
+        List<String> actions = ResourceActions.of(vm);
+        return Xml.writeLinked(LINKS, href -> href.equals(out.href()) ? actions : null,
+                w -> XmlVmWriter.writeOne(out, w));
+    }
+
+    /** All-Content as a header or as the query parameter the SDK sends for {@code allContent(true)}. */
+    static boolean allContent(ApiRequest request) {
+        return request.booleanParam("all_content")
+                .or(() -> request.header("All-Content").flatMap(ApiRequest::parseBoolean)).orElse(false);
     }
 
     private Object field(VmEntity vm, String field) {

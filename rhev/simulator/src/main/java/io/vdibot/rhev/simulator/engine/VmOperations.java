@@ -34,11 +34,13 @@ public final class VmOperations {
     private final Engine engine;
     private final Estate estate;
     private final VmPowerCycle power;
+    private final VmUpdate updates;
 
     public VmOperations(Engine engine) {
         this.engine = engine;
         this.estate = engine.estate();
         this.power = new VmPowerCycle(engine);
+        this.updates = new VmUpdate(engine, this);
         engine.onDue(VM_CREATED, this::created);
     }
 
@@ -199,6 +201,10 @@ public final class VmOperations {
 
     public JobEntity stop(Call call, String vmId, boolean graceful) {
         return power.stop(call, require(vmId), graceful);
+    }
+
+    public VmEntity update(Call call, String vmId, VmUpdate.Change change) {
+        return updates.update(call, require(vmId), change);
     }
 
     public JobEntity suspend(Call call, String vmId) {

@@ -224,6 +224,7 @@ final class VmPowerCycle {
         vm(change.entityId).ifPresent(vm -> {
             vm.status = "down";
             vm.runOnce = false;
+            VmUpdate.applyNextRun(vm);
             vm.hostId = null;
             vm.stopTime = engine.now();
             vm.reportedIps.clear();
