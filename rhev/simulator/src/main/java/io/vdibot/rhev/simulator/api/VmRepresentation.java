@@ -60,16 +60,18 @@ public final class VmRepresentation {
         this.estate = estate;
     }
 
+    /** The compact form, as collection listings carry it. */
     public Vm vm(VmEntity vm, Follow follow) {
-        return vm(vm, follow, false, false);
+        return vm(vm, follow, false, false, false);
     }
 
     /**
+     * @param full       everything a real engine shows for one VM; without it the compact form the
+     *                   simulator lists collections with (see the README: listing 10,000 VMs must stay cheap)
      * @param allContent the engine's All-Content: adds the console, sound card, VirtIO-SCSI and RNG device
      * @param nextRun    {@code next_run=true}: the configuration a running VM takes on at its next run
      */
-    public Vm vm(VmEntity vm, Follow follow, boolean allContent, boolean nextRun) {
-        ClusterEntity cluster = estate.clusters.get(vm.clusterId);
+    public Vm vm(VmEntity vm, Follow follow, boolean full, boolean allContent, boolean nextRun) {
         VmSettings settings = nextRun && vm.nextRun != null ? vm.nextRun : vm.settings();
         VmBuilder b = new VmBuilder().id(vm.id).href(Hrefs.of("vms", vm.id)).name(vm.name)
                 .status(VmStatus.fromValue(vm.status))
@@ -77,30 +79,9 @@ public final class VmRepresentation {
                 .template(new TemplateBuilder().id(vm.templateId).href(Hrefs.of("templates", vm.templateId)))
                 .originalTemplate(new TemplateBuilder().id(vm.templateId).href(Hrefs.of("templates", vm.templateId)))
                 .memory(settings.memoryBytes)
-                .memoryPolicy(new MemoryPolicyBuilder().guaranteed(settings.memoryBytes).max(settings.memoryBytes * 4)
-                        .ballooning(true))
-                .cpu(new CpuBuilder().architecture(Architecture.X86_64).topology(new CpuTopologyBuilder()
+                .memoryPolicy(new MemoryPolicyBuilder().guaranteed(settings.memoryBytes).max(settings.memoryBytes * 4))
+                .cpu(new CpuBuilder().topology(new CpuTopologyBuilder()
                         .sockets(settings.sockets).cores(settings.cores).threads(1)))
-                .cpuShares(0)
-                .os(VmBaseValues.os(vm.osType))
-                .bios(VmBaseValues.bios(vm.osType))
-                .display(VmBaseValues.display(settings.displayType, settings.monitors))
-                .highAvailability(VmBaseValues.highAvailability(settings.highAvailability, settings.haPriority))
-                .placementPolicy(placement(settings))
-                .io(VmBaseValues.IO)
-                .migration(VmBaseValues.MIGRATION)
-                .migrationDowntime(-1)
-                .multiQueuesEnabled(true)
-                .origin("ovirt")
-                .sso(VmBaseValues.SSO)
-                .startPaused(false)
-                .storageErrorResumeBehaviour(settings.highAvailability
-                        ? VmStorageErrorResumeBehaviour.KILL : VmStorageErrorResumeBehaviour.AUTO_RESUME)
-                .timeZone(VmBaseValues.timeZone(vm.osType))
-                .usb(VmBaseValues.USB)
-                .virtioScsiMultiQueuesEnabled(false)
-                .numaTuneMode(NumaTuneMode.INTERLEAVE)
-                .cpuProfile(VmBaseValues.cpuProfile(vm.clusterId))
                 .type(VmType.fromValue(vm.vmType))
                 .stateless(vm.stateless)
                 .useLatestTemplateVersion(vm.useLatestTemplateVersion)
@@ -109,22 +90,16 @@ public final class VmRepresentation {
                 .nextRunConfigurationExists(vm.nextRun != null)
                 .hasIllegalImages(vm.diskIds.stream().map(estate.disks::get)
                         .anyMatch(disk -> disk != null && "illegal".equals(disk.status)))
-                .creationTime(Dates.of(vm.creationTime))
-                .initialization(initialization(vm));
-        if (cluster != null) {
-            b.quota(VmBaseValues.quota(cluster.dataCenterId));
-        }
-        if (settings.leaseStorageDomainId != null) {
-            b.lease(new StorageDomainLeaseBuilder().storageDomain(new StorageDomainBuilder()
-                    .id(settings.leaseStorageDomainId).href(Hrefs.of("storagedomains", settings.leaseStorageDomainId))));
+                .creationTime(Dates.of(vm.creationTime));
+        if (full || allContent) {
+            addFullContent(b, vm, settings);
+        } else {
+            b.os(new OperatingSystemBuilder().type(vm.osType));
         }
         if (allContent) {
             b.console(new ConsoleBuilder().enabled(settings.consoleEnabled)).soundcardEnabled(true)
                     .virtioScsi(new VirtioScsiBuilder().enabled(true))
                     .rngDevice(new RngDeviceBuilder().source(RngSource.URANDOM));
-        }
-        if (!vm.reportedIps.isEmpty()) {
-            b.guestOperatingSystem(GuestValues.operatingSystem(vm.osType)).guestTimeZone(GuestValues.timeZone(vm.osType));
         }
         if (vm.description != null) {
             b.description(vm.description);
@@ -163,6 +138,46 @@ public final class VmRepresentation {
                     .map(InventoryRepresentation::permission).toList());
         }
         return b.build();
+    }
+
+    private void addFullContent(VmBuilder b, VmEntity vm, VmSettings settings) {
+        b.description("").comment("")
+                .memoryPolicy(new MemoryPolicyBuilder().guaranteed(settings.memoryBytes).max(settings.memoryBytes * 4)
+                        .ballooning(true))
+                .cpu(new CpuBuilder().architecture(Architecture.X86_64).topology(new CpuTopologyBuilder()
+                        .sockets(settings.sockets).cores(settings.cores).threads(1)))
+                .cpuShares(0)
+                .os(VmBaseValues.os(vm.osType))
+                .bios(VmBaseValues.bios(vm.osType))
+                .display(VmBaseValues.display(settings.displayType, settings.monitors))
+                .highAvailability(VmBaseValues.highAvailability(settings.highAvailability, settings.haPriority))
+                .placementPolicy(placement(settings))
+                .io(VmBaseValues.IO)
+                .migration(VmBaseValues.MIGRATION)
+                .migrationDowntime(-1)
+                .multiQueuesEnabled(true)
+                .origin("ovirt")
+                .sso(VmBaseValues.SSO)
+                .startPaused(false)
+                .storageErrorResumeBehaviour(settings.highAvailability
+                        ? VmStorageErrorResumeBehaviour.KILL : VmStorageErrorResumeBehaviour.AUTO_RESUME)
+                .timeZone(VmBaseValues.timeZone(vm.osType))
+                .usb(VmBaseValues.USB)
+                .virtioScsiMultiQueuesEnabled(false)
+                .numaTuneMode(NumaTuneMode.INTERLEAVE)
+                .cpuProfile(VmBaseValues.cpuProfile(vm.clusterId))
+                .initialization(initialization(vm));
+        ClusterEntity cluster = estate.clusters.get(vm.clusterId);
+        if (cluster != null) {
+            b.quota(VmBaseValues.quota(cluster.dataCenterId));
+        }
+        if (settings.leaseStorageDomainId != null) {
+            b.lease(new StorageDomainLeaseBuilder().storageDomain(new StorageDomainBuilder()
+                    .id(settings.leaseStorageDomainId).href(Hrefs.of("storagedomains", settings.leaseStorageDomainId))));
+        }
+        if (!vm.reportedIps.isEmpty()) {
+            b.guestOperatingSystem(GuestValues.operatingSystem(vm.osType)).guestTimeZone(GuestValues.timeZone(vm.osType));
+        }
     }
 
     /** The guest's host name always; the stored first-boot script when there is one. */

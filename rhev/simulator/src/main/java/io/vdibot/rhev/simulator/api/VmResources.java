@@ -42,6 +42,11 @@ public final class VmResources {
     /** How long {@code Expect: 201-created} waits for disk creation before answering 202 anyway. */
     private static final Duration BLOCKING_WAIT_LIMIT = Duration.ofSeconds(60);
 
+    /** The sub-collections a VM in a collection listing links (the compact form keeps the original few). */
+    static final Map<String, List<String>> LIST_LINKS = Map.of(
+            "vm", List.of("diskattachments", "nics", "permissions", "reporteddevices", "snapshots"),
+            "nic", List.of("reporteddevices"));
+
     /** The sub-collections served below a VM and a VM NIC, linked from their representations. */
     static final Map<String, List<String>> LINKS = Map.of(
             "vm", List.of("affinitylabels", "applications", "cdroms", "diskattachments", "floppies",
@@ -132,13 +137,16 @@ public final class VmResources {
                     this::field);
             List<Vm> representations = new ArrayList<>(selected.size());
             selected.forEach(vm -> {
-                Vm one = representation.vm(vm, follow, allContent, false);
+                Vm one = representation.vm(vm, follow, allContent, allContent, false);
                 representations.add(one);
-                actions.put(one.href(), ResourceActions.of(vm));
+                if (allContent) {
+                    actions.put(one.href(), ResourceActions.of(vm));
+                }
             });
             return representations;
         });
-        return ApiResponse.ok(Xml.writeLinked(LINKS, actions::get, w -> XmlVmWriter.writeMany(out.iterator(), w)));
+        return ApiResponse.ok(Xml.writeLinked(allContent ? LINKS : LIST_LINKS, actions::get,
+                w -> XmlVmWriter.writeMany(out.iterator(), w)));
     }
 
     private ApiResponse add(ApiRequest request, Map<String, String> params) {
@@ -237,7 +245,7 @@ public final class VmResources {
 
     private byte[] write(VmEntity vm, ApiRequest request) {
         boolean nextRun = request.booleanParam("next_run").orElse(false);
-        Vm out = representation.vm(vm, Follow.of(request), allContent(request), nextRun);
+        Vm out = representation.vm(vm, Follow.of(request), true, allContent(request), nextRun);
         List<String> actions = ResourceActions.of(vm);
         return Xml.writeLinked(LINKS, href -> href.equals(out.href()) ? actions : null,
                 w -> XmlVmWriter.writeOne(out, w));
