@@ -35,7 +35,7 @@ final class EmptyCollections {
             Map.entry("iscsibonds", "iscsi_bonds"), Map.entry("qoss", "qoss"), Map.entry("networklabels",
                     "network_labels"), Map.entry("disksnapshots", "disk_snapshots"),
             Map.entry("diskprofiles", "disk_profiles"), Map.entry("storageconnections", "storage_connections"),
-            Map.entry("nics", "host_nics"), Map.entry("graphicsconsoles.template", "graphics_consoles"));
+            Map.entry("nics", "host_nics"), Map.entry("permissions", "permissions"), Map.entry("graphicsconsoles.template", "graphics_consoles"));
 
     private final Engine engine;
     private final Router router;

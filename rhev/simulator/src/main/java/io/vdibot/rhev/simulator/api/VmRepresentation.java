@@ -38,7 +38,12 @@ import org.ovirt.engine.sdk4.builders.TemplateBuilder;
 import org.ovirt.engine.sdk4.builders.VmBuilder;
 import org.ovirt.engine.sdk4.builders.VmPoolBuilder;
 import org.ovirt.engine.sdk4.builders.VnicProfileBuilder;
+import org.ovirt.engine.sdk4.builders.DiskProfileBuilder;
 import org.ovirt.engine.sdk4.types.DiskAttachment;
+import org.ovirt.engine.sdk4.types.DiskBackup;
+import org.ovirt.engine.sdk4.types.DiskContentType;
+import org.ovirt.engine.sdk4.types.DiskStorageType;
+import org.ovirt.engine.sdk4.types.QcowVersion;
 import org.ovirt.engine.sdk4.types.DiskFormat;
 import org.ovirt.engine.sdk4.types.DiskInterface;
 import org.ovirt.engine.sdk4.types.DiskStatus;
@@ -255,13 +260,27 @@ public final class VmRepresentation {
     }
 
     public static DiskBuilder diskBuilder(DiskEntity disk) {
-        return new DiskBuilder().id(disk.id).href(Hrefs.of("disks", disk.id)).name(disk.alias).alias(disk.alias)
+        boolean cow = "cow".equals(disk.format);
+        DiskBuilder b = new DiskBuilder().id(disk.id).href(Hrefs.of("disks", disk.id)).name(disk.alias).alias(disk.alias)
+                .description("").comment("")
                 .provisionedSize(BigInteger.valueOf(disk.provisionedSize))
                 .actualSize(BigInteger.valueOf(disk.actualSize))
+                .totalSize(BigInteger.valueOf(disk.actualSize))
                 .format(DiskFormat.fromValue(disk.format)).sparse(disk.sparse)
                 .status(DiskStatus.fromValue(disk.status))
+                .contentType(DiskContentType.DATA)
+                .storageType(DiskStorageType.IMAGE)
+                .backup(DiskBackup.NONE)
+                .imageId(VmBaseValues.derivedId("image", disk.id))
+                .propagateErrors(false).shareable(false).wipeAfterDelete(false)
+                .diskProfile(new DiskProfileBuilder().id(VmBaseValues.derivedId("disk-profile", disk.storageDomainId))
+                        .href(Hrefs.of("diskprofiles", VmBaseValues.derivedId("disk-profile", disk.storageDomainId))))
                 .storageDomains(new StorageDomainBuilder().id(disk.storageDomainId)
                         .href(Hrefs.of("storagedomains", disk.storageDomainId)));
+        if (cow) {
+            b.qcowVersion(QcowVersion.QCOW2_V3);
+        }
+        return b;
     }
 
     /** RFC 5952 text: lower-case hex without leading zeros, the first longest run of two or more zero groups as "::". */
