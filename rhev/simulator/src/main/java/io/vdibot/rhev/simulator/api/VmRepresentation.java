@@ -210,7 +210,7 @@ public final class VmRepresentation {
             NicBuilder b = new NicBuilder().id(nic.id).href(Hrefs.of("vms", vm.id, "nics", nic.id)).name(nic.name)
                     .mac(new MacBuilder().address(nic.mac))
                     .interface_(NicInterface.fromValue(nic.interfaceType))
-                    .linked(true).plugged(true)
+                    .linked(nic.linked).plugged(nic.plugged)
                     .vm(new VmBuilder().id(vm.id).href(Hrefs.of("vms", vm.id)));
             if (nic.vnicProfileId != null) {
                 b.vnicProfile(new VnicProfileBuilder().id(nic.vnicProfileId)

@@ -38,6 +38,8 @@ public record EngineTiming(double timeScale, Duration ipReportDelay) {
     public Duration vmSavingState() { return scale(Duration.ofSeconds(10)); }
     /** Running a suspended VM: its memory read back. */
     public Duration vmRestoringState() { return scale(Duration.ofSeconds(8)); }
+    /** A new disk's volume allocated on the data domain. */
+    public Duration diskCreation() { return scale(Duration.ofSeconds(6)); }
     public Duration vmRemoval() { return scale(Duration.ofSeconds(4)); }
     /** Taking a snapshot: new volumes on shared storage, and saving the guest's memory when asked. */
     public Duration snapshotCreation(boolean withMemory) {
