@@ -57,6 +57,7 @@ public final class InventoryResources {
                 XmlDiskWriter.writeOne(VmRepresentation.diskBuilder(find(estate.disks, p)).build(), w)))));
         new DirectoryResources(engine).register(router);
         new PermissionResources(engine, permissions).register(router);
+        new InfrastructureWriteResources(engine, permissions).register(router);
         new JobEventResources(engine).register(router);
     }
 
