@@ -146,15 +146,11 @@ class ProvisioningToolCallsTest {
         assertThat(addHost.statusCode()).isEqualTo(405);
         assertThat(addHost.headers().firstValue("Allow")).hasValue("GET");
         assertThat(raw.get("tags").statusCode()).isEqualTo(404);
-        assertThat(raw.post("vms/" + vm + "/export", "<action/>").statusCode()).isEqualTo(404);
+        assertThat(raw.post("vms/" + vm + "/migrate", "<action/>").statusCode()).isEqualTo(404);
         HttpResponse<String> tags = raw.get("vms/" + vm + "/tags");
         assertThat(tags.statusCode()).isEqualTo(200);
         assertThat(tags.body()).contains("<tags/>");
         assertThat(raw.post("vms/" + vm + "/tags", "<tag><name>t</name></tag>").statusCode()).isEqualTo(405);
-        String exportDomain = dc1.systemService().storageDomainsService().list().search("name=vdi-export").send()
-                .storageDomains().get(0).id();
-        assertThat(dc1.systemService().storageDomainsService().storageDomainService(exportDomain).vmsService().list()
-                .send().vm()).isEmpty();
         assertThat(raw.get("vms/" + vm + "?all_content=true").body()).contains("<console>");
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class ResourceActions {
 
-    private static final List<String> VM_DOWN = List.of("start");
+    private static final List<String> VM_DOWN = List.of("export", "start");
     private static final List<String> VM_DOWN_POOLED = List.of("detach", "start");
     private static final List<String> VM_UP = List.of("reboot", "shutdown", "stop", "suspend");
     private static final List<String> VM_STARTING = List.of("reboot", "shutdown", "stop");

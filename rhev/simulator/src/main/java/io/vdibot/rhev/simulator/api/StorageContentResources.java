@@ -7,20 +7,16 @@ import io.vdibot.rhev.simulator.http.ApiResponse;
 import io.vdibot.rhev.simulator.model.DiskEntity;
 import io.vdibot.rhev.simulator.model.Estate;
 import io.vdibot.rhev.simulator.model.StorageDomainEntity;
-import io.vdibot.rhev.simulator.model.VmEntity;
 import java.util.List;
 import org.ovirt.engine.sdk4.builders.DiskProfileBuilder;
 import org.ovirt.engine.sdk4.builders.StorageDomainBuilder;
 import org.ovirt.engine.sdk4.internal.xml.XmlDiskProfileWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlDiskWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlVmWriter;
 import org.ovirt.engine.sdk4.types.DiskProfile;
-import org.ovirt.engine.sdk4.types.Vm;
 
 /**
- * What a storage domain holds, as its links list it: the disks on a data domain, the VMs whose disks
- * live there (for an export domain, the VMs exported to it), its default disk profile; snapshots of
- * disks and storage connections are not modelled and list empty.
+ * What a storage domain holds, as its links list it: the disks on a data domain and its default disk
+ * profile; snapshots of disks and storage connections are not modelled and list empty.
  */
 final class StorageContentResources {
 
@@ -33,19 +29,13 @@ final class StorageContentResources {
     }
 
     void register(Router router) {
+        // the VMs of a domain are listed with export and import (ExportImportResources)
         router.get("storagedomains/{id}/disks", (r, p) -> engine.read(() -> {
             StorageDomainEntity domain = require(p.get("id"));
             List<DiskEntity> disks = estate.disks.values().stream()
                     .filter(d -> domain.id.equals(d.storageDomainId)).toList();
             return ApiResponse.ok(Xml.write(w -> XmlDiskWriter.writeMany(
                     disks.stream().map(d -> VmRepresentation.diskBuilder(d).build()).iterator(), w)));
-        }));
-        router.get("storagedomains/{id}/vms", (r, p) -> engine.read(() -> {
-            StorageDomainEntity domain = require(p.get("id"));
-            VmRepresentation vms = new VmRepresentation(estate);
-            List<Vm> out = domain.isExport() ? List.of() : estate.vms.values().stream()
-                    .filter(vm -> onDomain(vm, domain)).map(vm -> vms.vm(vm, Follow.of(r))).toList();
-            return ApiResponse.ok(Xml.write(w -> XmlVmWriter.writeMany(out.iterator(), w)));
         }));
         router.get("storagedomains/{id}/diskprofiles", (r, p) -> engine.read(() -> {
             StorageDomainEntity domain = require(p.get("id"));
@@ -54,11 +44,6 @@ final class StorageContentResources {
         }));
         new EmptyCollections(engine, router).serve("storagedomains", estate.storageDomains::containsKey,
                 "disksnapshots", "storageconnections");
-    }
-
-    private boolean onDomain(VmEntity vm, StorageDomainEntity domain) {
-        return vm.diskIds.stream().map(estate.disks::get)
-                .anyMatch(d -> d != null && domain.id.equals(d.storageDomainId));
     }
 
     static DiskProfile diskProfile(StorageDomainEntity domain) {
