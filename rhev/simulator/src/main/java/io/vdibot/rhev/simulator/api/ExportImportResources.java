@@ -21,7 +21,17 @@ import org.ovirt.engine.sdk4.builders.JobBuilder;
 import org.ovirt.engine.sdk4.internal.xml.XmlActionReader;
 import org.ovirt.engine.sdk4.internal.xml.XmlActionWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlTemplateWriter;
+import io.vdibot.rhev.simulator.model.VmEntity;
+import org.ovirt.engine.sdk4.builders.CpuBuilder;
+import org.ovirt.engine.sdk4.builders.CpuTopologyBuilder;
+import org.ovirt.engine.sdk4.builders.OperatingSystemBuilder;
+import org.ovirt.engine.sdk4.builders.StorageDomainBuilder;
+import org.ovirt.engine.sdk4.builders.TemplateBuilder;
+import org.ovirt.engine.sdk4.builders.VmBuilder;
+import org.ovirt.engine.sdk4.internal.xml.XmlVmWriter;
 import org.ovirt.engine.sdk4.types.Action;
+import org.ovirt.engine.sdk4.types.Vm;
+import org.ovirt.engine.sdk4.types.VmType;
 import org.ovirt.engine.sdk4.types.Template;
 
 /**
@@ -54,7 +64,30 @@ public final class ExportImportResources {
                     return ApiResponse.ok(Xml.write(w ->
                             XmlTemplateWriter.writeOne(representation.template(template, p.get("id")), w)));
                 }))
-                .post("storagedomains/{id}/templates/{template}/import", this::importTemplate);
+                .post("storagedomains/{id}/templates/{template}/import", this::importTemplate)
+                .post("vms/{id}/export", (r, p) -> {
+                    Action action = Xml.read(r.body(), XmlActionReader::readOne);
+                    Ref domain = requireDomain(action);
+                    boolean exclusive = action.exclusivePresent() && action.exclusive();
+                    return runJob(action, () -> operations.exportVm(r.call(), p.get("id"), domain, exclusive));
+                })
+                .get("storagedomains/{id}/vms", (r, p) -> engine.read(() -> {
+                    List<Vm> out = operations.vmsOn(p.get("id")).stream().map(vm -> exportedVm(vm, p.get("id"))).toList();
+                    return ApiResponse.ok(Xml.write(w -> XmlVmWriter.writeMany(out.iterator(), w)));
+                }))
+                .post("storagedomains/{id}/vms/{vm}/import", (r, p) -> {
+                    Action action = Xml.read(r.body(), XmlActionReader::readOne);
+                    if (action.storageDomain() == null
+                            || (action.storageDomain().id() == null && action.storageDomain().name() == null)) {
+                        throw EngineFault.incomplete("Action", "storageDomain.id|name", "doImport");
+                    }
+                    ExportImportOperations.ImportRequest request = new ExportImportOperations.ImportRequest(
+                            new Ref(action.storageDomain().id(), action.storageDomain().name()),
+                            action.cluster() == null ? Ref.none() : new Ref(action.cluster().id(), action.cluster().name()),
+                            action.clone_Present() && action.clone_(),
+                            action.vm() == null ? null : action.vm().name());
+                    return runJob(action, () -> operations.importVm(r.call(), p.get("id"), p.get("vm"), request));
+                });
     }
 
     private ApiResponse export(ApiRequest request, Map<String, String> params) {
@@ -68,6 +101,26 @@ public final class ExportImportResources {
         Ref domain = new Ref(action.storageDomain().id(), action.storageDomain().name());
         boolean exclusive = action.exclusivePresent() && action.exclusive();
         return runJob(action, () -> operations.export(request.call(), params.get("id"), domain, exclusive));
+    }
+
+    private static Ref requireDomain(Action action) {
+        if (action.storageDomain() == null
+                || (action.storageDomain().id() == null && action.storageDomain().name() == null)) {
+            throw new EngineFault(400, "Input validation failed.",
+                    "Parameters 'storage_domain.id' or 'storage_domain.name' are mandatory but both were not provided.");
+        }
+        return new Ref(action.storageDomain().id(), action.storageDomain().name());
+    }
+
+    /** A VM as an export domain lists it: its OVF's name, configuration and the domain it is on. */
+    private static Vm exportedVm(VmEntity vm, String domainId) {
+        return new VmBuilder().id(vm.id).href(Hrefs.of("storagedomains", domainId, "vms", vm.id)).name(vm.name)
+                .memory(vm.memoryBytes).type(VmType.fromValue(vm.vmType))
+                .os(new OperatingSystemBuilder().type(vm.osType))
+                .cpu(new CpuBuilder().topology(new CpuTopologyBuilder().sockets(vm.sockets).cores(vm.cores).threads(1)))
+                .template(new TemplateBuilder().id(vm.templateId).href(Hrefs.of("templates", vm.templateId)))
+                .storageDomain(new StorageDomainBuilder().id(domainId).href(Hrefs.of("storagedomains", domainId)))
+                .build();
     }
 
     private ApiResponse importTemplate(ApiRequest request, Map<String, String> params) {

@@ -177,7 +177,7 @@ public final class InventoryRepresentation {
 
     public static Job job(JobEntity job) {
         JobBuilder b = new JobBuilder().id(job.id).href(Hrefs.of("jobs", job.id)).description(job.description)
-                .status(JobStatus.fromValue(job.status)).autoCleared(true).external(false)
+                .status(JobStatus.fromValue(job.status)).autoCleared(job.autoCleared).external(job.external)
                 .startTime(Dates.of(job.startTime)).lastUpdated(Dates.of(job.lastUpdated));
         if (job.endTime != null) {
             b.endTime(Dates.of(job.endTime));
@@ -200,7 +200,7 @@ public final class InventoryRepresentation {
         String id = Long.toString(event.index);
         EventBuilder b = new EventBuilder().id(id).href(Hrefs.of("events", id)).code(event.code)
                 .description(event.description).severity(LogSeverity.fromValue(event.severity))
-                .time(Dates.of(event.time)).index(event.index).origin("oVirt").customId(-1).floodRate(30);
+                .time(Dates.of(event.time)).index(event.index).origin(event.origin).customId(event.customId).floodRate(30);
         if (event.correlationId != null) {
             b.correlationId(event.correlationId);
         }

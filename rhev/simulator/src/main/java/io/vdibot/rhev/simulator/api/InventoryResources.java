@@ -2,13 +2,10 @@ package io.vdibot.rhev.simulator.api;
 
 import io.vdibot.rhev.simulator.engine.Engine;
 import io.vdibot.rhev.simulator.engine.EngineFault;
-import io.vdibot.rhev.simulator.engine.HostMemory;
 import io.vdibot.rhev.simulator.engine.PermissionOperations;
 import io.vdibot.rhev.simulator.http.ApiResponse;
 import io.vdibot.rhev.simulator.http.Router;
-import io.vdibot.rhev.simulator.model.ClusterEntity;
 import io.vdibot.rhev.simulator.model.Estate;
-import io.vdibot.rhev.simulator.model.HostEntity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +20,7 @@ import org.ovirt.engine.sdk4.builders.TagBuilder;
 import org.ovirt.engine.sdk4.builders.TemplateBuilder;
 import org.ovirt.engine.sdk4.builders.VersionBuilder;
 import org.ovirt.engine.sdk4.internal.xml.XmlApiWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlClusterWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlDataCenterWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlDiskWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlHostWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlNetworkWriter;
-import org.ovirt.engine.sdk4.internal.xml.XmlVnicProfileWriter;
 
 /**
  * The read-mostly parts of the API: the entry point, data centers, clusters, hosts, networks and disks
@@ -38,8 +30,8 @@ import org.ovirt.engine.sdk4.internal.xml.XmlVnicProfileWriter;
 public final class InventoryResources {
 
     static final Set<String> NAME_FIELDS = Set.of("name", "id", "description");
-    private static final Set<String> HOST_FIELDS = Set.of("name", "id", "status", "cluster", "address");
-    private static final Set<String> CLUSTER_FIELDS = Set.of("name", "id", "description", "datacenter");
+    private static final Map<String, List<String>> DISK_LINKS = Map.of("disk",
+            List.of("disksnapshots", "permissions", "statistics"));
     private final Engine engine;
     private final Estate estate;
     private final PermissionOperations permissions;
@@ -52,54 +44,20 @@ public final class InventoryResources {
 
     public void register(Router router) {
         router.get("", (r, p) -> engine.read(this::entryPoint));
-        router.get("datacenters", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlDataCenterWriter
-                .writeMany(map(Listing.select(r, values(estate.dataCenters), NAME_FIELDS, (dc, f) -> switch (f) {
-                    case "name" -> dc.name;
-                    case "id" -> dc.id;
-                    default -> dc.description;
-                }), InventoryRepresentation::dataCenter).iterator(), w)))));
-        router.get("datacenters/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlDataCenterWriter.writeOne(InventoryRepresentation.dataCenter(find(estate.dataCenters, p)), w)))));
-        router.get("clusters", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlClusterWriter
-                .writeMany(map(Listing.select(r, values(estate.clusters), CLUSTER_FIELDS, this::clusterField),
-                        InventoryRepresentation::cluster).iterator(), w)))));
-        router.get("clusters/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlClusterWriter.writeOne(InventoryRepresentation.cluster(find(estate.clusters, p)), w)))));
-        router.get("hosts", (r, p) -> engine.read(() -> {
-            Map<String, Long> committed = HostMemory.committedByHost(estate);
-            return ApiResponse.ok(Xml.write(w -> XmlHostWriter.writeMany(map(Listing.select(r, values(estate.hosts),
-                    HOST_FIELDS, this::hostField), host -> InventoryRepresentation.host(host, HostMemory.maxScheduling(
-                            estate, host, committed.getOrDefault(host.id, 0L)))).iterator(), w)));
-        }));
-        router.get("hosts/{id}", (r, p) -> engine.read(() -> {
-            HostEntity host = find(estate.hosts, p);
-            return ApiResponse.ok(Xml.write(w -> XmlHostWriter.writeOne(InventoryRepresentation.host(host,
-                    HostMemory.maxScheduling(estate, host)), w)));
-        }));
-        router.get("networks", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlNetworkWriter
-                .writeMany(map(Listing.select(r, values(estate.networks), NAME_FIELDS, (n, f) -> switch (f) {
-                    case "name" -> n.name;
-                    case "id" -> n.id;
-                    default -> n.description;
-                }), InventoryRepresentation::network).iterator(), w)))));
-        router.get("networks/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlNetworkWriter.writeOne(InventoryRepresentation.network(find(estate.networks, p)), w)))));
-        router.get("vnicprofiles", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlVnicProfileWriter.writeMany(map(Listing.select(r, values(estate.vnicProfiles), NAME_FIELDS,
-                        (v, f) -> "id".equals(f) ? v.id : "name".equals(f) ? v.name : null),
-                        InventoryRepresentation::vnicProfile).iterator(), w)))));
-        router.get("vnicprofiles/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
-                XmlVnicProfileWriter.writeOne(InventoryRepresentation.vnicProfile(find(estate.vnicProfiles, p)), w)))));
-        router.get("disks", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlDiskWriter.writeMany(
+        new InfrastructureResources(engine).register(router);
+        router.get("disks", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.writeLinked(DISK_LINKS, w -> XmlDiskWriter.writeMany(
                 map(Listing.select(r, values(estate.disks), Set.of("name", "alias", "id", "status"), (d, f) -> switch (f) {
                     case "id" -> d.id;
                     case "status" -> d.status;
                     default -> d.alias;
                 }), d -> VmRepresentation.diskBuilder(d).build()).iterator(), w)))));
-        router.get("disks/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
+        new EmptyCollections(engine, router).serve("disks", estate.disks::containsKey, "disksnapshots",
+                "permissions", "statistics");
+        router.get("disks/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.writeLinked(DISK_LINKS, w ->
                 XmlDiskWriter.writeOne(VmRepresentation.diskBuilder(find(estate.disks, p)).build(), w)))));
         new DirectoryResources(engine).register(router);
         new PermissionResources(engine, permissions).register(router);
+        new InfrastructureWriteResources(engine, permissions).register(router);
         new JobEventResources(engine).register(router);
     }
 
@@ -127,24 +85,8 @@ public final class InventoryResources {
         return ApiResponse.ok(Xml.write(w -> XmlApiWriter.writeOne(api.build(), w)));
     }
 
-    private Object clusterField(ClusterEntity cluster, String field) {
-        return switch (field) {
-            case "name" -> cluster.name;
-            case "id" -> cluster.id;
-            case "datacenter" -> estate.dataCenters.get(cluster.dataCenterId).name;
-            default -> cluster.description;
-        };
-    }
 
-    private Object hostField(HostEntity host, String field) {
-        return switch (field) {
-            case "name" -> host.name;
-            case "id" -> host.id;
-            case "status" -> host.status;
-            case "address" -> host.address;
-            default -> estate.clusters.get(host.clusterId).name;
-        };
-    }
+
 
     static <T> List<T> values(Map<String, T> map) {
         return new ArrayList<>(map.values());

@@ -37,6 +37,7 @@ final class JobEventResources {
     }
 
     void register(Router router) {
+        new ExternalJobEventResources(engine).register(router);
         router.get("jobs", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w -> XmlJobWriter.writeMany(
                 map(Listing.select(r, values(estate.jobs), JOB_FIELDS, (j, f) -> j.correlationId),
                         InventoryRepresentation::job).iterator(), w)))));

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.ovirt.api.metamodel.runtime.xml.XmlWriter;
 
 /**
@@ -22,6 +23,7 @@ final class LinkingXmlWriter extends XmlWriter {
         final String tag;
         final int depth;
         String href;
+        boolean actionsWritten;
 
         Open(String tag, int depth) {
             this.tag = tag;
@@ -30,18 +32,47 @@ final class LinkingXmlWriter extends XmlWriter {
     }
 
     private final Map<String, List<String>> relsByTag;
+    private final Function<String, List<String>> actionsByHref;
     private final Deque<Open> open = new ArrayDeque<>();
 
-    /** @param relsByTag for each resource tag ({@code vm}), the sub-collections to link ({@code nics}) */
-    LinkingXmlWriter(Writer out, Map<String, List<String>> relsByTag) {
+    /**
+     * @param relsByTag     for each resource tag ({@code vm}), the sub-collections to link ({@code nics})
+     * @param actionsByHref for a resource's href, the actions it offers now ({@code start}), or null for none
+     */
+    LinkingXmlWriter(Writer out, Map<String, List<String>> relsByTag, Function<String, List<String>> actionsByHref) {
         super(out, false);
         this.relsByTag = relsByTag;
+        this.actionsByHref = actionsByHref;
     }
 
     @Override
     public void writeStartElement(String name) {
+        Open parent = open.peek();
+        if (parent != null) {
+            writeActions(parent);
+        }
         open.push(new Open(name, open.size()));
         super.writeStartElement(name);
+    }
+
+    /** The engine writes {@code <actions>} as a resource's first child. */
+    private void writeActions(Open resource) {
+        if (resource.actionsWritten || resource.depth > 1 || resource.href == null) {
+            return;
+        }
+        resource.actionsWritten = true;
+        List<String> actions = actionsByHref.apply(resource.href);
+        if (actions == null || actions.isEmpty()) {
+            return;
+        }
+        super.writeStartElement("actions");
+        for (String action : actions) {
+            super.writeStartElement("link");
+            super.writeAttribute("href", resource.href + "/" + action);
+            super.writeAttribute("rel", action);
+            super.writeEndElement();
+        }
+        super.writeEndElement();
     }
 
     @Override
@@ -55,7 +86,9 @@ final class LinkingXmlWriter extends XmlWriter {
 
     @Override
     public void writeEndElement() {
-        Open closing = open.pop();
+        Open closing = open.peek();
+        writeActions(closing);
+        open.pop();
         List<String> rels = closing.depth <= 1 && closing.href != null ? relsByTag.get(closing.tag) : null;
         if (rels != null) {
             for (String rel : rels) {

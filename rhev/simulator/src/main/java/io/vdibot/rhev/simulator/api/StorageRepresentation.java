@@ -96,9 +96,7 @@ public final class StorageRepresentation {
                 .supportsDiscardZeroesData(false)
                 .warningLowSpaceIndicator(10)
                 .criticalSpaceActionBlocker(5);
-        if (domain.description != null) {
-            b.description(domain.description);
-        }
+        b.description(domain.description == null ? "" : domain.description).comment("");
         if (domain.dataCenterId != null) {
             b.dataCenters(dataCenterRef(domain.dataCenterId));
         }

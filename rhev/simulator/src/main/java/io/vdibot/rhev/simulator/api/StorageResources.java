@@ -39,10 +39,15 @@ public final class StorageResources {
         this.representation = new StorageRepresentation(estate);
     }
 
+    /** The sub-collections a top-level storage domain links; its data-center view links none. */
+    static final Map<String, List<String>> LINKS = Map.of("storage_domain", List.of("diskprofiles",
+            "disksnapshots", "disks", "permissions", "storageconnections", "templates", "vms"));
+
     public void register(Router router) {
+        new StorageContentResources(engine).register(router);
         router.get("storagedomains", this::list)
                 .post("storagedomains", this::importExisting)
-                .get("storagedomains/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.write(w ->
+                .get("storagedomains/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(Xml.writeLinked(LINKS, w ->
                         XmlStorageDomainWriter.writeOne(representation.topLevel(storage.require(p.get("id"))), w)))))
                 .delete("storagedomains/{id}", (r, p) -> {
                     String host = r.param("host").orElse(null);
@@ -74,7 +79,7 @@ public final class StorageResources {
                     SEARCH_FIELDS, this::field);
             List<StorageDomain> out = new ArrayList<>(selected.size());
             selected.forEach(d -> out.add(representation.topLevel(d)));
-            return ApiResponse.ok(Xml.write(w -> XmlStorageDomainWriter.writeMany(out.iterator(), w)));
+            return ApiResponse.ok(Xml.writeLinked(LINKS, w -> XmlStorageDomainWriter.writeMany(out.iterator(), w)));
         });
     }
 

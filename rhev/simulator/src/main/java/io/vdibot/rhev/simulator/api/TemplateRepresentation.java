@@ -1,6 +1,10 @@
 package io.vdibot.rhev.simulator.api;
 
+import io.vdibot.rhev.simulator.model.ClusterEntity;
 import io.vdibot.rhev.simulator.model.DiskEntity;
+import org.ovirt.engine.sdk4.builders.VmPlacementPolicyBuilder;
+import org.ovirt.engine.sdk4.types.VmAffinity;
+import org.ovirt.engine.sdk4.types.VmStorageErrorResumeBehaviour;
 import io.vdibot.rhev.simulator.model.Estate;
 import io.vdibot.rhev.simulator.model.TemplateEntity;
 import java.util.ArrayList;
@@ -45,7 +49,27 @@ public final class TemplateRepresentation {
                 .type(VmType.fromValue(template.vmType))
                 .stateless(false)
                 .deleteProtected(false)
-                .creationTime(Dates.of(template.creationTime));
+                .creationTime(Dates.of(template.creationTime))
+                .description("").comment("")
+                .bios(VmBaseValues.bios(template.osType))
+                .cpuShares(0)
+                .display(VmBaseValues.display("spice", 1))
+                .highAvailability(VmBaseValues.highAvailability(false, 0))
+                .placementPolicy(new VmPlacementPolicyBuilder().affinity(VmAffinity.MIGRATABLE))
+                .io(VmBaseValues.IO)
+                .migration(VmBaseValues.MIGRATION)
+                .migrationDowntime(-1)
+                .multiQueuesEnabled(true)
+                .origin("ovirt")
+                .sso(VmBaseValues.SSO)
+                .startPaused(false)
+                .storageErrorResumeBehaviour(VmStorageErrorResumeBehaviour.AUTO_RESUME)
+                .timeZone(VmBaseValues.timeZone(template.osType))
+                .usb(VmBaseValues.USB)
+                .virtioScsiMultiQueuesEnabled(false);
+        if (!template.isBlank()) {
+            b.os(VmBaseValues.os(template.osType));
+        }
         TemplateVersionBuilder version = new TemplateVersionBuilder().versionNumber(template.versionNumber);
         if (template.versionName != null) {
             version.versionName(template.versionName);
@@ -60,7 +84,12 @@ public final class TemplateRepresentation {
             b.comment(template.comment);
         }
         if (template.clusterId != null) {
-            b.cluster(new ClusterBuilder().id(template.clusterId).href(Hrefs.of("clusters", template.clusterId)));
+            b.cluster(new ClusterBuilder().id(template.clusterId).href(Hrefs.of("clusters", template.clusterId)))
+                    .cpuProfile(VmBaseValues.cpuProfile(template.clusterId));
+            ClusterEntity cluster = estate.clusters.get(template.clusterId);
+            if (cluster != null) {
+                b.quota(VmBaseValues.quota(cluster.dataCenterId));
+            }
         }
         if (template.sourceVmId != null && estate.vms.containsKey(template.sourceVmId)) {
             b.vm(new VmBuilder().id(template.sourceVmId).href(Hrefs.of("vms", template.sourceVmId)));

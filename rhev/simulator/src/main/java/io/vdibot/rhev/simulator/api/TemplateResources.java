@@ -23,7 +23,7 @@ import org.ovirt.engine.sdk4.types.Template;
 public final class TemplateResources {
 
     static final Set<String> SEARCH_FIELDS = Set.of("name", "id", "status", "cluster", "datacenter",
-            "version_name", "os", "description", "comment");
+            "version_name", "os", "description", "comment", "vm.name", "vms.name");
 
     private final Engine engine;
     private final Estate estate;
@@ -37,7 +37,12 @@ public final class TemplateResources {
         this.representation = new TemplateRepresentation(estate);
     }
 
+    /** The sub-collections a template links, as the engine's template resource offers them. */
+    static final Map<String, List<String>> LINKS = Map.of("template", List.of("cdroms", "diskattachments",
+            "graphicsconsoles", "nics", "permissions", "tags", "watchdogs"));
+
     public void register(Router router) {
+        new TemplateDeviceResources(engine, templates).register(router);
         router.get("templates", this::list)
                 .post("templates", this::add)
                 .get("templates/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(write(templates.require(p.get("id"))))))
@@ -56,7 +61,8 @@ public final class TemplateResources {
                     SEARCH_FIELDS, this::field);
             List<Template> out = new ArrayList<>(selected.size());
             selected.forEach(t -> out.add(representation.template(t)));
-            return ApiResponse.ok(Xml.write(w -> XmlTemplateWriter.writeMany(out.iterator(), w)));
+            return ApiResponse.ok(Xml.writeLinked(LINKS, href -> ResourceActions.TEMPLATE,
+                    w -> XmlTemplateWriter.writeMany(out.iterator(), w)));
         });
     }
 
@@ -94,7 +100,8 @@ public final class TemplateResources {
 
     private byte[] write(TemplateEntity template) {
         Template out = representation.template(template);
-        return Xml.write(w -> XmlTemplateWriter.writeOne(out, w));
+        return Xml.writeLinked(LINKS, href -> href.equals(out.href()) ? ResourceActions.TEMPLATE : null,
+                w -> XmlTemplateWriter.writeOne(out, w));
     }
 
     private Object field(TemplateEntity template, String field) {
@@ -108,6 +115,9 @@ public final class TemplateResources {
             case "version_name" -> template.versionName;
             case "os" -> template.osType;
             case "comment" -> template.comment;
+            // the VMs based on the template, as the engine's Templates-to-Vms search link
+            case "vm.name", "vms.name" -> estate.vms.values().stream().filter(vm -> template.id.equals(vm.templateId))
+                    .map(vm -> vm.name).toList();
             default -> template.description;
         };
     }

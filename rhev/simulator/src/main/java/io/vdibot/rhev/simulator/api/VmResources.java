@@ -4,6 +4,7 @@ import io.vdibot.rhev.simulator.engine.Engine;
 import io.vdibot.rhev.simulator.engine.EngineFault;
 import io.vdibot.rhev.simulator.engine.Ref;
 import io.vdibot.rhev.simulator.engine.VmOperations;
+import io.vdibot.rhev.simulator.engine.VmUpdate;
 import io.vdibot.rhev.simulator.http.ApiRequest;
 import io.vdibot.rhev.simulator.http.ApiResponse;
 import io.vdibot.rhev.simulator.http.Router;
@@ -16,6 +17,7 @@ import io.vdibot.rhev.simulator.model.VmEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +42,16 @@ public final class VmResources {
     /** How long {@code Expect: 201-created} waits for disk creation before answering 202 anyway. */
     private static final Duration BLOCKING_WAIT_LIMIT = Duration.ofSeconds(60);
 
+    /** The sub-collections a VM in a collection listing links (the compact form keeps the original few). */
+    static final Map<String, List<String>> LIST_LINKS = Map.of(
+            "vm", List.of("diskattachments", "nics", "permissions", "reporteddevices", "snapshots"),
+            "nic", List.of("reporteddevices"));
+
     /** The sub-collections served below a VM and a VM NIC, linked from their representations. */
     static final Map<String, List<String>> LINKS = Map.of(
-            "vm", List.of("diskattachments", "nics", "permissions", "reporteddevices", "snapshots"),
+            "vm", List.of("affinitylabels", "applications", "cdroms", "diskattachments", "floppies",
+                    "graphicsconsoles", "hostdevices", "katelloerrata", "nics", "numanodes", "permissions",
+                    "reporteddevices", "sessions", "snapshots", "statistics", "tags", "watchdogs"),
             "nic", List.of("reporteddevices"));
 
     private final Engine engine;
@@ -58,9 +67,14 @@ public final class VmResources {
     }
 
     public void register(Router router) {
+        new VmDeviceResources(engine, vms).register(router);
+        new EmptyCollections(engine, router).serve("vms", estate.vms::containsKey, "affinitylabels", "applications",
+                "floppies", "graphicsconsoles", "hostdevices", "katelloerrata", "sessions", "statistics", "tags",
+                "watchdogs");
         router.get("vms", this::list)
                 .post("vms", this::add)
                 .get("vms/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(write(vms.require(p.get("id")), r))))
+                .put("vms/{id}", this::update)
                 .delete("vms/{id}", (r, p) -> engine.write(() -> {
                     vms.remove(r.call(), p.get("id"));
                     return ApiResponse.ok(new byte[0]);
@@ -68,6 +82,8 @@ public final class VmResources {
                 .post("vms/{id}/start", this::start)
                 .post("vms/{id}/stop", (r, p) -> stop(r, p, false))
                 .post("vms/{id}/shutdown", (r, p) -> stop(r, p, true))
+                .post("vms/{id}/suspend", (r, p) -> engine.write(() -> Actions.run(() -> Actions.Outcome.done(
+                        vms.suspend(r.call(), p.get("id")).id))))
                 .post("vms/{id}/reboot", (r, p) -> engine.write(() -> Actions.run(() -> Actions.Outcome.done(
                         vms.reboot(r.call(), p.get("id")).id))))
                 .post("vms/{id}/detach", (r, p) -> engine.write(() -> Actions.run(() -> {
@@ -113,15 +129,24 @@ public final class VmResources {
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
         Follow follow = Follow.of(request);
+        boolean allContent = allContent(request);
+        Map<String, List<String>> actions = new HashMap<>();
         // The SDK objects are a snapshot, so the large XML document is written outside the engine lock.
         List<Vm> out = engine.read(() -> {
             List<VmEntity> selected = Listing.select(request, new ArrayList<>(estate.vms.values()), SEARCH_FIELDS,
                     this::field);
             List<Vm> representations = new ArrayList<>(selected.size());
-            selected.forEach(vm -> representations.add(representation.vm(vm, follow)));
+            selected.forEach(vm -> {
+                Vm one = representation.vm(vm, follow, allContent, allContent, false);
+                representations.add(one);
+                if (allContent) {
+                    actions.put(one.href(), ResourceActions.of(vm));
+                }
+            });
             return representations;
         });
-        return ApiResponse.ok(Xml.writeLinked(LINKS, w -> XmlVmWriter.writeMany(out.iterator(), w)));
+        return ApiResponse.ok(Xml.writeLinked(allContent ? LINKS : LIST_LINKS, actions::get,
+                w -> XmlVmWriter.writeMany(out.iterator(), w)));
     }
 
     private ApiResponse add(ApiRequest request, Map<String, String> params) {
@@ -186,6 +211,13 @@ public final class VmResources {
         }
     }
 
+    /** UpdateVm; {@code next_run=true} on a GET shows what a running VM takes on at its next run. */
+    private ApiResponse update(ApiRequest request, Map<String, String> params) {
+        Vm body = Xml.read(request.body(), XmlVmReader::readOne);
+        VmUpdate.Change change = VmChanges.of(body);
+        return engine.write(() -> ApiResponse.ok(write(vms.update(request.call(), params.get("id"), change), request)));
+    }
+
     private ApiResponse start(ApiRequest request, Map<String, String> params) {
         Action action = request.body().length == 0 ? null : Xml.read(request.body(), XmlActionReader::readOne);
         VmOperations.StartOptions options = action == null
@@ -196,8 +228,14 @@ public final class VmResources {
                         action.useInitializationPresent() ? action.useInitialization() : null,
                         action.vm() != null && action.vm().initialization() != null
                                 ? action.vm().initialization().customScript() : null);
-        return engine.write(() -> Actions.run(() -> Actions.Outcome.done(
-                vms.start(request.call(), params.get("id"), options).id)));
+        // The REST layer runs RunVmOnce instead of RunVm when the start carries settings of its own.
+        boolean runOnce = action != null && (action.vm() != null || action.useCloudInitPresent()
+                || action.useSysprepPresent() || action.useInitializationPresent());
+        return engine.write(() -> Actions.run(() -> {
+            String jobId = vms.start(request.call(), params.get("id"), options).id;
+            vms.require(params.get("id")).runOnce = runOnce;
+            return Actions.Outcome.done(jobId);
+        }));
     }
 
     private ApiResponse stop(ApiRequest request, Map<String, String> params, boolean graceful) {
@@ -206,8 +244,17 @@ public final class VmResources {
     }
 
     private byte[] write(VmEntity vm, ApiRequest request) {
-        Vm out = representation.vm(vm, Follow.of(request));
-        return Xml.writeLinked(LINKS, w -> XmlVmWriter.writeOne(out, w));
+        boolean nextRun = request.booleanParam("next_run").orElse(false);
+        Vm out = representation.vm(vm, Follow.of(request), true, allContent(request), nextRun);
+        List<String> actions = ResourceActions.of(vm);
+        return Xml.writeLinked(LINKS, href -> href.equals(out.href()) ? actions : null,
+                w -> XmlVmWriter.writeOne(out, w));
+    }
+
+    /** All-Content as a header or as the query parameter the SDK sends for {@code allContent(true)}. */
+    static boolean allContent(ApiRequest request) {
+        return request.booleanParam("all_content")
+                .or(() -> request.header("All-Content").flatMap(ApiRequest::parseBoolean)).orElse(false);
     }
 
     private Object field(VmEntity vm, String field) {

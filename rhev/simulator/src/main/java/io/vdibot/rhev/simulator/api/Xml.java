@@ -35,8 +35,14 @@ public final class Xml {
      * resources, e.g. {@code vm -> [nics, diskattachments]} (see {@link LinkingXmlWriter}).
      */
     public static byte[] writeLinked(Map<String, List<String>> relsByTag, Consumer<XmlWriter> body) {
+        return writeLinked(relsByTag, href -> null, body);
+    }
+
+    /** Like {@link #writeLinked(Map, Consumer)}, with each resource's {@code <actions>} looked up by its href. */
+    public static byte[] writeLinked(Map<String, List<String>> relsByTag, Function<String, List<String>> actionsByHref,
+            Consumer<XmlWriter> body) {
         CharSink out = new CharSink();
-        try (XmlWriter writer = new LinkingXmlWriter(out, relsByTag)) {
+        try (XmlWriter writer = new LinkingXmlWriter(out, relsByTag, actionsByHref)) {
             body.accept(writer);
             writer.flush();
         }

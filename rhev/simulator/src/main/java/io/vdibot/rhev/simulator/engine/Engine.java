@@ -32,6 +32,8 @@ public final class Engine {
     /** Finished jobs are purged after 10 minutes and failed ones after an hour, as on a real engine. */
     private static final Duration SUCCEEDED_JOB_RETENTION = Duration.ofMinutes(10);
     private static final Duration FAILED_JOB_RETENTION = Duration.ofMinutes(60);
+    /** The shortest period of a periodic job, whatever the time scale. */
+    static final Duration SHORTEST_PERIOD = Duration.ofMillis(1);
     private static final Comparator<PendingChange> DUE_ORDER =
             Comparator.comparing((PendingChange c) -> c.due).thenComparingLong(c -> c.sequence);
 
@@ -200,6 +202,37 @@ public final class Engine {
 
     public PendingChange schedule(Duration delay, String kind, String entityId) {
         return schedule(delay, kind, entityId, Map.of());
+    }
+
+    /**
+     * Plans the next run of a periodic job (the pool monitor) the way a fixed-delay scheduler does:
+     * one pending run per job (a second request coalesces with the first), runs missed while nobody
+     * called are not replayed one by one (a run already late is moved to the clock's time), and the
+     * period is never shorter than {@link #SHORTEST_PERIOD}, so that a zero interval (time scale 0)
+     * yields to the calls instead of rescheduling itself forever within one catch-up.
+     */
+    public void schedulePeriodic(Duration interval, String kind, String entityId) {
+        Duration delay = interval.compareTo(SHORTEST_PERIOD) < 0 ? SHORTEST_PERIOD : interval;
+        Instant due = now().plus(delay);
+        Instant clockNow = clock.now();
+        if (due.isBefore(clockNow)) {
+            due = clockNow;
+        }
+        for (PendingChange change : estate.pending) {
+            if (change.kind.equals(kind) && change.entityId.equals(entityId) && !change.due.isAfter(due)) {
+                return;
+            }
+        }
+        cancelScheduled(kind, entityId);
+        PendingChange change = new PendingChange();
+        change.due = due;
+        change.sequence = estate.nextPendingSequence++;
+        change.kind = kind;
+        change.entityId = entityId;
+        estate.pending.add(change);
+        if (due.isBefore(nextWork)) {
+            nextWork = due;
+        }
     }
 
     /** Drops scheduled changes of one kind for one entity (a VM stopped before it came up). */

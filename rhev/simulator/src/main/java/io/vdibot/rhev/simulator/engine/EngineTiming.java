@@ -34,6 +34,12 @@ public record EngineTiming(double timeScale, Duration ipReportDelay) {
     public Duration vmPowerOff() { return scale(Duration.ofSeconds(1)); }
     /** A guest rebooting, from the reboot request until it is up again. */
     public Duration vmRebooting() { return scale(Duration.ofSeconds(15)); }
+    /** Hibernation: the guest's memory written to a volume on shared storage. */
+    public Duration vmSavingState() { return scale(Duration.ofSeconds(10)); }
+    /** Running a suspended VM: its memory read back. */
+    public Duration vmRestoringState() { return scale(Duration.ofSeconds(8)); }
+    /** A new disk's volume allocated on the data domain. */
+    public Duration diskCreation() { return scale(Duration.ofSeconds(6)); }
     public Duration vmRemoval() { return scale(Duration.ofSeconds(4)); }
     /** Taking a snapshot: new volumes on shared storage, and saving the guest's memory when asked. */
     public Duration snapshotCreation(boolean withMemory) {
@@ -51,7 +57,7 @@ public record EngineTiming(double timeScale, Duration ipReportDelay) {
     public Duration storageAttach() { return scale(Duration.ofSeconds(20)); }
     public Duration storageImport() { return scale(Duration.ofSeconds(10)); }
     public Duration poolMonitorInterval() { return scale(Duration.ofMinutes(5)); }
-    /** The pause between two VMs a pool command adds; the engine adds them one after the other. */
+    /** The pause between two VMs a pool command added in earlier simulator versions; pools now get all their VMs at once. */
     public Duration poolVmAddition() { return scale(Duration.ofSeconds(2)); }
 
     public Duration scale(Duration base) {

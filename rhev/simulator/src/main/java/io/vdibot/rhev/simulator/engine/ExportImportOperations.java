@@ -7,6 +7,7 @@ import io.vdibot.rhev.simulator.model.NicEntity;
 import io.vdibot.rhev.simulator.model.PendingChange;
 import io.vdibot.rhev.simulator.model.StorageDomainEntity;
 import io.vdibot.rhev.simulator.model.TemplateEntity;
+import io.vdibot.rhev.simulator.model.VmEntity;
 import io.vdibot.rhev.simulator.model.VnicProfileEntity;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class ExportImportOperations {
     private final SharedStorage shared;
     private final TemplateCopies copies;
     private final TemplateImport imports;
+    private final VmExportImport vmCopies;
 
     public ExportImportOperations(Engine engine) {
         this.engine = engine;
@@ -45,6 +47,7 @@ public final class ExportImportOperations {
         this.shared = engine.sharedStorage();
         this.copies = new TemplateCopies(estate);
         this.imports = new TemplateImport(engine, copies);
+        this.vmCopies = new VmExportImport(engine, copies);
         engine.onDue(EXPORTED, this::exported);
     }
 
@@ -53,6 +56,8 @@ public final class ExportImportOperations {
         return switch (kind) {
             case EXPORTED -> "ExportVmTemplate";
             case IMPORTED -> "ImportVmTemplate";
+            case VmExportImport.VM_EXPORTED -> "ExportVm";
+            case VmExportImport.VM_IMPORTED -> "ImportVm";
             default -> null;
         };
     }
@@ -130,6 +135,28 @@ public final class ExportImportOperations {
                     e.storageDomainId = domain.id;
                 });
         engine.endJob(change.args.get("job"), true);
+    }
+
+    public JobEntity exportVm(Call call, String vmId, Ref domain, boolean exclusive) {
+        return vmCopies.export(call, vmId, domain, exclusive);
+    }
+
+    public JobEntity importVm(Call call, String sourceDomainId, String vmId, ImportRequest request) {
+        return vmCopies.importVm(call, sourceDomainId, vmId, request.destination(), request.cluster(),
+                request.asNewEntity(), request.newName());
+    }
+
+    /** The VMs an export domain holds as OVFs (none while it is not active here); on a data domain those with disks there. */
+    public List<VmEntity> vmsOn(String domainId) {
+        StorageDomainEntity domain = estate.storageDomains.get(domainId);
+        if (domain == null) {
+            throw EngineFault.notFound();
+        }
+        if (!domain.isExport()) {
+            return estate.vms.values().stream().filter(vm -> vm.diskIds.stream().map(estate.disks::get)
+                    .anyMatch(d -> d != null && domain.id.equals(d.storageDomainId))).toList();
+        }
+        return vmCopies.vmsOn(domain).stream().map(e -> e.vm).toList();
     }
 
     public JobEntity importTemplate(Call call, String sourceDomainId, String templateId, ImportRequest request) {

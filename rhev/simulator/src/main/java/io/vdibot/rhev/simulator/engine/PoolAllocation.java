@@ -60,7 +60,7 @@ final class PoolAllocation {
                 break;
             }
         }
-        engine.schedule(engine.timing().poolMonitorInterval(), POOL_MONITOR, pool.id);
+        engine.schedulePeriodic(engine.timing().poolMonitorInterval(), POOL_MONITOR, pool.id);
     }
 
     /**

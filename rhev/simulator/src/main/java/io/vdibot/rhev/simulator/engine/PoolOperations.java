@@ -109,7 +109,7 @@ public final class PoolOperations {
                 call.correlationId());
         addition.start(call, pool, size, true, job);
         if (pool.prestartedVms > 0) {
-            engine.schedule(engine.timing().poolMonitorInterval(), PoolAllocation.POOL_MONITOR, pool.id);
+            engine.schedulePeriodic(engine.timing().poolMonitorInterval(), PoolAllocation.POOL_MONITOR, pool.id);
         }
         return pool;
     }

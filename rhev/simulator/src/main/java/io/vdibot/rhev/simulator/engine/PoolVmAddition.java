@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Adding VMs to a pool, for AddVmPool and for an UpdateVmPool that grows it: a chain of scheduled
- * changes, one VM each, so a big pool fills up over modelled time while its template stays locked.
- * The state of a running chain travels in the change's arguments, so it survives a restart from the
- * state directory.
+ * Adding VMs to a pool, for AddVmPool and for an UpdateVmPool that grows it: the engine adds every VM
+ * (image_locked, disks being created) before the command answers, so a client sees the whole pool at
+ * once; each VM then finishes its disks on its own and the template stays locked until all are added.
+ * A chain left pending by an older state directory ({@code pool.add-vm}) is finished the same way.
  */
 final class PoolVmAddition {
 
@@ -33,7 +33,7 @@ final class PoolVmAddition {
         this.estate = engine.estate();
         this.vms = vms;
         engine.onDue(POOL_ADD_VM, change -> Optional.ofNullable(estate.pools.get(change.entityId))
-                .ifPresent(pool -> addNextVm(pool, change.args)));
+                .ifPresent(pool -> addRemainingVms(pool, change.args)));
         engine.onDue(POOL_VM_READY, this::vmReady);
     }
 
@@ -50,10 +50,18 @@ final class PoolVmAddition {
         run.put("number", "0");
         run.put("added", "0");
         run.put("failures", "0");
-        addNextVm(pool, run);
+        addRemainingVms(pool, run);
     }
 
-    private void addNextVm(PoolEntity pool, Map<String, String> run) {
+    private void addRemainingVms(PoolEntity pool, Map<String, String> run) {
+        Map<String, String> next = run;
+        while (next != null) {
+            next = addNextVm(pool, next);
+        }
+    }
+
+    /** Adds one VM; the arguments for the next one, or null when the pool is complete. */
+    private Map<String, String> addNextVm(PoolEntity pool, Map<String, String> run) {
         ClusterEntity cluster = estate.clusters.get(pool.clusterId);
         TemplateEntity template = estate.templates.get(pool.templateId);
         int number = PoolNaming.nextFreeNumber(pool.name, Integer.parseInt(run.get("number")) + 1,
@@ -76,10 +84,10 @@ final class PoolVmAddition {
                     next.get("correlation"), e -> e.clusterId = pool.clusterId);
         }
         if (pool.vmsToAdd > 0) {
-            engine.schedule(engine.timing().poolVmAddition(), POOL_ADD_VM, pool.id, next);
-        } else {
-            finishAdding(pool, next);
+            return next;
         }
+        finishAdding(pool, next);
+        return null;
     }
 
     private void addVm(PoolEntity pool, ClusterEntity cluster, TemplateEntity template, String name, String jobId) {

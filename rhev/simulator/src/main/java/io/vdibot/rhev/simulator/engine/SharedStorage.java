@@ -1,7 +1,9 @@
 package io.vdibot.rhev.simulator.engine;
 
+import io.vdibot.rhev.simulator.model.DiskEntity;
 import io.vdibot.rhev.simulator.model.StorageDomainEntity;
 import io.vdibot.rhev.simulator.model.TemplateEntity;
+import io.vdibot.rhev.simulator.model.VmEntity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,28 @@ public final class SharedStorage {
         public long availableBytes;
         public long usedBytes;
         public Map<String, ExportedTemplate> templates = new LinkedHashMap<>();
+        public Map<String, ExportedVm> vms = new LinkedHashMap<>();
+    }
+
+    /** A VM's OVF plus its disks as written by an export; the disks keep their ids, as the engine's do. */
+    public static final class ExportedVm {
+        public VmEntity vm;
+        public List<DiskEntity> disks = new ArrayList<>();
+        public List<String> nicProfileNames = new ArrayList<>();
+        public String exportedFromSite;
+    }
+
+    public synchronized void storeVm(StorageDomainEntity domain, ExportedVm exported) {
+        ExportDomainMetadata metadata = domains.get(domain.nfsLocation());
+        if (metadata == null) {
+            throw new IllegalStateException("no export domain at " + domain.nfsLocation());
+        }
+        metadata.vms.put(exported.vm.id, exported);
+    }
+
+    public synchronized List<ExportedVm> vms(StorageDomainEntity domain) {
+        ExportDomainMetadata metadata = domains.get(domain.nfsLocation());
+        return metadata == null ? List.of() : List.copyOf(metadata.vms.values());
     }
 
     /** A template's OVF plus the sizes of its disks, as written by an export. */

@@ -58,6 +58,10 @@ final class TemplateCopies {
         return OVF.convertValue(template, TemplateEntity.class);
     }
 
+    static <T> T copy(T entity, Class<T> type) {
+        return OVF.convertValue(entity, type);
+    }
+
     static Map<String, String> args(Call call, JobEntity job, StorageDomainEntity domain,
             Map<String, String> extra) {
         Map<String, String> args = call.jobArgs(job);

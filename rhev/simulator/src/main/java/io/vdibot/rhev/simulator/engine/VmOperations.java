@@ -34,11 +34,13 @@ public final class VmOperations {
     private final Engine engine;
     private final Estate estate;
     private final VmPowerCycle power;
+    private final VmUpdate updates;
 
     public VmOperations(Engine engine) {
         this.engine = engine;
         this.estate = engine.estate();
         this.power = new VmPowerCycle(engine);
+        this.updates = new VmUpdate(engine, this);
         engine.onDue(VM_CREATED, this::created);
     }
 
@@ -201,6 +203,14 @@ public final class VmOperations {
         return power.stop(call, require(vmId), graceful);
     }
 
+    public VmEntity update(Call call, String vmId, VmUpdate.Change change) {
+        return updates.update(call, require(vmId), change);
+    }
+
+    public JobEntity suspend(Call call, String vmId) {
+        return power.suspend(call, require(vmId));
+    }
+
     public JobEntity reboot(Call call, String vmId) {
         return power.reboot(call, require(vmId));
     }
@@ -221,7 +231,9 @@ public final class VmOperations {
         if (vm.poolId != null) {
             throw EngineFault.conflict(EngineMessages.vmAttachedToPool("remove", "VM"));
         }
+        JobEntity job = engine.startJob("Removing VM " + vm.name + " from system", call.correlationId());
         delete(vm);
+        engine.endJob(job.id, true);
         engine.event(113, "normal", "VM " + vm.name + " was successfully removed.", call.correlationId(),
                 e -> e.vmId = vm.id);
     }

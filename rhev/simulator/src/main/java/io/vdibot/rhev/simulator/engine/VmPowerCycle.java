@@ -31,10 +31,12 @@ final class VmPowerCycle {
 
     private final Engine engine;
     private final Estate estate;
+    private final VmSuspension suspension;
 
     VmPowerCycle(Engine engine) {
         this.engine = engine;
         this.estate = engine.estate();
+        this.suspension = new VmSuspension(engine);
         engine.onDue(VM_POWERING_UP, change -> vm(change.entityId).ifPresent(vm -> {
             if ("wait_for_launch".equals(vm.status)) {
                 vm.status = "powering_up";
@@ -62,6 +64,9 @@ final class VmPowerCycle {
         }
         if (RUNNING.contains(vm.status)) {
             throw EngineFault.conflict(EngineMessages.vmIsRunning("run", "VM"));
+        }
+        if ("suspended".equals(vm.status)) {
+            return suspension.resume(call, vm, hostFor(vm));
         }
         if (!vm.isDown()) {
             throw EngineFault.conflict(EngineMessages.vmStatusIllegal("run", "VM", vm.status));
@@ -145,6 +150,7 @@ final class VmPowerCycle {
         if (vm.isDown() || "powering_down".equals(vm.status)) {
             throw EngineFault.conflict("Cannot " + action + " VM. VM is not running.");
         }
+        suspension.cancelAll(vm);
         JobEntity job = engine.startJob((graceful ? "Shutting down VM " : "Stopping VM ") + vm.name,
                 call.correlationId());
         cancelRunSteps(vm);
@@ -217,6 +223,8 @@ final class VmPowerCycle {
     private void down(PendingChange change) {
         vm(change.entityId).ifPresent(vm -> {
             vm.status = "down";
+            vm.runOnce = false;
+            VmUpdate.applyNextRun(vm);
             vm.hostId = null;
             vm.stopTime = engine.now();
             vm.reportedIps.clear();
@@ -269,8 +277,13 @@ final class VmPowerCycle {
     }
 
     /** Drops every scheduled step of a VM that is being removed. */
+    JobEntity suspend(Call call, VmEntity vm) {
+        return suspension.suspend(call, vm);
+    }
+
     void cancelAll(VmEntity vm) {
         cancelRunSteps(vm);
+        suspension.cancelAll(vm);
         engine.cancelScheduled(VM_DOWN, vm.id);
     }
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -61,21 +63,23 @@ public final class Router {
 
     public ApiResponse dispatch(ApiRequest request) {
         String[] segments = split(request.path());
-        boolean pathKnown = false;
+        Set<String> allowed = new TreeSet<>();
         for (Route route : routes) {
             Map<String, String> params = match(route.segments(), segments);
             if (params == null) {
                 continue;
             }
-            pathKnown = true;
+            allowed.add(route.method());
             if (route.method().equals(request.method())) {
                 counts.computeIfAbsent(request.method() + " " + String.join("/", route.segments()),
                         k -> new LongAdder()).increment();
                 return route.handler().handle(request, params);
             }
         }
-        if (pathKnown) {
-            throw new EngineFault(405, "Method Not Allowed", null);
+        if (!allowed.isEmpty()) {
+            // RFC 9110: a 405 names the methods the resource does support
+            return ApiResponse.of(405, ApiEndpoint.fault("Method Not Allowed", null))
+                    .withHeader("Allow", String.join(", ", allowed));
         }
         throw EngineFault.notFound();
     }

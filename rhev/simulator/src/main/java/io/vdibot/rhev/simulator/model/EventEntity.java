@@ -18,4 +18,8 @@ public class EventEntity {
     public String clusterId;
     public String hostId;
     public String userId;
+    /** Who raised the event: "oVirt" for the engine's own, the caller's name for a custom event. */
+    public String origin = "oVirt";
+    /** A custom event's id in its origin; -1 for the engine's own events. */
+    public int customId = -1;
 }

@@ -10,6 +10,9 @@ public class JobEntity {
     /** started, finished, failed, aborted. */
     public String status = "started";
     public String correlationId;
+    /** Added through {@code POST /jobs} by an external tool rather than by an engine command. */
+    public boolean external;
+    public boolean autoCleared = true;
     public Instant startTime;
     public Instant endTime;
     public Instant lastUpdated;

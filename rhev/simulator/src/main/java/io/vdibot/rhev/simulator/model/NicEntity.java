@@ -6,4 +6,6 @@ public class NicEntity {
     public String mac;
     public String vnicProfileId;
     public String interfaceType = "virtio";
+    public boolean linked = true;
+    public boolean plugged = true;
 }

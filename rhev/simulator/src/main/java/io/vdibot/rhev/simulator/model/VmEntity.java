@@ -46,6 +46,58 @@ public class VmEntity {
     /** When the "Active VM" snapshot was made: null for the VM's creation time, else the last restore. */
     public Instant activeSnapshotDate;
 
+    /** The ISO in the VM's CD-ROM (a file id on an ISO domain), or null when empty. */
+    public String cdromFileId;
+    /** Whether the VM runs with a run-once configuration (a start that carried its own settings); false once down. */
+    public boolean runOnce;
+
+    public boolean highAvailability;
+    public int haPriority;
+    /** The storage domain holding the VM's lease, or null. */
+    public String leaseStorageDomainId;
+    /** migratable, user_migratable or pinned. */
+    public String placementAffinity = "migratable";
+    public List<String> placementHostIds = new ArrayList<>();
+    /** Whether the serial console is enabled (shown with All-Content). */
+    public boolean consoleEnabled;
+    /** spice or vnc. */
+    public String displayType = "spice";
+    public int monitors = 1;
+    /** The configuration a running VM takes on when it next starts, or null when there is none. */
+    public VmSettings nextRun;
+
+    /** The settings in effect now, as a next-run configuration starts from them. */
+    public VmSettings settings() {
+        VmSettings s = new VmSettings();
+        s.memoryBytes = memoryBytes;
+        s.sockets = sockets;
+        s.cores = cores;
+        s.highAvailability = highAvailability;
+        s.haPriority = haPriority;
+        s.leaseStorageDomainId = leaseStorageDomainId;
+        s.placementAffinity = placementAffinity;
+        s.placementHostIds = new ArrayList<>(placementHostIds);
+        s.consoleEnabled = consoleEnabled;
+        s.displayType = displayType;
+        s.monitors = monitors;
+        return s;
+    }
+
+    /** Takes on {@code s} as the settings in effect. */
+    public void apply(VmSettings s) {
+        memoryBytes = s.memoryBytes;
+        sockets = s.sockets;
+        cores = s.cores;
+        highAvailability = s.highAvailability;
+        haPriority = s.haPriority;
+        leaseStorageDomainId = s.leaseStorageDomainId;
+        placementAffinity = s.placementAffinity;
+        placementHostIds = new ArrayList<>(s.placementHostIds);
+        consoleEnabled = s.consoleEnabled;
+        displayType = s.displayType;
+        monitors = s.monitors;
+    }
+
     public boolean isUp() {
         return "up".equals(status);
     }

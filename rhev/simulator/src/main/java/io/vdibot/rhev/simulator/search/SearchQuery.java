@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The part of the engine's search language that clients of this product use:
- * {@code field<op>value} conditions joined by {@code and}/{@code or} ({@code and} binds tighter),
- * {@code *} wildcards, then optional {@code sortby field [asc|desc]} and {@code page N}.
+ * {@code field<op>value} conditions joined by {@code and}/{@code or} ({@code and} binds tighter) or by
+ * plain space (an {@code and}, as the engine reads it), fields of linked objects ({@code vm.name},
+ * {@code Clusters.name}; field names are case-insensitive), {@code *} wildcards, then optional {@code sortby field [asc|desc]} and {@code page N}.
  * Matching is case-insensitive unless asked otherwise, as on the engine.
  */
 public final class SearchQuery {
@@ -145,10 +146,11 @@ public final class SearchQuery {
 
         private void condition() {
             Matcher condition = CONDITION.matcher(text);
-            if (!expectCondition || criteriaDone || !condition.find(pos) || condition.start() != pos) {
+            // a condition right after another one is joined to it by "and"
+            if (criteriaDone || !condition.find(pos) || condition.start() != pos) {
                 throw syntax(text, pos);
             }
-            String field = condition.group(1);
+            String field = condition.group(1).toLowerCase(Locale.ROOT);
             if (!fields.contains(field)) {
                 throw syntax(text, condition.start(1));
             }
