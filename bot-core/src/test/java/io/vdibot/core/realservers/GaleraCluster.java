@@ -137,6 +137,9 @@ public final class GaleraCluster implements AutoCloseable {
                     "--skip-test-db"));
             if (RealServers.runningAsRoot()) {
                 install.add("--user=" + osUser);
+            } else {
+                // the account the administration below logs in as, through the socket, as this OS user
+                install.add("--auth-root-socket-user=" + adminUser);
             }
             RealServers.run(node.dir, install);
         }
