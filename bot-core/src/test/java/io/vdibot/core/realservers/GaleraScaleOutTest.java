@@ -73,6 +73,9 @@ class GaleraScaleOutTest {
     private static final Pattern RESULT = Pattern.compile("^\\[(T\\d+)\\] ok: ");
     private static final Pattern FAILURE = Pattern.compile("^\\[(T\\d+)\\] (error|failed|x): ");
 
+    /** The printed figures, also kept here (bot-core/target/real-servers/). */
+    static final Path FIGURES = Path.of("target", "real-servers", "galera-scale-out-figures.txt");
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @AfterEach
@@ -437,6 +440,12 @@ class GaleraScaleOutTest {
                     + " message each, %d resumed%n", tasks.size(), vms, creations, run.orphans.size()));
             out.append(String.format(Locale.ROOT, "==== END GALERA SCALE-OUT FIGURES ====%n"));
             System.out.print(out);
+            // surefire keeps test output in per-class files; this one is easier to find
+            try {
+                Files.writeString(FIGURES, out.toString(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                System.out.println("cannot write " + FIGURES + ": " + e.getMessage());
+            }
         }
     }
 }
