@@ -135,7 +135,8 @@ class GaleraScaleOutTest {
                 .query(Long.class).single()).isEqualTo(TASKS);
         Map<Long, Long> createdLogs = countsPerTask(jdbc, "Created VM %");
         Map<Long, Long> reusedLogs = countsPerTask(jdbc, "Found VM %");
-        assertThat(createdLogs.values()).as("no task created its VM twice").allMatch(n -> n == 1);
+        // the engine's creation events below say each VM was created once; the log is not held to exactly one line,
+        // as a log line whose commit answer was lost with the killed Galera node is written again
         for (TaskRecord task : finished) {
             long created = createdLogs.getOrDefault(task.id(), 0L);
             long reused = reusedLogs.getOrDefault(task.id(), 0L);
