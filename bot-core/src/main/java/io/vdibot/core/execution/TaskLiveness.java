@@ -38,7 +38,8 @@ public final class TaskLiveness implements AutoCloseable {
     private final Duration staleAfter;
 
     public TaskLiveness(TaskRepository tasks, TaskRunner runner, TaskScheduling scheduling, NodeIdentity node,
-            DatabaseRetry database, ScheduledExecutorService timer, ExecutorService workers, Clock clock, Duration heartbeat,
+            DatabaseRetry database, ScheduledExecutorService timer, ExecutorService workers, Clock clock,
+            Duration heartbeat,
             Duration staleAfter) {
         this.tasks = tasks;
         this.runner = runner;
