@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class RealServers {
 
     public static final String REQUIRED_PROPERTY = "vdibot.real-servers.required";
-    private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin",
-            "/sbin", "/bin");
+    private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin",
+            "/usr/local/bin", "/sbin", "/bin");
 
     private RealServers() {
     }
