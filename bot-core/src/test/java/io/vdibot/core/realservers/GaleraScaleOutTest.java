@@ -101,7 +101,8 @@ class GaleraScaleOutTest {
         double clusterSeconds = seconds(clusterStart);
         galera.createDatabase(DB, DB_USER, DB_PASSWORD);
 
-        Simulator engines = closeLater(Simulator.builder().sites(1).basePort(0).timeScale(0).password("vdibot").start());
+        Simulator engines = closeLater(Simulator.builder().sites(1).basePort(0).timeScale(0).password("vdibot")
+                .start());
         Path ca = Files.writeString(base.resolve("engine-ca.pem"), engines.caCertificatePem(), StandardCharsets.UTF_8);
 
         // the test reads and loads through node 3, which is never killed
@@ -187,6 +188,9 @@ class GaleraScaleOutTest {
     private static final class Run {
         Instant nodeKilled;
         long finishedAtNodeKill;
+        /** n1's own counters, read just before it was killed (they die with it). */
+        long n1CertFailures;
+        long n1BfAborts;
         Instant botKilled;
         long finishedAtBotKill;
         /** Tasks the killed bot was running (status RUNNING, claimed by it) when it died. */
@@ -209,6 +213,8 @@ class GaleraScaleOutTest {
                     .filter(e -> TaskStatus.valueOf(e.getKey()).isFinal()).mapToLong(Map.Entry::getValue).sum();
 
             if (run.nodeKilled == null && finished >= TASKS / 5) {
+                run.n1CertFailures = Long.parseLong(galera.status(1, "wsrep_local_cert_failures"));
+                run.n1BfAborts = Long.parseLong(galera.status(1, "wsrep_local_bf_aborts"));
                 galera.kill(1);
                 run.nodeKilled = Instant.now();
                 run.finishedAtNodeKill = finished;
@@ -222,16 +228,16 @@ class GaleraScaleOutTest {
             // node-b is killed at the first poll past a third of the run where it is running a task, so that
             // node-a has something to take over
             if (run.nodeKilled != null && run.botKilled == null && finished >= TASKS / 3) {
-                long runningOnB = jdbc.sql("SELECT COUNT(*) FROM task WHERE status = 'RUNNING' AND claimed_by = 'node-b'")
-                        .query(Long.class).single();
+                long runningOnB = jdbc.sql("SELECT COUNT(*) FROM task WHERE status = 'RUNNING'"
+                        + " AND claimed_by = 'node-b'").query(Long.class).single();
                 if (runningOnB > 0) {
                     nodeB.kill();
                     run.botKilled = Instant.now();
                     run.finishedAtBotKill = finished;
                     jdbc.sql("SELECT id FROM task WHERE status = 'RUNNING' AND claimed_by = 'node-b'")
                             .query(Long.class).list().forEach(id -> run.orphans.add("T" + id));
-                    System.out.printf(Locale.ROOT, "  %5.1f s after due: killed bot node-b at %d finished, running %s%n",
-                            sinceDue(due), finished, run.orphans);
+                    System.out.printf(Locale.ROOT, "  %5.1f s after due: killed bot node-b at %d finished,"
+                            + " running %s%n", sinceDue(due), finished, run.orphans);
                 }
             }
             if (run.botKilled != null && run.takenOver.size() < run.orphans.size()) {
@@ -419,7 +425,8 @@ class GaleraScaleOutTest {
                     between(due, lastFinish), tasks.size() / between(due, lastFinish)));
             out.append(String.format(Locale.ROOT, "Galera node n1 killed              +%.1f s, %d tasks finished%n",
                     between(due, run.nodeKilled), run.finishedAtNodeKill));
-            out.append(String.format(Locale.ROOT, "bot node-b killed                  +%.1f s, %d finished, %d running: %s%n",
+            out.append(String.format(Locale.ROOT, "bot node-b killed                  +%.1f s, %d finished,"
+                    + " %d running: %s%n",
                     between(due, run.botKilled), run.finishedAtBotKill, run.orphans.size(), run.orphans));
             if (!takeovers.isEmpty()) {
                 out.append(String.format(Locale.ROOT, "takeover time (kill -> claimed)    first %.1f s, last %.1f s"
@@ -428,9 +435,10 @@ class GaleraScaleOutTest {
             }
             byNode.forEach((node, n) -> out.append(String.format(Locale.ROOT, "%-34s %d tasks%n", "finished by " + node,
                     n)));
-            out.append(String.format(Locale.ROOT, "retries: Galera certification failures %s, brute-force aborts %s"
-                    + " (n2+n3; n1's died with it)%n", galera.sumOfStatus("wsrep_local_cert_failures"),
-                    galera.sumOfStatus("wsrep_local_bf_aborts")));
+            out.append(String.format(Locale.ROOT, "retries: Galera certification failures %d, brute-force aborts %d"
+                    + " (n2 and n3 at the end, n1 just before its kill)%n",
+                    galera.sumOfStatus("wsrep_local_cert_failures") + run.n1CertFailures,
+                    galera.sumOfStatus("wsrep_local_bf_aborts") + run.n1BfAborts));
             out.append(String.format(Locale.ROOT, "retries: bot database retries logged %d, Quartz job-store errors"
                     + " logged %d, deadlocks reported %d%n",
                     countLogLines(bots, "retrying in \\d+ ms"),
