@@ -38,6 +38,11 @@ public final class LdapDirectory implements Directory, AutoCloseable {
     private final LDAPConnectionPool pool;
     private final DirectoryUserMapper mapper;
     private final String[] userAttributes;
+    /** A member entry's attributes: a user's, and its object classes to tell a nested group from a person. */
+    private final String[] memberAttributes;
+    /** Object classes of groups: Active Directory's, and the standard ones (RFC 4519, RFC 2307, dynamic groups). */
+    private static final java.util.Set<String> GROUP_CLASSES = java.util.Set.of("group", "groupofnames",
+            "groupofuniquenames", "posixgroup", "groupofurls");
     private final int timeLimitSeconds;
 
     /**
@@ -53,6 +58,8 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         this.properties = properties;
         this.mapper = new DirectoryUserMapper(properties);
         this.userAttributes = mapper.userAttributes();
+        this.memberAttributes = java.util.stream.Stream.concat(java.util.Arrays.stream(userAttributes),
+                java.util.stream.Stream.of("objectClass")).toArray(String[]::new);
         this.timeLimitSeconds = (int) Math.max(1, properties.responseTimeout().toSeconds());
         // A filter that does not parse should stop start-up, not fail the first user's message.
         mailFilter("probe@example.invalid");
@@ -85,6 +92,9 @@ public final class LdapDirectory implements Directory, AutoCloseable {
     /**
      * Members listed by the group's member attribute plus users whose {@code memberOf} names the group.
      * Costs a few searches per member, which suits the small groups it is for (approvers, on call).
+     * Direct members only, as everywhere in the bot: a group listed as a member (a nested group, which in Active
+     * Directory has a {@code sAMAccountName} like a person) is neither a person nor expanded, and so is an entry
+     * outside the user search base, where {@link #findByUid} would not find it either.
      */
     @Override
     public List<DirectoryUser> membersOf(String group) {
@@ -99,17 +109,20 @@ public final class LdapDirectory implements Directory, AutoCloseable {
             for (SearchResultEntry groupEntry : groups) {
                 for (SearchResultEntry user : search(properties.userSearchBase(),
                         Filter.createEqualityFilter(properties.memberOfAttribute(), groupEntry.getDN()), 0,
-                        userAttributes)) {
-                    members.putIfAbsent(normalizedDn(user.getDN()), user);
+                        memberAttributes)) {
+                    // where users and groups share a container (AD's CN=Users), a nested group turns up here too
+                    if (!isGroup(user)) {
+                        members.putIfAbsent(normalizedDn(user.getDN()), user);
+                    }
                 }
             }
             for (SearchResultEntry groupEntry : groups) {
                 String[] memberDns = groupEntry.getAttributeValues(properties.groupMemberAttribute());
                 for (String memberDn : memberDns == null ? new String[0] : memberDns) {
                     String key = normalizedDn(memberDn);
-                    if (!members.containsKey(key)) {
-                        Entry user = pool.getEntry(memberDn, userAttributes);
-                        if (user != null) {
+                    if (!members.containsKey(key) && isUnderUserSearchBase(memberDn)) {
+                        Entry user = pool.getEntry(memberDn, memberAttributes);
+                        if (user != null && !isGroup(user)) {
                             members.put(key, user);
                         }
                     }
@@ -124,6 +137,24 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         } catch (LDAPException e) {
             throw unavailable("group members", e);
         }
+    }
+
+    private boolean isUnderUserSearchBase(String dn) {
+        try {
+            return new DN(dn).isDescendantOf(new DN(properties.userSearchBase()), true);
+        } catch (LDAPException malformed) {
+            return false;
+        }
+    }
+
+    private static boolean isGroup(Entry entry) {
+        String[] classes = entry.getObjectClassValues();
+        for (String objectClass : classes == null ? new String[0] : classes) {
+            if (GROUP_CLASSES.contains(objectClass.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -2,11 +2,13 @@ package io.vdibot.core.execution;
 
 import io.vdibot.commands.handler.StepJournal;
 import io.vdibot.commands.handler.TaskCancelled;
+import io.vdibot.core.intake.DatabaseRetry;
 import io.vdibot.persistence.task.TaskCancelRequests;
 import io.vdibot.persistence.task.StepStatus;
 import io.vdibot.persistence.task.TaskStepRecord;
 import io.vdibot.persistence.task.TaskStepRepository;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -21,17 +23,20 @@ final class JournaledSteps implements StepJournal {
     private final TaskStepRepository steps;
     private final StepData data;
     private final TaskCancelRequests cancels;
+    private final DatabaseRetry database;
     private final Set<String> interrupted = new HashSet<>();
     private int ordinal;
 
-    JournaledSteps(long taskId, TaskStepRepository steps, StepData data, TaskCancelRequests cancels) {
+    JournaledSteps(long taskId, TaskStepRepository steps, StepData data, TaskCancelRequests cancels,
+            DatabaseRetry database) {
         this.taskId = taskId;
         this.steps = steps;
         this.data = data;
         this.cancels = cancels;
-        steps.list(taskId).stream().filter(s -> s.status() == StepStatus.RUNNING)
-                .forEach(s -> interrupted.add(s.stepKey()));
-        this.ordinal = steps.list(taskId).size();
+        this.database = database;
+        List<TaskStepRecord> journal = database.call(what(), () -> steps.list(taskId));
+        journal.stream().filter(s -> s.status() == StepStatus.RUNNING).forEach(s -> interrupted.add(s.stepKey()));
+        this.ordinal = journal.size();
     }
 
     @Override
@@ -41,27 +46,35 @@ final class JournaledSteps implements StepJournal {
             return done.get();
         }
         // a step boundary: the one place a running task may stop with everything it did kept
-        Optional<String> cancelledBy = cancels.requestedBy(taskId);
+        Optional<String> cancelledBy = database.call(what(), () -> cancels.requestedBy(taskId));
         if (cancelledBy.isPresent()) {
             throw new TaskCancelled(cancelledBy.get(), null);
         }
-        steps.start(taskId, key, ++ordinal);
+        int position = ++ordinal;
+        // start is an upsert and complete and fail are updates: each may be repeated after a lost answer
+        database.call(what(), () -> steps.start(taskId, key, position));
         String result;
         try {
             result = action.get();
         } catch (RuntimeException e) {
-            steps.fail(taskId, key, data.encode(String.valueOf(e.getMessage())));
+            String failure = data.encode(String.valueOf(e.getMessage()));
+            database.call(what(), () -> steps.fail(taskId, key, failure));
             throw e;
         }
-        steps.complete(taskId, key, data.encode(result));
+        String encoded = data.encode(result);
+        database.call(what(), () -> steps.complete(taskId, key, encoded));
         interrupted.remove(key);
         return result;
     }
 
     @Override
     public Optional<String> result(String key) {
-        return steps.find(taskId, key).filter(s -> s.status() == StepStatus.DONE)
+        return database.call(what(), () -> steps.find(taskId, key)).filter(s -> s.status() == StepStatus.DONE)
                 .map(TaskStepRecord::dataJson).map(data::decode);
+    }
+
+    private String what() {
+        return "journal of T" + taskId;
     }
 
     @Override

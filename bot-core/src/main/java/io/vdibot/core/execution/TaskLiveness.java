@@ -1,6 +1,7 @@
 package io.vdibot.core.execution;
 
 import io.vdibot.commands.handler.TaskStatus;
+import io.vdibot.core.intake.DatabaseRetry;
 import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
@@ -29,6 +30,7 @@ public final class TaskLiveness implements AutoCloseable {
     private final TaskRunner runner;
     private final TaskScheduling scheduling;
     private final NodeIdentity node;
+    private final DatabaseRetry database;
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
     private final Clock clock;
@@ -36,12 +38,14 @@ public final class TaskLiveness implements AutoCloseable {
     private final Duration staleAfter;
 
     public TaskLiveness(TaskRepository tasks, TaskRunner runner, TaskScheduling scheduling, NodeIdentity node,
-            ScheduledExecutorService timer, ExecutorService workers, Clock clock, Duration heartbeat,
+            DatabaseRetry database, ScheduledExecutorService timer, ExecutorService workers, Clock clock,
+            Duration heartbeat,
             Duration staleAfter) {
         this.tasks = tasks;
         this.runner = runner;
         this.scheduling = scheduling;
         this.node = node;
+        this.database = database;
         this.timer = timer;
         this.workers = workers;
         this.clock = clock;
@@ -86,9 +90,15 @@ public final class TaskLiveness implements AutoCloseable {
                 if (node.id().equals(task.claimedBy())) {
                     continue;
                 }
-                if (tasks.takeOver(task.id(), task.claimedBy(), threshold, node.id())) {
+                // a takeover whose answer was lost must still be resumed: this node's heartbeat keeps it alive, and
+                // no other node would take it over
+                if (database.compareAndSet("take over " + task.code(),
+                        () -> tasks.takeOver(task.id(), task.claimedBy(), threshold, node.id()),
+                        () -> tasks.findById(task.id()).filter(t -> t.status() == TaskStatus.RUNNING
+                                && node.id().equals(t.claimedBy())).isPresent())) {
                     LOG.info("taking over {} from silent node {}", task.code(), task.claimedBy());
-                    TaskRecord mine = tasks.findById(task.id()).orElseThrow();
+                    TaskRecord mine = database.call("read " + task.code(), () -> tasks.findById(task.id()))
+                            .orElseThrow();
                     workers.execute(() -> runner.resume(mine));
                 }
             }

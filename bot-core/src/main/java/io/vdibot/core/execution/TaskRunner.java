@@ -14,6 +14,7 @@ import io.vdibot.core.command.HandlerRegistry;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.notify.OnCallNotices;
 import io.vdibot.core.pipeline.WorkTracker;
+import io.vdibot.core.intake.DatabaseRetry;
 import io.vdibot.core.intake.TaskJson;
 import io.vdibot.core.metrics.TaskMeters;
 import io.vdibot.persistence.task.LogKind;
@@ -38,6 +39,11 @@ import org.slf4j.MDC;
  * Runs a task once its trigger fires or its node died: claims it (so no two nodes run it), runs its
  * executor against a journal, a log and a throttled status message, then records the outcome, posts
  * the result in the thread and tells the on-call people.
+ *
+ * <p>Its own writes (claim, journal, logs, finish) go through {@link DatabaseRetry}: a statement the database rolled
+ * back to resolve a conflict — an InnoDB deadlock with this node's heartbeat, a Galera certification failure against
+ * another node's write — or a connection lost in a failover is retried, instead of failing a task whose work on the
+ * engine is done.
  */
 public final class TaskRunner {
 
@@ -52,6 +58,7 @@ public final class TaskRunner {
     private final OnCallNotices onCall;
     private final TaskJson json;
     private final NodeIdentity node;
+    private final DatabaseRetry database;
     private final WorkTracker work;
     private final LeaseWaits waits;
     private final RequesterRecheck recheck;
@@ -66,9 +73,9 @@ public final class TaskRunner {
 
     public TaskRunner(TaskRepository tasks, TaskStepRepository steps, TaskLogRepository logs, TaskCancelRequests cancels,
             HandlerRegistry handlers, Notifiers notifiers, OnCallNotices onCall, TaskJson json, NodeIdentity node,
-            WorkTracker work, LeaseWaits waits, RequesterRecheck recheck, List<TaskSuccessListener> successListeners,
-            ScheduledExecutorService timer, Duration progressInterval, Duration lateAfter, Locale fallbackLocale,
-            TaskMeters meters) {
+            DatabaseRetry database, WorkTracker work, LeaseWaits waits, RequesterRecheck recheck,
+            List<TaskSuccessListener> successListeners, ScheduledExecutorService timer, Duration progressInterval,
+            Duration lateAfter, Locale fallbackLocale, TaskMeters meters) {
         this.tasks = tasks;
         this.steps = steps;
         this.logs = logs;
@@ -78,6 +85,7 @@ public final class TaskRunner {
         this.onCall = onCall;
         this.json = json;
         this.node = node;
+        this.database = database;
         this.work = work;
         this.waits = waits;
         this.recheck = recheck;
@@ -91,13 +99,14 @@ public final class TaskRunner {
 
     /** A trigger fired: run the task if it is still scheduled (or waiting to go on) and this node wins the claim. */
     public void runScheduled(long taskId, Instant scheduledFor, Instant firedAt) {
-        TaskRecord task = tasks.findById(taskId).orElse(null);
+        TaskRecord task = database.call("read T" + taskId, () -> tasks.findById(taskId)).orElse(null);
         boolean startable = task != null
                 && (task.status() == TaskStatus.SCHEDULED || task.status() == TaskStatus.WAITING);
-        if (!startable || !tasks.claim(taskId, node.id())) {
+        if (!startable || !database.compareAndSet("claim " + task.code(), () -> tasks.claim(taskId, node.id()),
+                () -> isMine(taskId, TaskStatus.RUNNING))) {
             return;
         }
-        TaskRecord claimed = tasks.findById(taskId).orElseThrow();
+        TaskRecord claimed = database.call("read " + task.code(), () -> tasks.findById(taskId)).orElseThrow();
         TaskRequest request = (TaskRequest) json.readRequest(claimed.commandId(), claimed.requestJson());
         // A task approved after its time was due when it was approved, and the approval said it runs now.
         Instant due = claimed.approval().isDecided() && claimed.approval().decidedAt().isAfter(claimed.runAt())
@@ -118,7 +127,7 @@ public final class TaskRunner {
         TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
         if (!handlers.taskHandler(request).resumable()) {
             Messages messages = messagesOf(task);
-            logs.append(task.id(), LogKind.ERROR, null, "node " + task.claimedBy()
+            log(task, LogKind.ERROR, "node " + task.claimedBy()
                     + " stopped while running this task; it cannot be resumed safely");
             if (finish(task, TaskStatus.INTERRUPTED, "interrupted")) {
                 notifiers.post(threadOf(task), Reply.builder().tone(Reply.Tone.ERROR)
@@ -141,12 +150,14 @@ public final class TaskRunner {
         boolean parked = false;
         try {
             Optional<RequesterRecheck.Refusal> refusal = resumed ? Optional.empty()
-                    : recheck.refusal(task, request, messages);
+                    : database.call("recheck " + task.code(), () -> recheck.refusal(task, request, messages));
             if (refusal.isPresent()) {
                 refused(task, thread, messages, refusal.get());
                 return;
             }
-            Optional<ResourceBusy> objectBusy = waits.takeObject(task, request, messages);
+            // taking a lease the task already holds succeeds again, so a retry after a lost answer is safe
+            Optional<ResourceBusy> objectBusy = database.call("lease for " + task.code(),
+                    () -> waits.takeObject(task, request, messages));
             if (objectBusy.isPresent()) {
                 parked = waitFor(task, thread, messages, objectBusy.get());
                 return;
@@ -158,7 +169,8 @@ public final class TaskRunner {
             }
             notifiers.post(thread, Reply.text(startedText(task, messages, resumed)));
             RunningTask context = new RunningTask(task.code(), request, task.site(), messages, zoneOf(task),
-                    new JournaledSteps(task.id(), steps, new StepData(), cancels), new PersistentTaskLog(task.id(), logs),
+                    new JournaledSteps(task.id(), steps, new StepData(), cancels, database),
+                    new PersistentTaskLog(task.id(), logs, database),
                     progress, resumed);
             TaskOutcome outcome = execute(handlers, request, context);
             progress.flushPending();
@@ -186,7 +198,7 @@ public final class TaskRunner {
             fail(task, thread, messages, messages.format("reply.internal-error", reference), null);
         } finally {
             if (!parked) {
-                waits.ended(task);
+                database.run("release leases of " + task.code(), () -> waits.ended(task));
             }
             progress.close();
             MDC.clear();
@@ -224,14 +236,14 @@ public final class TaskRunner {
                     Durations.format(waits.waitMax())), null);
             return false;
         }
-        Optional<Boolean> first = waits.park(task, busy);
+        Optional<Boolean> first = database.call("park " + task.code(), () -> waits.park(task, busy));
         if (first.isEmpty()) {
             return false;
         }
         if (first.get()) {
             String text = messages.format("reply.task.waiting", task.code(), task.commandId(), busy.what(), holder,
                     Durations.format(waits.waitMax()));
-            logs.append(task.id(), LogKind.DEPLOY, null, text);
+            log(task, LogKind.DEPLOY, text);
             notifiers.post(thread, Reply.builder().kind(Reply.Kind.PROGRESS).tone(Reply.Tone.WARNING).text(text)
                     .build());
         }
@@ -244,7 +256,7 @@ public final class TaskRunner {
     }
 
     private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp) {
-        logs.append(task.id(), LogKind.ERROR, null, reason);
+        log(task, LogKind.ERROR, reason);
         if (!finish(task, TaskStatus.FAILED, reason)) {
             return;
         }
@@ -261,7 +273,7 @@ public final class TaskRunner {
     /** The requester may no longer do what the task does: it ends before its first step, having changed nothing. */
     private void refused(TaskRecord task, ThreadRef thread, Messages messages, RequesterRecheck.Refusal refusal) {
         String reason = refusal.in(messages);
-        logs.append(task.id(), LogKind.ERROR, null, reason);
+        log(task, LogKind.ERROR, reason);
         if (finish(task, TaskStatus.REFUSED, reason)) {
             notifiers.post(thread, Reply.builder().tone(Reply.Tone.ERROR).text(reason).build());
             onCall.refused(task, refusal.key(), refusal.args());
@@ -272,13 +284,13 @@ public final class TaskRunner {
     private void stopped(TaskRecord task, ThreadRef thread, Messages messages, TaskCancelled cancelled) {
         String summary = messages.format("reply.task.cancelled-running", task.code(), task.commandId(),
                 cancelled.cancelledBy());
-        logs.append(task.id(), LogKind.DEPLOY, null, summary);
+        log(task, LogKind.DEPLOY, summary);
         if (!finish(task, TaskStatus.CANCELLED, summary)) {
             return;
         }
         Reply.Builder reply = Reply.builder().tone(Reply.Tone.WARNING).text(summary);
         if (cancelled.leftInPlace() != null) {
-            logs.append(task.id(), LogKind.DEPLOY, null, cancelled.leftInPlace());
+            log(task, LogKind.DEPLOY, cancelled.leftInPlace());
             reply.text(cancelled.leftInPlace());
         }
         notifiers.post(thread, reply.text(messages.format("reply.task.see-logs", task.code())).build());
@@ -287,16 +299,27 @@ public final class TaskRunner {
 
     /**
      * Records the final status (a compare-and-set: false when the task was no longer running, e.g. another node
-     * finished it) and, when this node did, counts and logs it.
+     * finished it) and, when this node did, counts and logs it: true for the one caller whose compare-and-set moved
+     * it, so that its result is posted once.
      */
     private boolean finish(TaskRecord task, TaskStatus status, String summary) {
-        if (!tasks.finish(task.id(), status, summary)) {
+        if (!database.compareAndSet("finish " + task.code(), () -> tasks.finish(task.id(), status, summary),
+                () -> isMine(task.id(), status))) {
             return false;
         }
         Duration took = task.startedAt() == null ? Duration.ZERO : Duration.between(task.startedAt(), Instant.now());
         meters.finished(task.commandId(), status, took);
         LOG.info("{} ({}) ended {} after {}", task.code(), task.commandId(), status, Durations.format(took));
         return true;
+    }
+
+    /** The task is in {@code status} and claimed by this node: what a claim or finish whose answer was lost did. */
+    private boolean isMine(long taskId, TaskStatus status) {
+        return tasks.findById(taskId).filter(t -> t.status() == status && node.id().equals(t.claimedBy())).isPresent();
+    }
+
+    private void log(TaskRecord task, LogKind kind, String message) {
+        database.run("log of " + task.code(), () -> logs.append(task.id(), kind, null, message));
     }
 
     private ThreadRef threadOf(TaskRecord task) {

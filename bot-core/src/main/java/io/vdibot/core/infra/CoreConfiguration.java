@@ -189,7 +189,8 @@ public class CoreConfiguration {
             Ownership ownership, List<TaskSuccessListener> successListeners, TaskMeters meters) {
         // the directory itself, past the cache: a requester who lost the group minutes ago must not run
         RequesterRecheck recheck = new RequesterRecheck(directory, permissions, registry, ownership);
-        return new TaskRunner(tasks, steps, logs, cancels, handlers, notifiers, onCall, json, node, work, waits,
+        return new TaskRunner(tasks, steps, logs, cancels, handlers, notifiers, onCall, json, node,
+                new DatabaseRetry(Duration.ofMinutes(2), Duration.ofMillis(100)), work, waits,
                 recheck, successListeners, coreTimer, properties.progressInterval(),
                 properties.execution().lateAfter(), properties.defaultLocale(), meters);
     }
@@ -198,6 +199,8 @@ public class CoreConfiguration {
     public TaskLiveness taskLiveness(TaskRepository tasks, TaskRunner runner, TaskScheduling scheduling,
             NodeIdentity node, ExecutorService requestWorkers, Clock clock, VdibotProperties properties) {
         return new TaskLiveness(tasks, runner, scheduling, node,
+                // short: the sweep shares its thread with the heartbeat
+                new DatabaseRetry(Duration.ofSeconds(2), Duration.ofMillis(100)),
                 Executors.newSingleThreadScheduledExecutor(daemon("liveness")),
                 requestWorkers, clock, properties.execution().heartbeat(), properties.execution().staleAfter());
     }

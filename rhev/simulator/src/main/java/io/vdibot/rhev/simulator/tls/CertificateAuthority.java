@@ -113,17 +113,8 @@ public final class CertificateAuthority {
     /** A TLS context whose server certificate, signed by this CA, is valid for 127.0.0.1 and localhost. */
     public SSLContext serverContext() {
         KeyPair keys = newKeyPair();
-        Instant now = Instant.now();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                caCertificate, serial(), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(825))), new X500Name("CN=localhost,O=vdibot.example"),
-                keys.getPublic());
         try {
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            X509Certificate serverCertificate = sign(builder, caKey);
+            X509Certificate serverCertificate = serverCertificate(keys);
 
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(null, null);
@@ -139,6 +130,45 @@ public final class CertificateAuthority {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the engine's TLS context", e);
         }
+    }
+
+    /**
+     * A server certificate signed by this CA, valid for 127.0.0.1 and localhost, and its private key, in PEM: for a
+     * server outside the JVM (a test's slapd reads {@code TLSCertificateFile} and {@code TLSCertificateKeyFile}).
+     */
+    public ServerPem serverPem() {
+        KeyPair keys = newKeyPair();
+        StringWriter certificate = new StringWriter();
+        StringWriter key = new StringWriter();
+        try (JcaPEMWriter certificatePem = new JcaPEMWriter(certificate); JcaPEMWriter keyPem = new JcaPEMWriter(key)) {
+            certificatePem.writeObject(serverCertificate(keys));
+            keyPem.writeObject(keys.getPrivate());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ServerPem(certificate.toString(), key.toString());
+    }
+
+    /** A server certificate and its private key, both PEM. */
+    public record ServerPem(String certificatePem, String privateKeyPem) {
+
+        @Override
+        public String toString() {
+            return "ServerPem[certificate, private key hidden]";
+        }
+    }
+
+    private X509Certificate serverCertificate(KeyPair keys) throws IOException {
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                caCertificate, serial(), Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(825))), new X500Name("CN=localhost,O=vdibot.example"),
+                keys.getPublic());
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.dNSName, "localhost"),
+            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        return sign(builder, caKey);
     }
 
     private void save(Path store) throws IOException, GeneralSecurityException {
