@@ -31,9 +31,9 @@ public class MailConfiguration {
         LOG.info("On-call notices are also mailed through {}:{}{} from {} to the groups {}", properties.host(),
                 properties.port(), properties.starttls() ? " with STARTTLS" : "", properties.from(), groups);
         if (!properties.starttls()) {
-            LOG.warn("vdibot.mail.starttls is not true: on-call mail{} crosses the network in clear (production mode"
-                    + " refuses this unless vdibot.mail.allow-plaintext=true)",
-                    properties.username() != null ? " and the SMTP password" : "");
+            LOG.warn("vdibot.mail.starttls is not true: {} the network in clear (production mode refuses this unless"
+                    + " vdibot.mail.allow-plaintext=true)", properties.username() != null
+                            ? "on-call mail and the SMTP password cross" : "on-call mail crosses");
         }
         if (groups.isEmpty()) {
             LOG.warn("No group holds the role {} (vdibot.permissions.group-roles): on-call mail has no recipient",
