@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param starttls       upgrade the connection with STARTTLS before anything is sent, and refuse a server that does
  *                       not offer it (production mode requires it unless {@code allowPlaintext})
  * @param allowPlaintext production mode accepts a server without STARTTLS (a relay on the same host)
+ * @param caFile         PEM file of the certificate authorities trusted for the server's STARTTLS certificate;
+ *                       {@code null} trusts what the JVM trusts
  * @param timeout        how long connecting, and each answer of the server, may take
  */
 @ConfigurationProperties("vdibot.mail")
@@ -31,6 +33,7 @@ public record MailProperties(
         Path passwordFile,
         @DefaultValue("false") boolean starttls,
         @DefaultValue("false") boolean allowPlaintext,
+        Path caFile,
         @DefaultValue("10s") Duration timeout) {
 
     public MailProperties {
@@ -59,6 +62,6 @@ public record MailProperties(
         return "MailProperties[host=" + host + ", port=" + port + ", from=" + from + ", username=" + username
                 + ", password=" + (password == null || password.isEmpty() ? "<not set>" : "<redacted>")
                 + ", passwordFile=" + passwordFile + ", starttls=" + starttls + ", allowPlaintext=" + allowPlaintext
-                + ", timeout=" + timeout + "]";
+                + ", caFile=" + caFile + ", timeout=" + timeout + "]";
     }
 }

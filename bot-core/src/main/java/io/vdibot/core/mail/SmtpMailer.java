@@ -8,7 +8,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLSocketFactory;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
@@ -32,6 +37,9 @@ public final class SmtpMailer {
             smtp.put("mail.smtp.starttls.enable", "true");
             smtp.put("mail.smtp.starttls.required", "true");
             smtp.put("mail.smtp.ssl.checkserveridentity", "true");
+            if (properties.caFile() != null) {
+                smtp.put("mail.smtp.ssl.socketFactory", trusting(properties.caFile()));
+            }
         }
         Authenticator login = null;
         if (properties.username() != null) {
@@ -50,6 +58,16 @@ public final class SmtpMailer {
             this.from = new InternetAddress(properties.from(), true);
         } catch (MessagingException e) {
             throw new IllegalArgumentException("vdibot.mail.from is not a mail address: " + properties.from());
+        }
+    }
+
+    /** TLS that trusts the CAs of a PEM file, as {@code vdibot.directory.ca-file} does for the directory. */
+    private static SSLSocketFactory trusting(Path caFile) {
+        try {
+            return new SSLUtil(new PEMFileTrustManager(caFile.toFile())).createSSLSocketFactory();
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("vdibot.mail.ca-file " + caFile + " cannot be used: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -24,7 +24,7 @@ final class MailFixtures {
 
     static MailProperties smtp(int port, boolean starttls, Duration timeout) {
         return new MailProperties("127.0.0.1", port, "vdibot@vdibot.example", null, null, null, starttls, false,
-                timeout);
+                null, timeout);
     }
 
     /** Groups by name: their own address (may be absent) and their members. */

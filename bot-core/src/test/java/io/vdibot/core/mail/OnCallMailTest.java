@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vdibot.commands.i18n.Messages;
+import io.vdibot.rhev.simulator.tls.CertificateAuthority;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -153,14 +154,43 @@ class OnCallMailTest {
     }
 
     @Test
+    void withStartTlsTheMailGoesEncryptedToAServerWhoseCertificateTheCaFileVouchesForAndNowhereElse(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create();
+        java.nio.file.Path caFile = java.nio.file.Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
+        try (StartTlsRelay relay = new StartTlsRelay(ca.serverContext(), port());
+                StartTlsRelay impostor = new StartTlsRelay(CertificateAuthority.create().serverContext(), port());
+                CapturedLog log = new CapturedLog(OnCallMail.class)) {
+            OnCallMail mail = mail(new MailProperties("127.0.0.1", relay.port(), "vdibot@vdibot.example", null, null,
+                    null, true, false, caFile, WAIT), List.of("vdi-oncall"),
+                    Map.of("vdi-oncall", "vdi-oncall@vdibot.example"), Map.of());
+            mail.send("T1004", Locale.ENGLISH, NOTICE);
+            assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+            assertThat(relay.handshakes()).isEqualTo(1);
+            assertThat(subject(smtp.getReceivedMessages()[0])).isEqualTo("succeeded T1000");
+
+            OnCallMail misled = mail(new MailProperties("127.0.0.1", impostor.port(), "vdibot@vdibot.example", null,
+                    null, null, true, false, caFile, WAIT), List.of("vdi-oncall"),
+                    Map.of("vdi-oncall", "vdi-oncall@vdibot.example"), Map.of());
+            misled.send("T1005", Locale.ENGLISH, NOTICE);
+            awaitLine(log, "T1005");
+            assertThat(log.lines()).singleElement().asString()
+                    .startsWith("WARN on-call mail about T1005 to vdi-oncall@vdibot.example not sent: ");
+            assertThat(impostor.handshakes()).as("no TLS session with a certificate nobody trusted").isZero();
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+        }
+    }
+
+    @Test
     void thePasswordIsReadFromItsFileAndNeverShown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws IOException {
         java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("smtp-password"), "s3cret-pass\n");
         MailProperties properties = new MailProperties("smtp.example", 587, "vdibot@example.com", "vdibot", null,
-                file, true, false, WAIT);
+                file, true, false, null, WAIT);
         assertThat(properties.password()).isEqualTo("s3cret-pass");
         assertThat(properties.toString()).doesNotContain("s3cret-pass").contains("password=<redacted>");
-        assertThat(new MailProperties("", 25, "", null, null, dir.resolve("not-read"), false, false, WAIT).enabled())
+        assertThat(new MailProperties("", 25, "", null, null, dir.resolve("not-read"), false, false, null, WAIT)
+                .enabled())
                 .as("no host: mail is off and nothing is read").isFalse();
     }
 
