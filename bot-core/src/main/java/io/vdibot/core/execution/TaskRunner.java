@@ -185,7 +185,7 @@ public final class TaskRunner {
             }
         } catch (TaskFailure failure) {
             progress.flushPending();
-            fail(task, thread, messages, failure.getMessage(), failure.cleanedUp());
+            fail(task, thread, messages, failure.getMessage(), failure.cleanedUp(), failure.inErrorLog());
         } catch (TaskCancelled cancelled) {
             progress.flushPending();
             stopped(task, thread, messages, cancelled);
@@ -195,7 +195,7 @@ public final class TaskRunner {
         } catch (RuntimeException unexpected) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("task {} failed unexpectedly, reference {}", task.code(), reference, unexpected);
-            fail(task, thread, messages, messages.format("reply.internal-error", reference), null);
+            fail(task, thread, messages, messages.format("reply.internal-error", reference), null, false);
         } finally {
             if (!parked) {
                 database.run("release leases of " + task.code(), () -> waits.ended(task));
@@ -233,7 +233,7 @@ public final class TaskRunner {
         String holder = busy.holder() != null ? busy.holder() : messages.format("task.lease.another-task");
         if (waits.waitedTooLong(task, busy)) {
             fail(task, thread, messages, messages.format("reply.task.wait-gave-up", busy.what(), holder,
-                    Durations.format(waits.waitMax())), null);
+                    Durations.format(waits.waitMax())), null, false);
             return false;
         }
         Optional<Boolean> first = database.call("park " + task.code(), () -> waits.park(task, busy));
@@ -255,8 +255,12 @@ public final class TaskRunner {
         return handlers.taskHandler(request).execute(request, context);
     }
 
-    private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp) {
-        log(task, LogKind.ERROR, reason);
+    /** @param inErrorLog the handler already wrote the reason to the error log: one line per fact, not two */
+    private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp,
+            boolean inErrorLog) {
+        if (!inErrorLog) {
+            log(task, LogKind.ERROR, reason);
+        }
         if (!finish(task, TaskStatus.FAILED, reason)) {
             return;
         }

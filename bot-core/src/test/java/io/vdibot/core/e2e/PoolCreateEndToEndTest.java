@@ -64,7 +64,8 @@ class PoolCreateEndToEndTest {
 
         PoolEntity pool = engine("dc1").read(() -> engine("dc1").estate().pools.values().stream()
                 .filter(p -> p.name.equals("e2e-dev-??")).findFirst().orElseThrow());
-        assertThat(pool.description).isEqualTo("E2E desktops (created by VDI Bot task " + task + ")");
+        assertThat(pool.description).isEqualTo("E2E desktops");
+        assertThat(pool.comment).isEqualTo("Created by VDI Bot task " + task);
         assertThat(pool.prestartedVms).isEqualTo(4);
         assertThat(engine("dc1").read(() -> engine("dc1").estate().permissions.values().stream()
                 .filter(p -> pool.id.equals(p.objectId)).count())).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
@@ -110,7 +111,7 @@ final class VmCreateRun {
         for (VmInfo existing : vms.named(site, request.name(), false)) {
             boolean sameDataCenter = clusterById(existing.clusterId())
                     .map(c -> cluster.dataCenterId().equals(c.dataCenterId())).orElse(true);
-            if (sameDataCenter && !VmMarker.isCreatedBy(existing.description(), context.taskCode())) {
+            if (sameDataCenter && !CreatorComment.isCreatedBy(existing.comment(), context.taskCode())) {
                 throw run.fail("vm.create.name-taken", request.name(), dataCenterName(cluster), existing.status());
             }
         }

@@ -78,7 +78,9 @@ class PoolCreateHandlerTest {
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         PoolEntity pool = fixture.pool("dc1", "tp-dev-??").orElseThrow();
-        assertThat(pool.description).isEqualTo("Developer desktops (created by VDI Bot task T3001)");
+        // the requester's words exactly as given; the task is named in the engine's comment
+        assertThat(pool.description).isEqualTo("Developer desktops");
+        assertThat(pool.comment).isEqualTo("Created by VDI Bot task T3001");
         assertThat(pool.type).isEqualTo("manual");
         assertThat(pool.maxUserVms).isEqualTo(2);
         assertThat(pool.prestartedVms).isEqualTo(5);
