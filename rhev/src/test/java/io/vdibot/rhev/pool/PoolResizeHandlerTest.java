@@ -63,10 +63,10 @@ class PoolResizeHandlerTest {
         assertThat(task.journal().completedSteps().get("created-1"))
                 .isEqualTo("eng-rhel9-05 eng-rhel9-06 eng-rhel9-07");
         assertThat(task.milestones()).hasSize(2);
-        assertThat(task.milestones().get(0).plainText()).startsWith("Batch 1 of 2 done: 3 VMs created, 7 of 9 in the "
-                + "pool; 3 of 3 created and healthy (down, not started: prestarted=0).").contains("About ");
-        assertThat(task.milestones().get(1).plainText()).isEqualTo("Batch 2 of 2 done: 2 VMs created, 9 of 9 in the "
-                + "pool; 5 of 5 created and healthy (down, not started: prestarted=0).\n");
+        assertThat(task.milestones().get(0).plainText()).startsWith("Batch 1 of 2 done: 7 of 9 VMs in the "
+                + "pool, 3 of 3 created and healthy (down, not started: prestarted=0).").contains("About ");
+        assertThat(task.milestones().get(1).plainText()).isEqualTo("Batch 2 of 2 done: 9 of 9 VMs in the "
+                + "pool, 5 of 5 created and healthy (down, not started: prestarted=0).\n");
         TableBlock added = PoolFixture.table(outcome.result(), "VM");
         assertThat(added.headers()).containsExactly("VM", "Status", "IP address");
         assertThat(added.rows()).extracting(row -> row.get(0)).containsExactly("eng-rhel9-05", "eng-rhel9-06",
