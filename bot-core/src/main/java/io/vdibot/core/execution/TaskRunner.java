@@ -163,11 +163,13 @@ public final class TaskRunner {
                 return;
             }
             if (lateKey != null) {
-                notifiers.post(thread, Reply.builder().tone(Reply.Tone.WARNING).text(messages.format(
+                progress.say(Reply.builder().tone(Reply.Tone.WARNING).text(messages.format(
                         lateKey, task.code(), task.commandId(), messages.describe(request.runAt())))
                         .build());
             }
-            notifiers.post(thread, Reply.text(startedText(task, messages, resumed)));
+            // the start is how the task is getting on: chat shows it in the status message, not as a message
+            progress.say(Reply.builder().kind(Reply.Kind.PROGRESS).text(startedText(task, messages, resumed))
+                    .build());
             RunningTask context = new RunningTask(task.code(), request, task.site(), messages, zoneOf(task),
                     new JournaledSteps(task.id(), steps, new StepData(), cancels, database),
                     new PersistentTaskLog(task.id(), logs, database),
@@ -175,7 +177,7 @@ public final class TaskRunner {
             TaskOutcome outcome = execute(handlers, request, context);
             progress.flushPending();
             if (finish(task, outcome.status(), outcome.summary())) {
-                notifiers.post(thread, outcome.result());
+                progress.say(outcome.result());
                 if (outcome.status() == TaskStatus.FAILED) {
                     onCall.failed(task, outcome.summary());
                 } else {

@@ -154,9 +154,8 @@ class SlackEndToEndTest {
         slack.await("chat.postMessage", c -> DEV.equals(c.param("channel")) && root.equals(c.param("thread_ts"))
                 && c.allText().contains("was approved by Bob Johnson"), WAIT);
 
-        // the task runs on the simulator; the thread tells it, with the IP, and the status message follows
-        slack.await("chat.postMessage", c -> root.equals(c.param("thread_ts")) && c.allText().contains("has started"),
-                RUN);
+        // the task runs on the simulator: its status message shows how it gets on, its thread gets the IP
+        slack.await("chat.update", c -> root.equals(c.param("ts")) && c.allText().contains("has started"), RUN);
         SlackWebApi.Call ip = slack.await("chat.postMessage", c -> root.equals(c.param("thread_ts"))
                 && c.allText().matches("(?s).*slack-vm-01.*10\\.\\d+\\.\\d+\\.\\d+.*"), RUN);
         assertThat(ip.param("channel")).isEqualTo(DEV);

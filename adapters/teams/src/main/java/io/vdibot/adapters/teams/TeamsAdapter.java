@@ -60,13 +60,15 @@ public final class TeamsAdapter implements ChatAdapter {
         CommandForms commandForms = new CommandForms(registry);
         TeamsFormGate gate = new TeamsFormGate(people, Objects.requireNonNull(access, "access"), settings.locale());
         TeamsForms forms = new TeamsForms(commandForms, gate, inventory, connector, pending, work);
+        FullTables tables = new FullTables();
         this.notifier = new TeamsThreadNotifier(connector, settings, renderer, store, updates, approvals, forms,
-                conversations, pending);
+                conversations, pending, tables);
         TeamsHandOver handOver = new TeamsHandOver(connector, people, conversations, gateway, work, clock);
         List<CardActionHandler> cardActions = List.of(
                 new TeamsClickHandler(registry, approvals, pending, settings, handOver),
                 new TeamsFormSubmissionHandler(registry, commandForms, forms, pending, settings, handOver, clock),
-                new TeamsChoicesHandler(commandForms, forms));
+                new TeamsChoicesHandler(commandForms, forms),
+                new TeamsTableHandler(tables, handOver, renderer));
         TeamsInbound inbound = new TeamsInbound(new TeamsCommandHandler(commandForms, forms, conversations, handOver),
                 cardActions, new TeamsInstallHandler(people, conversations, handOver), new RecentKeys(clock, 100_000),
                 handOver);

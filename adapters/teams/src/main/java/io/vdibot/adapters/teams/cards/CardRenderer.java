@@ -13,15 +13,19 @@ import io.vdibot.commands.reply.TextBlock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A core {@link Reply} as Adaptive Cards: text as plain runs, fields as two-column rows, tables as 1.5 {@code Table}s,
  * images inline while small, buttons as {@code Action.Execute}. Teams refuses messages over about 28 KB, so a long table
- * continues in further cards of {@link #MAX_ROWS} rows and a large image is replaced by its description.
+ * continues in further cards of {@link #MAX_ROWS} rows and a large image is replaced by its description. In a task's
+ * thread a table too long for one card is shown by its first {@link #PREVIEW_ROWS} rows and a "show all" action
+ * instead, so a result stays one card.
  */
 public final class CardRenderer {
 
     public static final int MAX_ROWS = 40;
+    public static final int PREVIEW_ROWS = 10;
     /** Base64 of an inline image; beyond it the card would near Teams' message size limit. */
     static final int MAX_IMAGE_BYTES = 18_000;
     public static final String COMMAND = "command";
@@ -34,6 +38,14 @@ public final class CardRenderer {
     }
 
     public Rendered render(Reply reply) {
+        return render(reply, null);
+    }
+
+    /**
+     * @param showAll for a table longer than {@link #MAX_ROWS} rows, what follows its first {@link #PREVIEW_ROWS}
+     *                (a note and the action that shows the rest); null to continue the table in further cards
+     */
+    public Rendered render(Reply reply, Function<TableBlock, List<ObjectNode>> showAll) {
         List<ObjectNode> cards = new ArrayList<>();
         ObjectNode card = Cards.card();
         ArrayNode items = container(card, reply.tone());
@@ -44,6 +56,11 @@ public final class CardRenderer {
                 fields(items, fields);
             } else if (block instanceof TableBlock table) {
                 List<List<String>> rows = table.rows();
+                if (showAll != null && rows.size() > MAX_ROWS) {
+                    items.add(table(table.headers(), rows.subList(0, PREVIEW_ROWS)));
+                    showAll.apply(table).forEach(items::add);
+                    continue;
+                }
                 items.add(table(table.headers(), rows.subList(0, Math.min(MAX_ROWS, rows.size()))));
                 for (int from = MAX_ROWS; from < rows.size(); from += MAX_ROWS) {
                     ObjectNode more = Cards.card();
