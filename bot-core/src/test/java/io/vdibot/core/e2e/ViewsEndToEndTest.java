@@ -204,7 +204,7 @@ class ViewsEndToEndTest {
         assertThat(png.length).isGreaterThan(8_000);
         BufferedImage image = ImageIO.read(chart.toFile());
         assertThat(image.getWidth()).isEqualTo(960);
-        assertThat(image.getHeight()).isEqualTo(400);
+        assertThat(image.getHeight()).isEqualTo(480);
 
         List<String> everySite = ask("/vdi dashboard", "^Users are the engine");
         assertThat(everySite).anyMatch(l -> l.startsWith("== Dashboard of site dc1"))

@@ -25,8 +25,10 @@ import org.knowm.xchart.style.Styler;
 final class DashboardChart {
 
     static final int WIDTH = 960;
-    static final int HEIGHT = 400;
+    static final int HEIGHT = 480;
     private static final int TITLE_HEIGHT = 52;
+    /** The height of one legend entry: XChart's 20-pixel colour box and the legend's padding of 10. */
+    private static final int LEGEND_ROW = 30;
     /** What an empty pie (a site without hosts, say) is filled with, so it still reads as a pie. */
     static final Color EMPTY = new Color(0xE0, 0xE0, 0xE0);
 
@@ -77,10 +79,20 @@ final class DashboardChart {
     private DashboardChart() {
     }
 
-    /** The XChart model of each pie, as it will be drawn. */
+    /**
+     * The XChart model of each pie, as it will be drawn. A chart with a shorter legend is made shorter by as much, so
+     * that every pie of the row is drawn the same size.
+     */
     static List<PieChart> charts(Picture picture) {
         int width = WIDTH / Math.max(1, picture.pies().size());
-        return picture.pies().stream().map(pie -> chart(pie, width, HEIGHT - TITLE_HEIGHT)).toList();
+        int longest = picture.pies().stream().mapToInt(DashboardChart::legendEntries).max().orElse(1);
+        return picture.pies().stream().map(pie -> chart(pie, width,
+                HEIGHT - TITLE_HEIGHT - (longest - legendEntries(pie)) * LEGEND_ROW)).toList();
+    }
+
+    /** What the legend lists: the slices drawn, or the one entry of an empty pie. */
+    private static int legendEntries(Pie pie) {
+        return Math.max(1, (int) pie.slices().stream().filter(slice -> slice.count() > 0).count());
     }
 
     static byte[] png(Picture picture) {

@@ -140,6 +140,9 @@ class DashboardPiesTest {
                 .isEqualTo(DashboardPies.WITH_DESKTOP);
         assertThat(DashboardPies.shares(picture.pies().get(1), EN))
                 .isEqualTo("Up (3), Down (6), Not responding (1)");
+        // a chart whose legend has fewer lines is shorter by as many, so the three pies are drawn the same size
+        assertThat(charts).extracting(PieChart::getHeight).containsExactly(charts.get(1).getHeight() - 30,
+                charts.get(1).getHeight(), charts.get(1).getHeight() - 30);
     }
 
     @Test
