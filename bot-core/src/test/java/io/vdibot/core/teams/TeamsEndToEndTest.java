@@ -127,6 +127,38 @@ class TeamsEndToEndTest {
     }
 
     @Test
+    void theDashboardAskedInAChannelThreadIsAnsweredThereWithItsPiesAsInlineImages() throws Exception {
+        ObjectNode mention = bot.activities.mention(TeamsHarness.ALICE,
+                TeamsHarness.REQUESTS + ";messageid=1700000000500", "channel", "vdi dashboard site=dc1");
+        mention.put("id", "1700000000500");
+        assertThat(bot.send(mention).statusCode()).isEqualTo(200);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> replies = List.of();
+        while (replies.size() < 2 && System.nanoTime() < deadline) {
+            replies = bot.bf.connectorCalls().stream().filter(r -> r.getMethod().value().equals("POST")
+                    && r.getUrl().endsWith("/activities/1700000000500")).toList();
+            TeamsHarness.sleep(50);
+        }
+        assertThat(replies).as("the answer and its chart, replies in the thread of the question").hasSize(2);
+        assertThat(FakeBotFramework.allText(Activities.JSON.readTree(replies.get(0).getBodyAsString())))
+                .contains("Dashboard of site dc1").contains("Up (7), Maintenance (1)").contains("Without a desktop");
+        JsonNode chart = Activities.JSON.readTree(replies.get(1).getBodyAsString());
+        assertThat(chart.path("text").asText()).startsWith("Pie charts of hosts and VMs by status");
+        JsonNode image = chart.path("attachments").get(0);
+        assertThat(image.path("contentType").asText()).isEqualTo("image/png");
+        assertThat(image.path("name").asText()).isEqualTo("dashboard-dc1.png");
+        String uri = image.path("contentUrl").asText();
+        assertThat(uri).startsWith("data:image/png;base64,");
+        byte[] png = java.util.Base64.getDecoder().decode(uri.substring("data:image/png;base64,".length()));
+        java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(decoded).isNotNull();
+        assertThat(decoded.getWidth()).isEqualTo(960);
+        // the whole message stays under Teams' limit of about 28 KB
+        assertThat(replies.get(1).getBody().length).isLessThan(28_000);
+    }
+
+    @Test
     void aVmIsDeletedFromAPersonalChatWithNoChangeToTheAdapter() throws Exception {
         assertThat(bot.vmsNamed("dc1", "par-jump-01")).isEqualTo(1);
         bot.send(bot.activities.personal(TeamsHarness.ALICE, "a:alice-chat", "vm delete par-jump-01"));

@@ -5,7 +5,6 @@ import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 
-import java.io.PrintStream;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,11 +26,6 @@ public final class ConsoleThreadNotifier implements ThreadNotifier {
     public ConsoleThreadNotifier(ConsoleOutput out, ConsoleRenderer renderer) {
         this.out = Objects.requireNonNull(out, "out");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
-    }
-
-    /** Prints to {@code stream}; images go to a temporary directory. */
-    public ConsoleThreadNotifier(PrintStream stream) {
-        this(new ConsoleOutput(stream), new ConsoleRenderer(ImageDirectory.temporary()));
     }
 
     @Override

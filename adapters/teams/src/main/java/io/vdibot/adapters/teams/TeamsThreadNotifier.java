@@ -6,10 +6,12 @@ import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.connector.Address;
 import io.vdibot.adapters.teams.connector.ConnectorApi;
 import io.vdibot.adapters.teams.connector.ConnectorException;
+import io.vdibot.adapters.teams.connector.InlineImage;
 import io.vdibot.adapters.teams.connector.Outgoing;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.ImageBlock;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.reply.TextBlock;
 import io.vdibot.commands.reply.TextStyle;
@@ -24,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * card itself when the task came from a form), edited in place (coalesced by {@link CardUpdates}) to show how the task
  * is getting on: its progress and milestones ({@link TaskStatusLines}) go there rather than into messages of their
  * own, so a personal chat gets one card per task plus its result. Everything else is a reply in the same thread (a
- * warning, the result, the log summary), and the status card also shows the latest of those. Answers that are not about a task go into the thread where they were asked, or onto the
- * clicked card. Approval cards go to the configured approvers' channel ({@link TeamsApprovals}); on-call notices go
- * to the configured people and channels through stored conversation references.
+ * warning, the result, the log summary), and the status card also shows the latest of those. Answers that are not
+ * about a task go into the thread where they were asked, or onto the clicked card. Images (dashboard charts) follow
+ * the cards in the same thread as inline images. Approval cards go to the configured approvers' channel
+ * ({@link TeamsApprovals}); on-call notices go to the configured people and channels through stored conversation
+ * references.
  */
 final class TeamsThreadNotifier implements ThreadNotifier {
 
@@ -123,6 +127,7 @@ final class TeamsThreadNotifier implements ThreadNotifier {
                     for (ObjectNode card : rendered.cards()) {
                         connector.send(address.get(), new Outgoing(rendered.summary(), card));
                     }
+                    sendImages(address.get(), null, rendered);
                 }
             } catch (ConnectorException | RuntimeException e) {
                 LOG.warn("could not reach on-call target {} in Teams: {}", target, e.getMessage());
@@ -139,6 +144,7 @@ final class TeamsThreadNotifier implements ThreadNotifier {
                     new Outgoing(rendered.summary(), card));
             first = first == null ? id : first;
         }
+        sendImages(TeamsThreads.address(thread), thread.threadId(), rendered);
         return new MessageHandle(thread, first == null ? "-" : first);
     }
 
@@ -183,6 +189,7 @@ final class TeamsThreadNotifier implements ThreadNotifier {
                 String sent = sendInThread(address, root.replyTo(), new Outgoing(rendered.summary(), card));
                 id = id == null ? sent : id;
             }
+            sendImages(address, root.replyTo(), rendered);
             mirror(task, root, reply);
             return new MessageHandle(withAddress(thread, address), id == null ? "-" : id);
         }
@@ -192,6 +199,16 @@ final class TeamsThreadNotifier implements ThreadNotifier {
             throws ConnectorException {
         for (ObjectNode card : rendered.cards().subList(1, rendered.cards().size())) {
             sendInThread(address, replyTo, new Outgoing(rendered.summary(), card));
+        }
+        sendImages(address, replyTo, rendered);
+    }
+
+    /** The reply's images after its cards, each an inline image in a message of its own under its description. */
+    private void sendImages(Address address, String replyTo, CardRenderer.Rendered rendered)
+            throws ConnectorException {
+        for (ImageBlock image : rendered.images()) {
+            sendInThread(address, replyTo, Outgoing.image(image.altText(),
+                    new InlineImage(image.filename(), image.mimeType(), image.data())));
         }
     }
 

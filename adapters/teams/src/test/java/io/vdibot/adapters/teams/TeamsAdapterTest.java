@@ -71,6 +71,39 @@ class TeamsAdapterTest {
     }
 
     @Test
+    void aChartFollowsTheAnswerAsAnInlineImageInTheSameThreadAndATooLargeOneIsDescribed() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
+        byte[] huge = new byte[io.vdibot.adapters.teams.cards.CardRenderer.MAX_IMAGE_BYTES + 1];
+        rig.core = (r, envelope) -> r.adapter.notifier().post(envelope.thread(), Reply.builder()
+                .heading("Dashboard of site dc1").text("Hosts: Up (7)")
+                .image(png, "image/png", "dashboard-dc1.png", "Pie charts of site dc1")
+                .image(huge, "image/png", "dashboard-dc2.png", "Pie charts of site dc2").build());
+        ObjectNode message = rig.activities.mention(TeamsRig.ALICE, CHANNEL + ";messageid=1700000000009",
+                "channel", "vdi dashboard");
+        message.put("id", "1700000000009");
+        rig.send(message);
+
+        TeamsRig.eventually(() -> rig.bf.sentActivities().stream().anyMatch(a -> a.has("attachments")
+                && a.path("attachments").get(0).path("contentType").asText().equals("image/png")));
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> replies = rig.bf.connectorCalls().stream()
+                .filter(r -> r.getMethod().value().equals("POST") && r.getUrl().endsWith("/activities/1700000000009"))
+                .toList();
+        assertThat(replies).hasSize(2);
+        JsonNode card = Activities.JSON.readTree(replies.get(0).getBodyAsString());
+        assertThat(card.path("attachments").get(0).path("contentType").asText())
+                .isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(FakeBotFramework.allText(card)).contains("Hosts: Up (7)").contains("Pie charts of site dc2")
+                .doesNotContain("Pie charts of site dc1");
+        JsonNode image = Activities.JSON.readTree(replies.get(1).getBodyAsString());
+        assertThat(image.path("text").asText()).isEqualTo("Pie charts of site dc1");
+        JsonNode attachment = image.path("attachments").get(0);
+        assertThat(attachment.path("contentType").asText()).isEqualTo("image/png");
+        assertThat(attachment.path("name").asText()).isEqualTo("dashboard-dc1.png");
+        assertThat(attachment.path("contentUrl").asText()).isEqualTo(
+                "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png));
+    }
+
+    @Test
     void aGuestOfTheOrganisationIsToldSoAndNothingReachesTheCore() throws Exception {
         Activities.User guest = new Activities.User("29:guest", "aad-guest", "Gus Guest",
                 "gus_partner.example#EXT#@vdibot.example");

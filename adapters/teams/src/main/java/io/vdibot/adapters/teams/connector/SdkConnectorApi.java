@@ -125,6 +125,14 @@ public final class SdkConnectorApi implements ConnectorApi {
             card.setContent(message.card());
             activity.setAttachments(List.of(card));
             activity.setSummary(message.summary());
+        } else if (message.image() != null) {
+            Attachment image = new Attachment();
+            image.setContentType(message.image().mimeType());
+            image.setContentUrl(message.image().dataUri());
+            image.setName(message.image().name());
+            activity.setAttachments(List.of(image));
+            activity.setText(message.summary());
+            activity.setTextFormat(com.microsoft.bot.schema.TextFormatTypes.PLAIN);
         } else {
             activity.setText(message.summary());
             activity.setTextFormat(com.microsoft.bot.schema.TextFormatTypes.PLAIN);
