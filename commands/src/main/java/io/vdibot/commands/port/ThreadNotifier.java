@@ -20,6 +20,18 @@ public interface ThreadNotifier {
      */
     void notifyApprovers(ThreadRef requestThread, Reply question);
 
+    /**
+     * Reminds this platform's approvers that the task of {@code requestThread} still waits for them: where they
+     * will see it in their channel, next to the approval card when the platform can tie the two together.
+     */
+    void remindApprovers(ThreadRef requestThread, Reply reminder);
+
+    /**
+     * Redraws the approval card of the task of {@code requestThread} as {@code closed}, which has no actions: nobody
+     * can decide on it any more (it expired). A card this process cannot find is left as it is.
+     */
+    void closeApproval(ThreadRef requestThread, Reply closed);
+
     /** Sends {@code reply} to wherever this platform's on-call people are configured to be reached. */
     void notifyOnCall(Reply reply);
 }
