@@ -84,7 +84,9 @@ public final class ApprovalDesk {
         List<FieldsBlock.Field> fields = new ArrayList<>(List.of(
                 new FieldsBlock.Field(messages.format("approval.field.command"), command),
                 new FieldsBlock.Field(messages.format("approval.field.site"), task.site()),
-                new FieldsBlock.Field(messages.format("approval.field.when"), messages.describe(request.runAt()))));
+                // the requester's zone in words; the platforms add the time in each approver's own zone
+                new FieldsBlock.Field(messages.format("approval.field.when"), messages.describe(request.runAt()),
+                        request.runAt().now() ? null : task.runAt())));
         fields.addAll(List.of(more));
         return Reply.builder().kind(Reply.Kind.QUESTION)
                 .heading(messages.format("approval.request", requester, task.code()))
