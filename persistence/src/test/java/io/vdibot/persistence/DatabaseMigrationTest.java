@@ -40,7 +40,7 @@ class DatabaseMigrationTest {
             assertThat(JdbcClient.create(empty)
                     .sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                     .query(String.class).list())
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         }
     }
 
