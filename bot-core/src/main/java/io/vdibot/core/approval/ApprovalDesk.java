@@ -124,15 +124,25 @@ public final class ApprovalDesk {
             return;
         }
         Messages messages = messagesOf(task);
-        TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
-        notifiers.closeApproval(thread.get(), card(messages, task, requesterName(task), request.summary(), request)
-                .kind(Reply.Kind.DECISION).tone(Reply.Tone.WARNING)
-                .text(messages.format("approval.expired.card", UTC_MINUTES.format(at), Durations.format(expireAfter)))
-                .build());
+        close(task, thread.get(), messages,
+                messages.format("approval.expired.card", UTC_MINUTES.format(at), Durations.format(expireAfter)));
         notifiers.post(thread.get(), Reply.builder().kind(Reply.Kind.RESULT).tone(Reply.Tone.WARNING)
                 .text(messages.format("reply.task.expired", task.code(), task.commandId(),
                         Durations.format(expireAfter)))
                 .build());
+    }
+
+    /** Redraws the approval card of {@code task}, cancelled by {@code cancelledBy}, without its buttons. */
+    public void withdrawn(TaskRecord task, String cancelledBy) {
+        Messages messages = messagesOf(task);
+        thread(task).ifPresent(thread -> close(task, thread, messages,
+                messages.format("reply.task.cancelled", task.code(), task.commandId(), cancelledBy)));
+    }
+
+    private void close(TaskRecord task, ThreadRef thread, Messages messages, String line) {
+        TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
+        notifiers.closeApproval(thread, card(messages, task, requesterName(task), request.summary(), request)
+                .kind(Reply.Kind.DECISION).tone(Reply.Tone.WARNING).text(line).build());
     }
 
     private Optional<ThreadRef> thread(TaskRecord task) {

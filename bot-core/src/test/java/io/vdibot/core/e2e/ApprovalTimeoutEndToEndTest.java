@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Requests nobody decides on: the approvers are reminded, and in the end the task expires without running, its card
  * says so and loses its buttons, its requester is told, and a late Approve is refused. What waits survives a
- * restart: the restarted bot goes on reminding about a request the previous one took.
+ * restart: the restarted bot goes on reminding about a request the previous one took. A cancelled request's card
+ * loses its buttons too.
  */
 class ApprovalTimeoutEndToEndTest {
 
@@ -92,5 +93,17 @@ class ApprovalTimeoutEndToEndTest {
                 "vdibot.approval.remind-after", "2s", "vdibot.approval.expire-after", "1h"));
         bot.awaitIn(next, "^warning: Reminder: task " + next + " ", WAIT);
         assertThat(bot.task(next).status()).isEqualTo(TaskStatus.PENDING_APPROVAL);
+
+        // cancelled by its requester, it waits for nobody: its card is printed again without buttons
+        bot.type("/login alice");
+        bot.type("/vdi cancel " + next);
+        String withdrawn = bot.awaitIn(next, "^Task " + next + " \\(vm\\.create\\) was cancelled by Alice Martin\\.$", WAIT);
+        List<String> nextThread = bot.thread(next);
+        int cardAt = nextThread.subList(0, nextThread.indexOf(withdrawn)).lastIndexOf(
+                "warning: == Alice Martin asks for approval of task " + next + " ==");
+        assertThat(cardAt).isNotNegative();
+        assertThat(nextThread.subList(cardAt, nextThread.indexOf(withdrawn)))
+                .noneMatch(l -> l.startsWith("[Approve]") || l.startsWith("[Reject]"));
+        assertThat(bot.task(next).status()).isEqualTo(TaskStatus.CANCELLED);
     }
 }
