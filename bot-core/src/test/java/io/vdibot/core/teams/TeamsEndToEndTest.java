@@ -82,19 +82,28 @@ class TeamsEndToEndTest {
         }
         String cardId = cards.find(task, "approval").orElseThrow().activityId();
 
+        // Approve and Reject are in the card everyone in the approvers' channel gets, whoever joined it when
+        JsonNode sentCard = bot.bf.sentActivities().stream()
+                .filter(a -> FakeBotFramework.allText(a).contains("asks for approval of task " + task)).findFirst()
+                .orElseThrow().path("attachments").get(0).path("content");
+        assertThat(sentCard.path("actions").toString()).contains("\"verb\":\"approve\"")
+                .contains("\"verb\":\"reject\"");
+        assertThat(sentCard.has("refresh")).isFalse();
+
+        // so the core decides who may click: the requester, a viewer and someone in no group are refused
         ObjectNode refresh = Activities.JSON.createObjectNode();
         refresh.put("vdibot", "approval");
         refresh.put("task", task);
-        JsonNode bobsCard = json(bot.send(bot.activities.invoke(TeamsHarness.BOB, TeamsHarness.APPROVERS, "channel",
-                cardId, "approval.refresh", refresh))).path("value");
-        assertThat(bobsCard.path("actions").toString()).contains("\"verb\":\"approve\"");
-
-        // the refresh only hides the buttons: a click by someone without the permission is refused by the core
-        JsonNode own = json(bot.send(bot.activities.invoke(TeamsHarness.ALICE, TeamsHarness.APPROVERS, "channel",
-                cardId, "approve", refresh))).path("value");
-        assertThat(FakeBotFramework.allText(own)).contains("not allowed");
+        Map<Activities.User, String> refusals = Map.of(TeamsHarness.ALICE, "Sorry, you are not allowed to do that.",
+                TeamsHarness.DAVE, "\u6743\u9650", TeamsHarness.MALLORY, "you are in no VDI Bot group yet");
+        for (Map.Entry<Activities.User, String> clicker : refusals.entrySet()) {
+            JsonNode refused = json(bot.send(bot.activities.invoke(clicker.getKey(), TeamsHarness.APPROVERS,
+                    "channel", cardId, "approve", refresh))).path("value");
+            assertThat(FakeBotFramework.allText(refused)).as(clicker.getKey().name()).contains(clicker.getValue());
+        }
         assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status())
                 .isEqualTo(TaskStatus.PENDING_APPROVAL);
+        assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().approval().decidedBy()).isNull();
 
         JsonNode decided = json(bot.send(bot.activities.invoke(TeamsHarness.BOB, TeamsHarness.APPROVERS, "channel",
                 cardId, "approve", refresh))).path("value");

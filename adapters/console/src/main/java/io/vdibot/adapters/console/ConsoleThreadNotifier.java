@@ -44,6 +44,18 @@ public final class ConsoleThreadNotifier implements ThreadNotifier {
         out.print(prefix(requestThread), renderer.render(question));
     }
 
+    /** The console is the approvers' channel too: the reminder goes in the task's thread, under its card. */
+    @Override
+    public void remindApprovers(ThreadRef requestThread, Reply reminder) {
+        out.print(prefix(requestThread), renderer.render(reminder));
+    }
+
+    /** Printed lines cannot change: the closed card is printed again, without its buttons. */
+    @Override
+    public void closeApproval(ThreadRef requestThread, Reply closed) {
+        out.print(prefix(requestThread), renderer.render(closed));
+    }
+
     @Override
     public void notifyOnCall(Reply reply) {
         out.print(ON_CALL_PREFIX, renderer.render(reply));

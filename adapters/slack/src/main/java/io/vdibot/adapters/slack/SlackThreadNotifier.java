@@ -117,6 +117,47 @@ public final class SlackThreadNotifier implements ThreadNotifier {
         }
     }
 
+    /**
+     * A reply under the approval card, broadcast to the channel: a plain thread reply would reach only those who
+     * follow the thread, while the approvers to remind are the ones who have not looked.
+     */
+    @Override
+    public void remindApprovers(ThreadRef requestThread, Reply reminder) {
+        String task = requestThread.taskCode();
+        if (settings.approversChannel() == null) {
+            return;
+        }
+        Rendered rendered = renderer.render(reminder);
+        try {
+            Optional<SlackThreadStore.ThreadRoot> card = task == null ? Optional.empty()
+                    : store.find(task, SlackThreadStore.APPROVAL);
+            if (card.isPresent()) {
+                api.broadcastReply(card.get().channel(), card.get().replyThread(), rendered.text(),
+                        rendered.blocks());
+            } else {
+                api.postMessage(settings.approversChannel(), null, rendered.text(), rendered.blocks());
+            }
+        } catch (SlackCallException e) {
+            LOG.warn("could not remind the approvers of {} in Slack: {}", task, e.error());
+        }
+    }
+
+    @Override
+    public void closeApproval(ThreadRef requestThread, Reply closed) {
+        String task = requestThread.taskCode();
+        Optional<SlackThreadStore.ThreadRoot> card = task == null ? Optional.empty()
+                : store.find(task, SlackThreadStore.APPROVAL);
+        if (card.isEmpty()) {
+            return;
+        }
+        Rendered rendered = renderer.render(closed);
+        try {
+            api.update(card.get().channel(), card.get().ts(), rendered.text(), rendered.blocks());
+        } catch (SlackCallException e) {
+            LOG.warn("could not close the approval card of {} in Slack: {}", task, e.error());
+        }
+    }
+
     @Override
     public void notifyOnCall(Reply reply) {
         if (settings.onCallChannel() == null) {

@@ -55,7 +55,7 @@ public final class TeamsAdapter implements ChatAdapter {
         CardRenderer renderer = new CardRenderer();
         TeamsPeople people = new TeamsPeople(connector, clock);
         Conversations conversations = new Conversations(references, connector, settings);
-        TeamsApprovals approvals = new TeamsApprovals(connector, settings, store, conversations, people, pending,
+        TeamsApprovals approvals = new TeamsApprovals(connector, settings, store, conversations, pending,
                 renderer, clock);
         CommandForms commandForms = new CommandForms(registry);
         TeamsFormGate gate = new TeamsFormGate(people, Objects.requireNonNull(access, "access"), settings.locale());

@@ -118,6 +118,25 @@ final class TeamsThreadNotifier implements ThreadNotifier {
     }
 
     @Override
+    public void remindApprovers(ThreadRef requestThread, Reply reminder) {
+        try {
+            approvals.remind(requestThread.taskCode(), reminder);
+        } catch (ConnectorException | RuntimeException e) {
+            LOG.warn("could not remind the approvers of {} in Teams: {}", requestThread.taskCode(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void closeApproval(ThreadRef requestThread, Reply closed) {
+        try {
+            approvals.close(requestThread.taskCode(), closed);
+        } catch (ConnectorException | RuntimeException e) {
+            LOG.warn("could not close the approval card of {} in Teams: {}", requestThread.taskCode(),
+                    e.getMessage());
+        }
+    }
+
+    @Override
     public void notifyOnCall(Reply reply) {
         CardRenderer.Rendered rendered = renderer.render(reply);
         for (String target : settings.onCall()) {

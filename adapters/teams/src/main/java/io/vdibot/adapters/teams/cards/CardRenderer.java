@@ -10,6 +10,9 @@ import io.vdibot.commands.reply.ImageBlock;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.reply.TableBlock;
 import io.vdibot.commands.reply.TextBlock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -125,8 +128,27 @@ public final class CardRenderer {
             ObjectNode value = ((ArrayNode) row.get("columns")).addObject();
             value.put("type", "Column");
             value.put("width", 5);
-            Cards.lines(value.putArray("items"), field.value(), null, null, null, null);
+            ArrayNode valueItems = value.putArray("items");
+            Cards.lines(valueItems, field.value(), null, null, null, null);
+            if (field.at() != null) {
+                valueItems.add(readerTime(field.at()));
+            }
         }
+    }
+
+    /**
+     * A moment in each reader's own zone and language: Teams clients evaluate {@code DATE()} and {@code TIME()} in a
+     * TextBlock (not in a TextRun), so this one line is a TextBlock, holding nothing but the two functions.
+     */
+    static ObjectNode readerTime(Instant at) {
+        String utc = DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
+        ObjectNode block = Cards.object();
+        block.put("type", "TextBlock");
+        block.put("text", "\u2192 {{DATE(" + utc + ", SHORT)}} {{TIME(" + utc + ")}}");
+        block.put("isSubtle", true);
+        block.put("size", "Small");
+        block.put("wrap", true);
+        return block;
     }
 
     static ObjectNode table(List<String> headers, List<List<String>> rows) {

@@ -86,13 +86,6 @@ public final class SdkConnectorApi implements ConnectorApi {
     }
 
     @Override
-    public List<Member> members(Address in) throws ConnectorException {
-        List<ChannelAccount> accounts = call("members", () -> conversations(in)
-                .getConversationMembers(in.baseConversationId()));
-        return accounts == null ? List.of() : accounts.stream().map(SdkConnectorApi::member).toList();
-    }
-
-    @Override
     public Address openPersonalChat(String serviceUrl, String tenantId, String userId) throws ConnectorException {
         ConversationParameters parameters = new ConversationParameters();
         parameters.setIsGroup(false);
