@@ -49,16 +49,26 @@ public final class SnapshotOperations {
     public record NewSnapshot(String description, Boolean persistMemory) {
     }
 
+    /**
+     * What a client asked for in {@code POST /vms} with a snapshot: the new VM's name and cluster, and the fields of
+     * the body that override the snapshot's configuration (null: the snapshot's).
+     */
+    public record NewVmFromSnapshot(String snapshotId, String name, Ref cluster, String description,
+            Long memoryBytes) {
+    }
+
     private final Engine engine;
     private final Estate estate;
     private final VmOperations vms;
     private final SnapshotRestore restore;
+    private final SnapshotClone clone;
 
     public SnapshotOperations(Engine engine, VmOperations vms) {
         this.engine = engine;
         this.estate = engine.estate();
         this.vms = vms;
         this.restore = new SnapshotRestore(engine, this);
+        this.clone = new SnapshotClone(engine, vms);
         engine.onDue(SNAPSHOT_CREATED, this::created);
         engine.onDue(SNAPSHOT_REMOVED, this::removed);
     }
@@ -100,6 +110,7 @@ public final class SnapshotOperations {
         snapshot.memoryBytes = vm.memoryBytes;
         snapshot.sockets = vm.sockets;
         snapshot.cores = vm.cores;
+        snapshot.diskIds = new ArrayList<>(vm.diskIds);
         vm.snapshots.add(snapshot);
         setDisks(vm, "locked");
         boolean wasDown = vm.isDown();
@@ -132,6 +143,11 @@ public final class SnapshotOperations {
         });
     }
 
+    /** {@code POST /vms} with a snapshot: see {@link SnapshotClone}. */
+    public VmEntity cloneVm(Call call, NewVmFromSnapshot request) {
+        return clone.cloneVm(call, request);
+    }
+
     /** {@code POST /vms/{id}/snapshots/{sid}/restore}: see {@link SnapshotRestore}. */
     public JobEntity restore(Call call, String vmId, String snapshotId) {
         return restore.restore(call, vms.require(vmId), snapshotId);
@@ -146,10 +162,7 @@ public final class SnapshotOperations {
         if (!MERGEABLE.contains(vm.status)) {
             throw EngineFault.conflict(EngineMessages.vmNotDownOrUp("remove", TYPE, vm.name));
         }
-        List<String> locked = lockedDisks(vm);
-        if (!locked.isEmpty()) {
-            throw EngineFault.conflict(EngineMessages.disksLocked("remove", TYPE, String.join(", ", locked)));
-        }
+        refuseWhileBusy(vm, "remove");
         SnapshotEntity snapshot = stored(vm, snapshotId).orElseThrow();
         snapshot.status = "locked";
         setDisks(vm, "locked");
