@@ -30,11 +30,13 @@ final class SnapshotClone {
     private final Engine engine;
     private final Estate estate;
     private final VmOperations vms;
+    private final SnapshotOperations snapshots;
 
-    SnapshotClone(Engine engine, VmOperations vms) {
+    SnapshotClone(Engine engine, VmOperations vms, SnapshotOperations snapshots) {
         this.engine = engine;
         this.estate = engine.estate();
         this.vms = vms;
+        this.snapshots = snapshots;
         engine.onDue(CLONED, this::cloned);
     }
 
@@ -47,7 +49,7 @@ final class SnapshotClone {
         if (source.snapshots.stream().anyMatch(SnapshotEntity::isLocked)) {
             throw EngineFault.conflict(EngineMessages.vmDuringSnapshot(ACTION, TYPE));
         }
-        List<DiskEntity> sourceDisks = disksOf(source, stored);
+        List<DiskEntity> sourceDisks = snapshots.disks(source.id, request.snapshotId());
         List<String> locked = sourceDisks.stream().filter(d -> "locked".equals(d.status)).map(d -> d.alias).toList();
         if (!locked.isEmpty()) {
             throw EngineFault.conflict(EngineMessages.disksLocked(ACTION, TYPE, String.join(", ", locked)));
@@ -84,12 +86,6 @@ final class SnapshotClone {
                 .filter(vm -> SnapshotOperations.activeId(vm).equals(snapshotId)
                         || SnapshotOperations.stored(vm, snapshotId).isPresent())
                 .findFirst();
-    }
-
-    /** The snapshot's disks that still exist (the engine skips the images of disks removed since). */
-    private List<DiskEntity> disksOf(VmEntity source, Optional<SnapshotEntity> snapshot) {
-        List<String> ids = snapshot.map(s -> s.diskIds).filter(Objects::nonNull).orElse(source.diskIds);
-        return ids.stream().map(estate.disks::get).filter(Objects::nonNull).toList();
     }
 
     /** The snapshot's configuration (the VM's own for its "Active VM" snapshot) with the body's fields over it. */

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.simulator.engine;
 
+import io.vdibot.rhev.simulator.model.DiskEntity;
 import io.vdibot.rhev.simulator.model.Estate;
 import io.vdibot.rhev.simulator.model.JobEntity;
 import io.vdibot.rhev.simulator.model.PendingChange;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -68,7 +70,7 @@ public final class SnapshotOperations {
         this.estate = engine.estate();
         this.vms = vms;
         this.restore = new SnapshotRestore(engine, this);
-        this.clone = new SnapshotClone(engine, vms);
+        this.clone = new SnapshotClone(engine, vms, this);
         engine.onDue(SNAPSHOT_CREATED, this::created);
         engine.onDue(SNAPSHOT_REMOVED, this::removed);
     }
@@ -86,6 +88,17 @@ public final class SnapshotOperations {
     public View get(String vmId, String snapshotId) {
         return list(vmId).stream().filter(s -> s.id().equals(snapshotId)).findFirst()
                 .orElseThrow(EngineFault::notFound);
+    }
+
+    /**
+     * The disks a snapshot holds images of, as {@code /vms/{id}/snapshots/{sid}/disks} lists them: those the VM had
+     * when it was taken and still has; for the "Active VM" snapshot, the VM's disks.
+     */
+    public List<DiskEntity> disks(String vmId, String snapshotId) {
+        VmEntity vm = vms.require(vmId);
+        get(vmId, snapshotId);
+        List<String> ids = stored(vm, snapshotId).map(s -> s.diskIds).filter(Objects::nonNull).orElse(vm.diskIds);
+        return ids.stream().map(estate.disks::get).filter(Objects::nonNull).toList();
     }
 
     public View add(Call call, String vmId, NewSnapshot request) {
