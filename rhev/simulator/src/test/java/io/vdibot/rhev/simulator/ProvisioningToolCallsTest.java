@@ -155,6 +155,29 @@ class ProvisioningToolCallsTest {
     }
 
     @Test
+    void allContentAddsTheExpensiveAttributesToVmsAndTemplatesAlike() {
+        var templates = dc1.systemService().templatesService();
+        Template plain = templates.list().search("name=rhel9-desktop").send().templates().get(0);
+        assertThat(plain.consolePresent()).isFalse();
+        assertThat(plain.virtioScsiPresent()).isFalse();
+
+        // the 4.4.5 Java SDK has no allContent() on templates; the Python SDK (Ansible) sends the header
+        Template listed = templates.list().search("name=rhel9-desktop").header("All-Content", "true").send()
+                .templates().get(0);
+        Template one = templates.templateService(plain.id()).get().header("All-Content", "true").send().template();
+        for (Template full : List.of(listed, one)) {
+            assertThat(full.console().enabled()).isFalse();
+            assertThat(full.soundcardEnabled()).isTrue();
+            assertThat(full.virtioScsi().enabled()).isTrue();
+            assertThat(full.rngDevice()).isNotNull();
+        }
+        Vm vm = vms.list().search("name=par-jump-01").allContent(true).send().vms().get(0);
+        assertThat(vm.console()).isNotNull();
+        assertThat(vm.virtioScsi().enabled()).isTrue();
+        assertThat(vms.list().search("name=par-jump-01").send().vms().get(0).consolePresent()).isFalse();
+    }
+
+    @Test
     void externalJobsAndCustomEventsAreRecordedAndARemovalHasItsJob() {
         Job job = dc1.systemService().jobsService().add().job(new JobBuilder().description("Ansible: patch desktops"))
                 .send().job();
