@@ -59,8 +59,6 @@ public record EngineTiming(double timeScale, Duration ipReportDelay) {
     public Duration storageAttach() { return scale(Duration.ofSeconds(20)); }
     public Duration storageImport() { return scale(Duration.ofSeconds(10)); }
     public Duration poolMonitorInterval() { return scale(Duration.ofMinutes(5)); }
-    /** The pause between two VMs a pool command added in earlier simulator versions; pools now get all their VMs at once. */
-    public Duration poolVmAddition() { return scale(Duration.ofSeconds(2)); }
 
     public Duration scale(Duration base) {
         return Duration.ofNanos(Math.round(base.toNanos() * timeScale));
