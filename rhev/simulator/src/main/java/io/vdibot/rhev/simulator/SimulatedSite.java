@@ -39,8 +39,9 @@ public final class SimulatedSite implements AutoCloseable {
         PermissionOperations permissions = new PermissionOperations(engine);
         VmOperations vms = new VmOperations(engine);
         new InventoryResources(engine, permissions).register(router);
-        new VmResources(engine, vms).register(router);
-        new SnapshotResources(engine, new SnapshotOperations(engine, vms)).register(router);
+        SnapshotOperations snapshots = new SnapshotOperations(engine, vms);
+        new VmResources(engine, vms, snapshots).register(router);
+        new SnapshotResources(engine, snapshots).register(router);
         new StorageResources(engine, new StorageOperations(engine)).register(router);
         new ExportImportResources(engine, new ExportImportOperations(engine)).register(router);
         new TemplateResources(engine, new TemplateOperations(engine, vms)).register(router);

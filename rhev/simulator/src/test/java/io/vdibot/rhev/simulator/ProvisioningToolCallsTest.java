@@ -152,6 +152,58 @@ class ProvisioningToolCallsTest {
         assertThat(tags.body()).contains("<tags/>");
         assertThat(raw.post("vms/" + vm + "/tags", "<tag><name>t</name></tag>").statusCode()).isEqualTo(405);
         assertThat(raw.get("vms/" + vm + "?all_content=true").body()).contains("<console>");
+
+        // the SDK examples the README lists as left out
+        for (String writeOnlyRead : List.of("disks", "networks", "vms/" + vm + "/graphicsconsoles",
+                "clusters/" + idOfCluster() + "/networks")) {
+            HttpResponse<String> refused = raw.post(writeOnlyRead, "<x/>");
+            assertThat(refused.statusCode()).as(writeOnlyRead).isEqualTo(405);
+            assertThat(refused.headers().firstValue("Allow")).as(writeOnlyRead).hasValue("GET");
+        }
+        for (String absent : List.of("macpools", "instancetypes", "affinitylabels", "vms/" + vm + "/backups",
+                "imagetransfers", "users/" + idOfAlice() + "/sshpublickeys", "vms/" + vm + "/graphicsconsoles/x/ticket")) {
+            assertThat(raw.get(absent).statusCode()).as(absent).isEqualTo(404);
+        }
+        assertThat(raw.get("vms/" + vm + "/graphicsconsoles").body()).contains("<graphics_consoles/>");
+        assertThat(raw.post("vms/" + vm + "/diskattachments", "<disk_attachment><disk><name>lun</name>"
+                + "<lun_storage><type>iscsi</type></lun_storage></disk><interface>virtio</interface>"
+                + "</disk_attachment>").statusCode()).isEqualTo(400);
+        HttpResponse<String> newDataDomain = raw.post("storagedomains", "<storage_domain><name>mydata</name>"
+                + "<type>data</type><host><name>par-hv-w01</name></host><storage><type>nfs</type>"
+                + "<address>server0.example.com</address><path>/nfs/mydata</path></storage></storage_domain>");
+        assertThat(newDataDomain.statusCode()).isEqualTo(400);
+        assertThat(newDataDomain.body()).contains("Problem while trying to mount target");
+    }
+
+    private static String idOfCluster() {
+        return dc1.systemService().clustersService().list().search("name=Infra").send().clusters().get(0).id();
+    }
+
+    private static String idOfAlice() {
+        return dc1.systemService().usersService().list().search("name=alice").send().users().get(0).id();
+    }
+
+    @Test
+    void allContentAddsTheExpensiveAttributesToVmsAndTemplatesAlike() {
+        var templates = dc1.systemService().templatesService();
+        Template plain = templates.list().search("name=rhel9-desktop").send().templates().get(0);
+        assertThat(plain.consolePresent()).isFalse();
+        assertThat(plain.virtioScsiPresent()).isFalse();
+
+        // the 4.4.5 Java SDK has no allContent() on templates; the Python SDK (Ansible) sends the header
+        Template listed = templates.list().search("name=rhel9-desktop").header("All-Content", "true").send()
+                .templates().get(0);
+        Template one = templates.templateService(plain.id()).get().header("All-Content", "true").send().template();
+        for (Template full : List.of(listed, one)) {
+            assertThat(full.console().enabled()).isFalse();
+            assertThat(full.soundcardEnabled()).isTrue();
+            assertThat(full.virtioScsi().enabled()).isTrue();
+            assertThat(full.rngDevice()).isNotNull();
+        }
+        Vm vm = vms.list().search("name=par-jump-01").allContent(true).send().vms().get(0);
+        assertThat(vm.console()).isNotNull();
+        assertThat(vm.virtioScsi().enabled()).isTrue();
+        assertThat(vms.list().search("name=par-jump-01").send().vms().get(0).consolePresent()).isFalse();
     }
 
     @Test

@@ -205,7 +205,8 @@ class SnapshotLifecycleTest {
         String activeId = snapshots.list().send().snapshots().stream()
                 .filter(s -> s.snapshotType() == SnapshotType.ACTIVE).findFirst().orElseThrow().id();
         assertThatThrownBy(() -> snapshots.snapshotService(taken.id()).remove().send())
-                .hasMessageContaining("The following disks are locked");
+                .as("RemoveSnapshot checks for a snapshot operation under way before it looks at the disks")
+                .hasMessageContaining("[Cannot remove Snapshot. The VM is performing an operation on a Snapshot.");
         fixture.advance(Duration.ofSeconds(10));
 
         assertThatThrownBy(() -> snapshots.snapshotService(activeId).remove().send())

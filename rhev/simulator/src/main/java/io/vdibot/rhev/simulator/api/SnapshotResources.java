@@ -12,13 +12,15 @@ import org.ovirt.engine.sdk4.builders.ActionBuilder;
 import org.ovirt.engine.sdk4.builders.SnapshotBuilder;
 import org.ovirt.engine.sdk4.builders.VmBuilder;
 import org.ovirt.engine.sdk4.internal.xml.XmlActionWriter;
+import org.ovirt.engine.sdk4.internal.xml.XmlDiskWriter;
 import org.ovirt.engine.sdk4.internal.xml.XmlSnapshotReader;
 import org.ovirt.engine.sdk4.internal.xml.XmlSnapshotWriter;
+import org.ovirt.engine.sdk4.types.Disk;
 import org.ovirt.engine.sdk4.types.Snapshot;
 import org.ovirt.engine.sdk4.types.SnapshotStatus;
 import org.ovirt.engine.sdk4.types.SnapshotType;
 
-/** {@code /vms/{id}/snapshots}, one snapshot, its removal and its {@code restore} action. */
+/** {@code /vms/{id}/snapshots}, one snapshot, its disks, its removal and its {@code restore} action. */
 public final class SnapshotResources {
 
     private static final String ONE = "vms/{id}/snapshots/{snapshot}";
@@ -41,6 +43,12 @@ public final class SnapshotResources {
                 .get(ONE, (r, p) -> engine.read(() -> {
                     Snapshot out = snapshot(p.get("id"), snapshots.get(p.get("id"), p.get("snapshot")));
                     return ApiResponse.ok(Xml.write(w -> XmlSnapshotWriter.writeOne(out, w)));
+                }))
+                .get(ONE + "/disks", (r, p) -> engine.read(() -> {
+                    String base = Hrefs.of("vms", p.get("id"), "snapshots", p.get("snapshot")) + "/disks";
+                    List<Disk> out = snapshots.disks(p.get("id"), p.get("snapshot")).stream()
+                            .map(d -> VmRepresentation.diskBuilder(d).href(base + "/" + d.id).build()).toList();
+                    return ApiResponse.ok(Xml.write(w -> XmlDiskWriter.writeMany(out.iterator(), w)));
                 }))
                 // RemoveSnapshot goes through the REST layer's performAction: 200 with a completed action
                 .delete(ONE, (r, p) -> engine.write(() -> {

@@ -10,6 +10,10 @@ import io.vdibot.rhev.simulator.model.TemplateEntity;
 import java.util.ArrayList;
 import java.util.List;
 import org.ovirt.engine.sdk4.builders.ClusterBuilder;
+import org.ovirt.engine.sdk4.builders.ConsoleBuilder;
+import org.ovirt.engine.sdk4.builders.RngDeviceBuilder;
+import org.ovirt.engine.sdk4.builders.VirtioScsiBuilder;
+import org.ovirt.engine.sdk4.types.RngSource;
 import org.ovirt.engine.sdk4.builders.CpuBuilder;
 import org.ovirt.engine.sdk4.builders.CpuTopologyBuilder;
 import org.ovirt.engine.sdk4.builders.DiskAttachmentBuilder;
@@ -38,6 +42,11 @@ public final class TemplateRepresentation {
     }
 
     public Template template(TemplateEntity template) {
+        return template(template, false);
+    }
+
+    /** @param allContent the engine's All-Content: adds the console, sound card, VirtIO-SCSI and RNG device, as for VMs */
+    public Template template(TemplateEntity template, boolean allContent) {
         TemplateBuilder b = new TemplateBuilder().id(template.id).href(Hrefs.of("templates", template.id))
                 .name(template.name)
                 .status(TemplateStatus.fromValue(template.status))
@@ -93,6 +102,11 @@ public final class TemplateRepresentation {
         }
         if (template.sourceVmId != null && estate.vms.containsKey(template.sourceVmId)) {
             b.vm(new VmBuilder().id(template.sourceVmId).href(Hrefs.of("vms", template.sourceVmId)));
+        }
+        if (allContent) {
+            b.console(new ConsoleBuilder().enabled(false)).soundcardEnabled(true)
+                    .virtioScsi(new VirtioScsiBuilder().enabled(true))
+                    .rngDevice(new RngDeviceBuilder().source(RngSource.URANDOM));
         }
         return b.build();
     }

@@ -45,7 +45,8 @@ public final class TemplateResources {
         new TemplateDeviceResources(engine, templates).register(router);
         router.get("templates", this::list)
                 .post("templates", this::add)
-                .get("templates/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(write(templates.require(p.get("id"))))))
+                .get("templates/{id}", (r, p) -> engine.read(() -> ApiResponse.ok(write(templates.require(p.get("id")),
+                        VmResources.allContent(r)))))
                 .delete("templates/{id}", (r, p) -> engine.write(() -> {
                     templates.remove(r.call(), p.get("id"));
                     return ApiResponse.ok(new byte[0]);
@@ -59,8 +60,9 @@ public final class TemplateResources {
         return engine.read(() -> {
             List<TemplateEntity> selected = Listing.select(request, new ArrayList<>(estate.templates.values()),
                     SEARCH_FIELDS, this::field);
+            boolean allContent = VmResources.allContent(request);
             List<Template> out = new ArrayList<>(selected.size());
-            selected.forEach(t -> out.add(representation.template(t)));
+            selected.forEach(t -> out.add(representation.template(t, allContent)));
             return ApiResponse.ok(Xml.writeLinked(LINKS, href -> ResourceActions.TEMPLATE,
                     w -> XmlTemplateWriter.writeMany(out.iterator(), w)));
         });
@@ -94,12 +96,12 @@ public final class TemplateResources {
                 request.booleanParam("seal").orElse(false), request.booleanParam("clone_permissions").orElse(false));
         return engine.write(() -> {
             TemplateEntity created = templates.add(request.call(), newTemplate);
-            return ApiResponse.of(202, write(created));
+            return ApiResponse.of(202, write(created, VmResources.allContent(request)));
         });
     }
 
-    private byte[] write(TemplateEntity template) {
-        Template out = representation.template(template);
+    private byte[] write(TemplateEntity template, boolean allContent) {
+        Template out = representation.template(template, allContent);
         return Xml.writeLinked(LINKS, href -> href.equals(out.href()) ? ResourceActions.TEMPLATE : null,
                 w -> XmlTemplateWriter.writeOne(out, w));
     }

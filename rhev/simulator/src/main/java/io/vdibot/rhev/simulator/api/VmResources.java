@@ -3,6 +3,7 @@ package io.vdibot.rhev.simulator.api;
 import io.vdibot.rhev.simulator.engine.Engine;
 import io.vdibot.rhev.simulator.engine.EngineFault;
 import io.vdibot.rhev.simulator.engine.Ref;
+import io.vdibot.rhev.simulator.engine.SnapshotOperations;
 import io.vdibot.rhev.simulator.engine.VmOperations;
 import io.vdibot.rhev.simulator.engine.VmUpdate;
 import io.vdibot.rhev.simulator.http.ApiRequest;
@@ -57,12 +58,14 @@ public final class VmResources {
     private final Engine engine;
     private final Estate estate;
     private final VmOperations vms;
+    private final SnapshotOperations snapshots;
     private final VmRepresentation representation;
 
-    public VmResources(Engine engine, VmOperations vms) {
+    public VmResources(Engine engine, VmOperations vms, SnapshotOperations snapshots) {
         this.engine = engine;
         this.estate = engine.estate();
         this.vms = vms;
+        this.snapshots = snapshots;
         this.representation = new VmRepresentation(estate);
     }
 
@@ -149,6 +152,10 @@ public final class VmResources {
                 w -> XmlVmWriter.writeMany(out.iterator(), w)));
     }
 
+    /**
+     * AddVm from a template, or AddVmFromSnapshot when the body names a snapshot ({@code <snapshots>}), which needs
+     * no template: the snapshot's configuration takes its place.
+     */
     private ApiResponse add(ApiRequest request, Map<String, String> params) {
         Vm body = Xml.read(request.body(), XmlVmReader::readOne);
         if (body.cluster() == null || !hasRef(body.cluster().id(), body.cluster().name())) {
@@ -157,11 +164,38 @@ public final class VmResources {
         if (body.name() == null) {
             throw EngineFault.incomplete("Vm", "name", "add");
         }
+        Ref cluster = new Ref(body.cluster().id(), body.cluster().name());
+        VmEntity created;
+        if (body.snapshotsPresent() && !body.snapshots().isEmpty()) {
+            if (body.snapshots().get(0).id() == null) {
+                // the REST layer names the method that checked the snapshot
+                throw EngineFault.incomplete("Snapshot", "id", "validateSnapshotExistence");
+            }
+            SnapshotOperations.NewVmFromSnapshot fromSnapshot = new SnapshotOperations.NewVmFromSnapshot(
+                    body.snapshots().get(0).id(), body.name(), cluster, body.description(),
+                    body.memory() == null ? null : body.memoryAsLong());
+            created = engine.write(() -> snapshots.cloneVm(request.call(), fromSnapshot));
+        } else {
+            created = engine.write(() -> vms.add(request.call(), newVm(body, cluster)));
+        }
+        boolean blocking = request.header("Expect").or(() -> request.header("X-Ovirt-Expect"))
+                .map(v -> v.contains("201-created")).orElse(false);
+        if (blocking) {
+            awaitNotLocked(created.id);
+        }
+        return engine.read(() -> {
+            VmEntity vm = vms.require(created.id);
+            int status = "image_locked".equals(vm.status) ? 202 : 201;
+            ApiResponse response = ApiResponse.of(status, write(vm, request));
+            return status == 201 ? response.withHeader("Location", Hrefs.of("vms", vm.id)) : response;
+        });
+    }
+
+    private static VmOperations.NewVm newVm(Vm body, Ref cluster) {
         if (body.template() == null || !hasRef(body.template().id(), body.template().name())) {
             throw EngineFault.incomplete("Vm", "template.id|name", "add");
         }
-        VmOperations.NewVm newVm = new VmOperations.NewVm(body.name(),
-                new Ref(body.cluster().id(), body.cluster().name()),
+        return new VmOperations.NewVm(body.name(), cluster,
                 new Ref(body.template().id(), body.template().name()),
                 body.description(),
                 body.comment(),
@@ -174,18 +208,6 @@ public final class VmResources {
                 body.type() != null ? body.type().value() : null,
                 body.statelessPresent() ? body.stateless() : null,
                 body.initialization() != null ? body.initialization().customScript() : null);
-        VmEntity created = engine.write(() -> vms.add(request.call(), newVm));
-        boolean blocking = request.header("Expect").or(() -> request.header("X-Ovirt-Expect"))
-                .map(v -> v.contains("201-created")).orElse(false);
-        if (blocking) {
-            awaitNotLocked(created.id);
-        }
-        return engine.read(() -> {
-            VmEntity vm = vms.require(created.id);
-            int status = "image_locked".equals(vm.status) ? 202 : 201;
-            ApiResponse response = ApiResponse.of(status, write(vm, request));
-            return status == 201 ? response.withHeader("Location", Hrefs.of("vms", vm.id)) : response;
-        });
     }
 
     /**

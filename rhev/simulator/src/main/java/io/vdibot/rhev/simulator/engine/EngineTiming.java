@@ -49,6 +49,8 @@ public record EngineTiming(double timeScale, Duration ipReportDelay) {
     public Duration snapshotRestore() { return scale(Duration.ofSeconds(12)); }
     /** Removing a snapshot: merging its volume into its neighbour. */
     public Duration snapshotRemoval() { return scale(Duration.ofSeconds(20)); }
+    /** A VM cloned from a snapshot: collapsed full copies of the snapshot's images. */
+    public Duration vmCloneFromSnapshot() { return scale(Duration.ofSeconds(30)); }
     public Duration templateCreation() { return scale(Duration.ofSeconds(90)); }
     public Duration templateExport() { return scale(Duration.ofSeconds(120)); }
     public Duration templateImport() { return scale(Duration.ofSeconds(120)); }
@@ -57,8 +59,6 @@ public record EngineTiming(double timeScale, Duration ipReportDelay) {
     public Duration storageAttach() { return scale(Duration.ofSeconds(20)); }
     public Duration storageImport() { return scale(Duration.ofSeconds(10)); }
     public Duration poolMonitorInterval() { return scale(Duration.ofMinutes(5)); }
-    /** The pause between two VMs a pool command added in earlier simulator versions; pools now get all their VMs at once. */
-    public Duration poolVmAddition() { return scale(Duration.ofSeconds(2)); }
 
     public Duration scale(Duration base) {
         return Duration.ofNanos(Math.round(base.toNanos() * timeScale));

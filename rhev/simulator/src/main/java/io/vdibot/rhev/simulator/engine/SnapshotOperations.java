@@ -1,5 +1,6 @@
 package io.vdibot.rhev.simulator.engine;
 
+import io.vdibot.rhev.simulator.model.DiskEntity;
 import io.vdibot.rhev.simulator.model.Estate;
 import io.vdibot.rhev.simulator.model.JobEntity;
 import io.vdibot.rhev.simulator.model.PendingChange;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,16 +51,26 @@ public final class SnapshotOperations {
     public record NewSnapshot(String description, Boolean persistMemory) {
     }
 
+    /**
+     * What a client asked for in {@code POST /vms} with a snapshot: the new VM's name and cluster, and the fields of
+     * the body that override the snapshot's configuration (null: the snapshot's).
+     */
+    public record NewVmFromSnapshot(String snapshotId, String name, Ref cluster, String description,
+            Long memoryBytes) {
+    }
+
     private final Engine engine;
     private final Estate estate;
     private final VmOperations vms;
     private final SnapshotRestore restore;
+    private final SnapshotClone clone;
 
     public SnapshotOperations(Engine engine, VmOperations vms) {
         this.engine = engine;
         this.estate = engine.estate();
         this.vms = vms;
         this.restore = new SnapshotRestore(engine, this);
+        this.clone = new SnapshotClone(engine, vms, this);
         engine.onDue(SNAPSHOT_CREATED, this::created);
         engine.onDue(SNAPSHOT_REMOVED, this::removed);
     }
@@ -76,6 +88,17 @@ public final class SnapshotOperations {
     public View get(String vmId, String snapshotId) {
         return list(vmId).stream().filter(s -> s.id().equals(snapshotId)).findFirst()
                 .orElseThrow(EngineFault::notFound);
+    }
+
+    /**
+     * The disks a snapshot holds images of, as {@code /vms/{id}/snapshots/{sid}/disks} lists them: those the VM had
+     * when it was taken and still has; for the "Active VM" snapshot, the VM's disks.
+     */
+    public List<DiskEntity> disks(String vmId, String snapshotId) {
+        VmEntity vm = vms.require(vmId);
+        get(vmId, snapshotId);
+        List<String> ids = stored(vm, snapshotId).map(s -> s.diskIds).filter(Objects::nonNull).orElse(vm.diskIds);
+        return ids.stream().map(estate.disks::get).filter(Objects::nonNull).toList();
     }
 
     public View add(Call call, String vmId, NewSnapshot request) {
@@ -100,6 +123,7 @@ public final class SnapshotOperations {
         snapshot.memoryBytes = vm.memoryBytes;
         snapshot.sockets = vm.sockets;
         snapshot.cores = vm.cores;
+        snapshot.diskIds = new ArrayList<>(vm.diskIds);
         vm.snapshots.add(snapshot);
         setDisks(vm, "locked");
         boolean wasDown = vm.isDown();
@@ -132,6 +156,11 @@ public final class SnapshotOperations {
         });
     }
 
+    /** {@code POST /vms} with a snapshot: see {@link SnapshotClone}. */
+    public VmEntity cloneVm(Call call, NewVmFromSnapshot request) {
+        return clone.cloneVm(call, request);
+    }
+
     /** {@code POST /vms/{id}/snapshots/{sid}/restore}: see {@link SnapshotRestore}. */
     public JobEntity restore(Call call, String vmId, String snapshotId) {
         return restore.restore(call, vms.require(vmId), snapshotId);
@@ -146,10 +175,7 @@ public final class SnapshotOperations {
         if (!MERGEABLE.contains(vm.status)) {
             throw EngineFault.conflict(EngineMessages.vmNotDownOrUp("remove", TYPE, vm.name));
         }
-        List<String> locked = lockedDisks(vm);
-        if (!locked.isEmpty()) {
-            throw EngineFault.conflict(EngineMessages.disksLocked("remove", TYPE, String.join(", ", locked)));
-        }
+        refuseWhileBusy(vm, "remove");
         SnapshotEntity snapshot = stored(vm, snapshotId).orElseThrow();
         snapshot.status = "locked";
         setDisks(vm, "locked");

@@ -1,6 +1,7 @@
 package io.vdibot.rhev.simulator.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A regular snapshot of a VM: its disks (and, when taken from a running VM, its memory) at one moment, with
@@ -20,6 +21,8 @@ public class SnapshotEntity {
     public long memoryBytes;
     public int sockets;
     public int cores;
+    /** The VM's disks when the snapshot was taken; null for snapshots saved before this was kept (then: the VM's). */
+    public List<String> diskIds;
 
     public boolean isLocked() {
         return "locked".equals(status);
