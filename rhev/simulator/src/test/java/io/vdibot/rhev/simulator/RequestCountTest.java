@@ -53,12 +53,15 @@ class RequestCountTest {
         assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
         RawApi raw = RawApi.connect(fixture, "dc1");
         raw.get("");
-        long started = System.nanoTime();
-        for (int i = 0; i < 10; i++) {
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 20; i++) {
+            long started = System.nanoTime();
             raw.get("");
+            fastest = Math.min(fastest, System.nanoTime() - started);
         }
-        // with the stall ten requests take at least 400 ms, however fast the machine
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(400);
+        // with the stall every request waits for the peer's delayed acknowledgement (40 ms or more), however fast
+        // the machine; the fastest of twenty is what the server itself costs, so a busy machine does not fail this
+        assertThat(fastest / 1_000_000).isLessThan(40);
     }
 
     @Test
