@@ -47,7 +47,8 @@ final class LogsHandler implements QueryHandler<LogsRequest> {
         }
         List<List<String>> rows = new ArrayList<>();
         for (TaskLogEntry entry : entries) {
-            rows.add(List.of(TaskTexts.TIME.withZone(scope.zone()).format(entry.at()), entry.kind().name().toLowerCase(Locale.ROOT),
+            rows.add(List.of(TaskTexts.TIME.withZone(scope.zone()).format(entry.at()), 
+                    messages.format("logs.kind." + entry.kind().name().toLowerCase(Locale.ROOT)),
                     entry.message()));
         }
         return Reply.builder().heading(messages.format("logs.heading", task.code()))

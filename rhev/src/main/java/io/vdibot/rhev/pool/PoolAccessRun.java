@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.handler.TaskContext;
@@ -101,6 +102,6 @@ final class PoolAccessRun extends PoolRun {
                         new Field(messages.format("pool.field.group"), group),
                         new Field(messages.format("pool.field.role"), role)));
         appendStepsAndLogs(reply);
-        return new TaskOutcome(status, messages.format(summaryKey, group, role, name, site), reply.build());
+        return TaskOutcome.of(status, Text.of(summaryKey, group, role, name, site), messages, reply.build());
     }
 }

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.pool.PoolCreateRequest;
@@ -72,7 +73,7 @@ final class PoolCreatePreflight {
                 : template.clusterOf(versions);
         TemplateInfo chosen = template.version(versions, cluster, request.templateVersion());
         if (!chosen.isOk() && !chosen.isLocked()) {
-            throw run.fail("pool.template-not-ok", chosen.name(), chosen.version(), chosen.status());
+            throw run.fail("pool.template-not-ok", chosen.name(), chosen.version(), EngineTerm.IMAGE_STATUS.of(chosen.status()));
         }
         int toStart = Math.min(request.prestarted() == null ? 0 : request.prestarted(), request.size());
         capacity.atPreflight(capacity.live(site, cluster, toStart, chosen), request.name(), site, run, context);

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolDeleteRequest;
@@ -48,8 +49,8 @@ final class PoolDeleteRun extends PoolRun {
                         new Field(messages.format("pool.field.site"), site),
                         new Field(messages.format("pool.field.vms-removed"), Integer.toString(vms))));
         appendStepsAndLogs(reply);
-        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("pool.delete.summary", request.name(), site,
-                vms), reply.build());
+        return TaskOutcome.of(TaskStatus.SUCCEEDED, Text.of("pool.delete.summary", request.name(), site,
+                vms), messages, reply.build());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.commands.i18n.Durations;
 import java.time.Duration;
@@ -60,7 +61,7 @@ final class PoolReadiness {
             } else {
                 VmInfo last = second.last().get(name);
                 owner.log.error(owner.messages.format("pool.create.log.no-address", name,
-                        last == null ? owner.messages.format("pool.status.gone") : last.status(),
+                        last == null ? owner.messages.format("pool.status.gone") : EngineTerm.VM_STATUS.of(last.status()),
                         Durations.format(timeout)));
             }
         }

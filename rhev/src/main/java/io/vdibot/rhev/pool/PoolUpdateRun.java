@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolUpdateRequest;
@@ -104,7 +105,7 @@ final class PoolUpdateRun extends PoolRun {
                 .table(List.of(messages.format("pool.field.setting"), messages.format("pool.field.before"),
                         messages.format("pool.field.after")), rows);
         appendStepsAndLogs(reply);
-        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("pool.update.summary", request.name(), site),
+        return TaskOutcome.of(TaskStatus.SUCCEEDED, Text.of("pool.update.summary", request.name(), site), messages,
                 reply.build());
     }
 

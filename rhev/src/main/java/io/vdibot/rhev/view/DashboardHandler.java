@@ -2,6 +2,7 @@ package io.vdibot.rhev.view;
 
 import io.vdibot.commands.handler.Asker;
 import io.vdibot.commands.handler.QueryHandler;
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
@@ -71,7 +72,7 @@ public final class DashboardHandler implements QueryHandler<DashboardRequest> {
         String hosts = m.format("dashboard.hosts.value", f.hostsUp(), f.hostsNotUp());
         if (!f.hostsNotUpByStatus().isEmpty()) {
             hosts = m.format("dashboard.with-detail", hosts, String.join(", ", f.hostsNotUpByStatus().entrySet()
-                    .stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+                    .stream().map(e -> m.term(EngineTerm.HOST_STATUS, e.getKey()) + " " + e.getValue()).toList()));
         }
         fields.add(new Field(m.format("dashboard.hosts"), hosts));
         fields.add(new Field(m.format("dashboard.vms"), m.format("dashboard.vms.value", f.vmsUp(), f.vmsNotUp())));
