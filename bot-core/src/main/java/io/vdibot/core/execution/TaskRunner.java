@@ -2,6 +2,7 @@ package io.vdibot.core.execution;
 
 import io.vdibot.commands.i18n.Durations;
 import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.spec.TaskRequest;
@@ -132,7 +133,7 @@ public final class TaskRunner {
             if (finish(task, TaskStatus.INTERRUPTED, "interrupted")) {
                 notifiers.post(threadOf(task), Reply.builder().tone(Reply.Tone.ERROR)
                         .text(messages.format("reply.task.interrupted", task.code(), task.commandId())).build());
-                onCall.failed(task, messages.format("task.status.interrupted"));
+                onCall.failed(task, Text.of("task.status.interrupted"), messages.format("task.status.interrupted"));
             }
             return;
         }
@@ -177,15 +178,15 @@ public final class TaskRunner {
             if (finish(task, outcome.status(), outcome.summary())) {
                 notifiers.post(thread, outcome.result());
                 if (outcome.status() == TaskStatus.FAILED) {
-                    onCall.failed(task, outcome.summary());
+                    onCall.failed(task, outcome.summaryText(), outcome.summary());
                 } else {
                     tellSucceeded(task, request);
-                    onCall.succeeded(task, outcome.summary());
+                    onCall.succeeded(task, outcome);
                 }
             }
         } catch (TaskFailure failure) {
             progress.flushPending();
-            fail(task, thread, messages, failure.getMessage(), failure.cleanedUp());
+            fail(task, thread, messages, failure.reason(), failure.getMessage(), failure.cleanedUp());
         } catch (TaskCancelled cancelled) {
             progress.flushPending();
             stopped(task, thread, messages, cancelled);
@@ -256,6 +257,12 @@ public final class TaskRunner {
     }
 
     private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp) {
+        fail(task, thread, messages, null, reason, cleanedUp);
+    }
+
+    /** @param reasonText the reason as a message, for others to read in their language; null when free text */
+    private void fail(TaskRecord task, ThreadRef thread, Messages messages, Text reasonText, String reason,
+            String cleanedUp) {
         log(task, LogKind.ERROR, reason);
         if (!finish(task, TaskStatus.FAILED, reason)) {
             return;
@@ -267,7 +274,7 @@ public final class TaskRunner {
         }
         reply.text(messages.format("reply.task.see-logs", task.code()));
         notifiers.post(thread, reply.build());
-        onCall.failed(task, reason);
+        onCall.failed(task, reasonText, reason);
     }
 
     /** The requester may no longer do what the task does: it ends before its first step, having changed nothing. */

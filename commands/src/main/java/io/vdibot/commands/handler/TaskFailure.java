@@ -1,5 +1,8 @@
 package io.vdibot.commands.handler;
 
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.i18n.Text;
+
 /**
  * A failure to report to the requester as it is: the message is already in the requester's language
  * (engine texts are quoted verbatim), and {@code cleanedUp} says what was undone.
@@ -7,15 +10,30 @@ package io.vdibot.commands.handler;
 public class TaskFailure extends RuntimeException {
 
     private final String cleanedUp;
+    private final transient Text reason;
 
     public TaskFailure(String message, String cleanedUp) {
         super(message);
         this.cleanedUp = cleanedUp;
+        this.reason = null;
     }
 
     public TaskFailure(String message, String cleanedUp, Throwable cause) {
         super(message, cause);
         this.cleanedUp = cleanedUp;
+        this.reason = null;
+    }
+
+    /** A failure whose reason is a message: said in the requester's language, kept to be said in others'. */
+    public TaskFailure(Text reason, Messages requester) {
+        super(reason.in(requester));
+        this.cleanedUp = null;
+        this.reason = reason;
+    }
+
+    /** The reason before it was put into words, or null when it is free text (an engine's explanation). */
+    public Text reason() {
+        return reason;
     }
 
     /** What was cleaned up after the failure, or null when nothing needed it. */

@@ -8,6 +8,7 @@ import io.vdibot.commands.handler.TaskLog;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.Violation;
 import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.rhev.call.EngineException;
 import java.time.Clock;
@@ -64,7 +65,7 @@ public final class TaskRun {
 
     /** A failure the requester reads as it is. */
     public TaskFailure fail(String key, Object... args) {
-        return new TaskFailure(messages.format(key, args), null);
+        return new TaskFailure(Text.of(key, args), messages);
     }
 
     /**
