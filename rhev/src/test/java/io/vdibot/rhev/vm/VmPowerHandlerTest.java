@@ -1,5 +1,6 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -161,9 +162,9 @@ class VmPowerHandlerTest {
         VmInfo poweringUp = new VmInfo("id-1", "web01", null, "powering_up", "c", "h", "t", null, List.of(), null,
                 0, 1);
         assertThat(VmPowerHandler.check(VmPower.REBOOT, List.of(poweringUp), "web01", "dc1"))
-                .containsExactly(new Violation("vm.reboot.refused", "name", List.of("web01", "powering_up")));
+                .containsExactly(new Violation("vm.reboot.refused", "name", List.of("web01", EngineTerm.VM_STATUS.of("powering_up"))));
         assertThat(VmPowerHandler.check(VmPower.START, List.of(poweringUp), "web01", "dc1"))
-                .containsExactly(new Violation("vm.start.refused", "name", List.of("web01", "powering_up")));
+                .containsExactly(new Violation("vm.start.refused", "name", List.of("web01", EngineTerm.VM_STATUS.of("powering_up"))));
         assertThat(VmPowerHandler.check(VmPower.STOP, List.of(poweringUp, poweringUp), "web01", "dc1"))
                 .extracting(Violation::key).containsExactly("vm.power.ambiguous");
 
