@@ -128,8 +128,7 @@ public final class TaskRunner {
         TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
         if (!handlers.taskHandler(request).resumable()) {
             Messages messages = messagesOf(task);
-            log(task, LogKind.ERROR, "node " + task.claimedBy()
-                    + " stopped while running this task; it cannot be resumed safely");
+            log(task, LogKind.ERROR, Text.of("task.log.node-stopped", task.claimedBy()), messages);
             if (finish(task, TaskStatus.INTERRUPTED, "interrupted")) {
                 notifiers.post(threadOf(task), Reply.builder().tone(Reply.Tone.ERROR)
                         .text(messages.format("reply.task.interrupted", task.code(), task.commandId())).build());
@@ -242,9 +241,10 @@ public final class TaskRunner {
             return false;
         }
         if (first.get()) {
-            String text = messages.format("reply.task.waiting", task.code(), task.commandId(), busy.what(), holder,
+            Text waiting = Text.of("reply.task.waiting", task.code(), task.commandId(), busy.what(), holder,
                     Durations.format(waits.waitMax()));
-            log(task, LogKind.DEPLOY, text);
+            String text = waiting.in(messages);
+            log(task, LogKind.DEPLOY, waiting, messages);
             notifiers.post(thread, Reply.builder().kind(Reply.Kind.PROGRESS).tone(Reply.Tone.WARNING).text(text)
                     .build());
         }
@@ -263,7 +263,11 @@ public final class TaskRunner {
     /** @param reasonText the reason as a message, for others to read in their language; null when free text */
     private void fail(TaskRecord task, ThreadRef thread, Messages messages, Text reasonText, String reason,
             String cleanedUp) {
-        log(task, LogKind.ERROR, reason);
+        if (reasonText != null) {
+            log(task, LogKind.ERROR, reasonText, messages);
+        } else {
+            log(task, LogKind.ERROR, reason);
+        }
         if (!finish(task, TaskStatus.FAILED, reason)) {
             return;
         }
@@ -280,7 +284,7 @@ public final class TaskRunner {
     /** The requester may no longer do what the task does: it ends before its first step, having changed nothing. */
     private void refused(TaskRecord task, ThreadRef thread, Messages messages, RequesterRecheck.Refusal refusal) {
         String reason = refusal.in(messages);
-        log(task, LogKind.ERROR, reason);
+        log(task, LogKind.ERROR, new Text(refusal.key(), refusal.args()), messages);
         if (finish(task, TaskStatus.REFUSED, reason)) {
             notifiers.post(thread, Reply.builder().tone(Reply.Tone.ERROR).text(reason).build());
             onCall.refused(task, refusal.key(), refusal.args());
@@ -289,9 +293,9 @@ public final class TaskRunner {
 
     /** A running task stopped at a step boundary because someone cancelled it: what it did stays. */
     private void stopped(TaskRecord task, ThreadRef thread, Messages messages, TaskCancelled cancelled) {
-        String summary = messages.format("reply.task.cancelled-running", task.code(), task.commandId(),
-                cancelled.cancelledBy());
-        log(task, LogKind.DEPLOY, summary);
+        Text said = Text.of("reply.task.cancelled-running", task.code(), task.commandId(), cancelled.cancelledBy());
+        String summary = said.in(messages);
+        log(task, LogKind.DEPLOY, said, messages);
         if (!finish(task, TaskStatus.CANCELLED, summary)) {
             return;
         }
@@ -327,6 +331,14 @@ public final class TaskRunner {
 
     private void log(TaskRecord task, LogKind kind, String message) {
         database.run("log of " + task.code(), () -> logs.append(task.id(), kind, null, message));
+    }
+
+    /** A line from a message: kept as a message too, to be read in each reader's language. */
+    private void log(TaskRecord task, LogKind kind, Text message, Messages requester) {
+        String text = message.in(requester);
+        String args = TextJson.args(message);
+        database.run("log of " + task.code(),
+                () -> logs.append(task.id(), kind, null, text, message.key(), args));
     }
 
     private ThreadRef threadOf(TaskRecord task) {

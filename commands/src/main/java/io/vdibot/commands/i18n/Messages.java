@@ -69,6 +69,8 @@ public final class Messages {
         for (int i = 0; i < said.length; i++) {
             if (said[i] instanceof Term term) {
                 said[i] = term(term.family(), term.value());
+            } else if (said[i] instanceof Text text) {
+                said[i] = text.in(this);
             }
         }
         return locale.getLanguage().equals("zh") ? ChineseSpacing.format(format, said) : format.format(said);

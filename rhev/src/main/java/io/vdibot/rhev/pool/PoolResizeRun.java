@@ -91,7 +91,7 @@ final class PoolResizeRun extends PoolRun {
             }
             shrink.chosen().forEach(vm -> remove.add(new PoolResizePlan.VmRef(vm.id(), vm.name())));
         }
-        log.deploy(messages.format("pool.resize.log.preflight", request.name(), vms.size(), request.size()));
+        log.deploy(Text.of("pool.resize.log.preflight", request.name(), vms.size(), request.size()), messages);
         return new PoolResizePlan(found.id(), names, remove);
     }
 
@@ -187,7 +187,8 @@ final class PoolResizeRun extends PoolRun {
             }
             VmInfo member = inPool.get(ref.id());
             if (member != null && !PoolShrink.free(member)) {
-                log.error(messages.format("pool.resize.log.in-use", ref.name(), EngineTerm.VM_STATUS.of(member.status())));
+                log.error(Text.of("pool.resize.log.in-use", ref.name(), EngineTerm.VM_STATUS.of(member.status())),
+                        messages);
                 tokens.add("!" + ref.name());
                 continue;
             }
@@ -201,7 +202,7 @@ final class PoolResizeRun extends PoolRun {
                     throw e;
                 }
             }
-            log.deploy(messages.format("pool.resize.log.removed", ref.name(), request.name()));
+            log.deploy(Text.of("pool.resize.log.removed", ref.name(), request.name()), messages);
             tokens.add(ref.name());
             deleted.add(vm);
         }

@@ -79,8 +79,8 @@ final class PoolUpdateRun extends PoolRun {
     private String update() {
         PoolInfo after = actions.update(site, pool.id(), request.description(), request.prestarted(),
                 request.maxPerUser(), correlationId(UPDATE));
-        log.deploy(messages.format("pool.update.log.updated", request.name(), after.prestarted(), after.maxUserVms(),
-                after.description() == null ? "" : after.description()));
+        log.deploy(Text.of("pool.update.log.updated", request.name(), after.prestarted(), after.maxUserVms(),
+                after.description() == null ? "" : after.description()), messages);
         return Settings.of(after).journal();
     }
 
