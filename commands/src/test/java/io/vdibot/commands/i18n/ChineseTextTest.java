@@ -93,6 +93,10 @@ class ChineseTextTest {
         assertThat(RULES.withNames(List.of("web01")).offenders("虚拟机 web01 于 2026-12-01 09:00 Europe/Paris 执行，内存 4 GiB，IP 地址 10.1.2.3。"))
                 .isEmpty();
         assertThat(RULES.offenders("请用 /vdi logs T1042 查看，或加 site=all。")).isEmpty();
+        assertThat(RULES.offenders("任务 T1（vm create web01 template=rhel9）已受理：vm.create")).isEmpty();
+        assertThat(RULES.offenders("dc1 https://127.0.0.1:8443/ovirt-engine/api fe80::1 /srv/images/a.png"))
+                .containsExactly("dc1");
+        assertThat(RULES.offenders("list vms")).containsExactly("list", "vms");
         assertThat(RULES.offenders("站点 dc1 上的 latest")).containsExactly("dc1", "latest");
         assertThat(RULES.inGrammarText("可以写 now、tomorrow 08:00 或 latest")).isEmpty();
     }

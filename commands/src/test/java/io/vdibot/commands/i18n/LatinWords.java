@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * What may stay in Latin letters in a text for a Chinese reader, and the words of a text that are not that. Allowed:
  * <ul>
  * <li>names and ids: the object names of the data at hand ({@link #withNames}), task ids ({@code T1042}), engine
- * ids (UUIDs), e-mail addresses, configuration properties ({@code vdibot.limits.pool-size-max});</li>
- * <li>commands: a {@code /vdi …}, {@code /lang …} or {@code /login …} command up to the next Chinese character, and a
- * {@code key=value} argument;</li>
+ * ids (UUIDs), command ids ({@code vm.create}), e-mail addresses, URLs, file paths, IPv6 addresses, configuration
+ * properties ({@code vdibot.limits.pool-size-max});</li>
+ * <li>commands: a {@code /vdi …}, {@code /lang …} or {@code /login …} command, or a task's command line
+ * ({@code vm create web01 template=…}), up to the next Chinese character, and a {@code key=value} argument;</li>
  * <li>numbers, dates, times, sizes, durations, IP addresses, and units ({@code GiB}, {@code ms}, {@code min});</li>
  * <li>IANA zone ids ({@code Europe/Paris}, {@code UTC});</li>
  * <li>proper names and technical terms that Chinese writes in Latin letters too ({@link #TERMS}: {@code IP},
@@ -46,6 +47,7 @@ public final class LatinWords {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.\\-/@*?+:%#=]+");
     private static final Pattern COMMAND = Pattern.compile("/(vdi|lang|login)\\b[\\x20-\\x7E]*");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F]*:[0-9a-fA-F]*:[0-9a-fA-F:.]*");
     private static final Pattern QUOTED = Pattern.compile("“[^”]*”");
     private static final Pattern NUMBERISH = Pattern.compile("[+-]?\\d[\\w.:\\-/%+]*");
     private static final Pattern TASK_ID = Pattern.compile("T\\d+");
@@ -54,15 +56,31 @@ public final class LatinWords {
 
     private final Set<String> names;
     private final Set<String> grammar;
+    private final Set<String> commandIds;
+    private final Pattern commandLine;
 
-    private LatinWords(Set<String> names, Set<String> grammar) {
+    private LatinWords(Set<String> names, Set<String> grammar, Set<String> commandIds, Pattern commandLine) {
         this.names = names;
         this.grammar = grammar;
+        this.commandIds = commandIds;
+        this.commandLine = commandLine;
     }
 
     /** The rules above, with no object names yet. */
     public static LatinWords rules() {
-        return new LatinWords(Set.of(), grammarWords());
+        Set<String> ids = new HashSet<>();
+        List<String> lines = new ArrayList<>();
+        for (CommandSpec<?> spec : AllCommands.registry().all()) {
+            // an id or command line of two words or more: a single word (list, sites) is also an English word
+            if (spec.id().contains(".")) {
+                ids.add(spec.id());
+            }
+            if (spec.wordsText().contains(" ")) {
+                lines.add(Pattern.quote(spec.wordsText()));
+            }
+        }
+        Pattern commandLine = Pattern.compile("\\b(" + String.join("|", lines) + ")\\b[\\x20-\\x7E]*");
+        return new LatinWords(Set.of(), grammarWords(), Set.copyOf(ids), commandLine);
     }
 
     /** These rules, with the Latin words of {@code texts} (object names, descriptions of the test data) allowed too. */
@@ -78,7 +96,7 @@ public final class LatinWords {
                 more.add(trim(m.group()));
             }
         }
-        return new LatinWords(Set.copyOf(more), grammar);
+        return new LatinWords(Set.copyOf(more), grammar, commandIds, commandLine);
     }
 
     /** The Latin words of {@code text} that may not stay, in order. */
@@ -94,6 +112,7 @@ public final class LatinWords {
     private List<String> offenders(String text, boolean grammarText) {
         String rest = QUOTED.matcher(text).replaceAll(" ");
         rest = COMMAND.matcher(rest).replaceAll(" ");
+        rest = commandLine.matcher(rest).replaceAll(" ");
         List<String> found = new ArrayList<>();
         Matcher m = TOKEN.matcher(rest);
         while (m.find()) {
@@ -109,8 +128,10 @@ public final class LatinWords {
         if (!HAS_LETTER.matcher(token).find() || NUMBERISH.matcher(token).matches()) {
             return true;
         }
-        if (token.contains("=") || token.contains("@") || token.startsWith("vdibot.")
-                || TASK_ID.matcher(token).matches() || UUID_LIKE.matcher(token).matches()) {
+        if (token.contains("=") || token.contains("@") || token.startsWith("vdibot.") || token.startsWith("https://")
+                || token.startsWith("http://") || token.startsWith("/") && token.indexOf('/', 1) > 0
+                || TASK_ID.matcher(token).matches() || UUID_LIKE.matcher(token).matches()
+                || IPV6.matcher(token).matches() || commandIds.contains(token)) {
             return true;
         }
         if (TERMS.contains(token) || UNITS.contains(token) || names.contains(token) || isZone(token)) {
