@@ -7,17 +7,38 @@ import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.core.directory.Directory;
 import io.vdibot.core.permission.PermissionPolicy;
+import io.vdibot.core.config.VdibotProperties;
+import io.vdibot.persistence.task.ApprovalDeadlines;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Approvals: the desk that asks approvers and records decisions, and the {@code approve}/{@code reject} commands. */
+/**
+ * Approvals: the desk that asks approvers and records decisions, the {@code approve}/{@code reject} commands, and the
+ * reminders and expiry of requests nobody decides on.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ApprovalConfiguration {
 
     @Bean
     public ApprovalDesk approvalDesk(TaskRepository tasks, TaskScheduling scheduling, Notifiers notifiers,
-            TaskJson json, Directory directory, PermissionPolicy permissions) {
-        return new ApprovalDesk(tasks, scheduling, notifiers, json, new Approvers(directory, permissions));
+            TaskJson json, Directory directory, PermissionPolicy permissions, VdibotProperties properties) {
+        return new ApprovalDesk(tasks, scheduling, notifiers, json, new Approvers(directory, permissions),
+                properties.defaultLocale());
+    }
+
+    @Bean
+    public ApprovalTimeouts approvalTimeouts(DataSource dataSource, Clock clock, ApprovalDesk desk,
+            VdibotProperties properties) {
+        return new ApprovalTimeouts(new ApprovalDeadlines(dataSource, clock), desk, clock,
+                properties.approval().remindAfter(), properties.approval().expireAfter());
+    }
+
+    @Bean(initMethod = "start")
+    public ApprovalSweepSchedule approvalSweepSchedule(Scheduler scheduler, ApprovalTimeouts timeouts) {
+        return new ApprovalSweepSchedule(scheduler, timeouts.sweepEvery());
     }
 
     @Bean

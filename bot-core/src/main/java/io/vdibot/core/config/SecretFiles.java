@@ -67,6 +67,9 @@ public final class SecretFiles implements EnvironmentPostProcessor, Ordered {
         if (!blank(env, "vdibot.teams.app-id")) {
             check(env, "vdibot.teams.app-password-file", "vdibot.teams.app-password", problems);
         }
+        if (!blank(env, "vdibot.mail.host")) {
+            check(env, "vdibot.mail.password-file", "vdibot.mail.password", problems);
+        }
         return List.copyOf(problems);
     }
 

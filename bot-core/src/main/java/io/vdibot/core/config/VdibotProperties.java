@@ -78,11 +78,21 @@ public record VdibotProperties(
      * @param poolSizeThreshold pool creations and resizes above this many VMs need an approver
      * @param initScripts       a VM created with an {@code init=} script (run as root in the guest) needs an approver
      * @param poolShrink        a resize that makes a pool smaller (deleting VMs people may be using) needs an approver
+     * @param remindAfter       a request still waiting this long after it was asked, or after its last reminder,
+     *                          reminds the approvers' channel
+     * @param expireAfter       a request still waiting this long ends as expired, without running
      */
     public record Approval(
             @DefaultValue({"template.migrate", "pool.delete", "pool.revoke", "vm.restore"}) Set<String> commands,
             @DefaultValue("50") int poolSizeThreshold, @DefaultValue("true") boolean initScripts,
-            @DefaultValue("true") boolean poolShrink) {
+            @DefaultValue("true") boolean poolShrink, @DefaultValue("4h") Duration remindAfter,
+            @DefaultValue("3d") Duration expireAfter) {
+
+        public Approval {
+            if (remindAfter.isNegative() || remindAfter.isZero() || expireAfter.isNegative() || expireAfter.isZero()) {
+                throw new IllegalArgumentException("vdibot.approval.remind-after and expire-after must be positive");
+            }
+        }
     }
 
     /**

@@ -59,6 +59,12 @@ public final class CachingDirectory implements Directory {
         return groups.get(key(group), () -> delegate.membersOf(group));
     }
 
+    /** Asked of the directory each time: it is asked once per on-call notice, from the mail sender's thread. */
+    @Override
+    public Optional<String> groupMail(String group) {
+        return delegate.groupMail(group);
+    }
+
     /** Asked of the directory each time: it is asked only when an administrator names an owner group. */
     @Override
     public boolean groupExists(String group) {

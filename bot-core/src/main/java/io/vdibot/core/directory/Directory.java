@@ -22,4 +22,10 @@ public interface Directory {
 
     /** Whether a group named {@code group} exists under the configured group search base. */
     boolean groupExists(String group);
+
+    /**
+     * The mail address of the group named {@code group} itself (its mail attribute, as Active Directory and mail-enabled
+     * groups keep one), not its members'; empty when the group has none or does not exist.
+     */
+    Optional<String> groupMail(String group);
 }

@@ -193,6 +193,26 @@ public final class LdapDirectory implements Directory, AutoCloseable {
     }
 
     @Override
+    public Optional<String> groupMail(String group) {
+        if (group == null || group.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            for (SearchResultEntry entry : search(properties.groupSearchBase(),
+                    Filter.createEqualityFilter(properties.groupNameAttribute(), group.trim()), 0,
+                    properties.mailAttribute())) {
+                String mail = entry.getAttributeValue(properties.mailAttribute());
+                if (mail != null && !mail.isBlank()) {
+                    return Optional.of(mail.trim());
+                }
+            }
+            return Optional.empty();
+        } catch (LDAPException e) {
+            throw unavailable("the mail address of group " + group, e);
+        }
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

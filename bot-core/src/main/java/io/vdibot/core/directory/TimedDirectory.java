@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Times the lookups that reach the directory as {@code vdibot.directory.lookups}, tagged with the lookup
- * ({@code mail}, {@code uid}, {@code members}, {@code group}) and the outcome ({@code found}, {@code not_found}, {@code unavailable}).
+ * ({@code mail}, {@code uid}, {@code members}, {@code group}, {@code group_mail}) and the outcome ({@code found}, {@code not_found}, {@code unavailable}).
  * Sits under the {@link CachingDirectory}, so cached answers are not counted: this is the directory's own latency.
  */
 public final class TimedDirectory implements Directory {
@@ -41,6 +41,11 @@ public final class TimedDirectory implements Directory {
     @Override
     public boolean groupExists(String group) {
         return timed("group", () -> delegate.groupExists(group), Boolean::booleanValue);
+    }
+
+    @Override
+    public Optional<String> groupMail(String group) {
+        return timed("group_mail", () -> delegate.groupMail(group), Optional::isPresent);
     }
 
     private <T> T timed(String lookup, Supplier<T> call, java.util.function.Predicate<T> found) {

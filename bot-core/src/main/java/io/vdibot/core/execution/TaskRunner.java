@@ -132,7 +132,8 @@ public final class TaskRunner {
             if (finish(task, TaskStatus.INTERRUPTED, "interrupted")) {
                 notifiers.post(threadOf(task), Reply.builder().tone(Reply.Tone.ERROR)
                         .text(messages.format("reply.task.interrupted", task.code(), task.commandId())).build());
-                onCall.failed(task, Text.of("task.status.interrupted"), messages.format("task.status.interrupted"));
+                onCall.failed(task, Text.of("task.status.interrupted"),
+                        messages.format("task.status.interrupted"));
             }
             return;
         }
@@ -163,11 +164,13 @@ public final class TaskRunner {
                 return;
             }
             if (lateKey != null) {
-                notifiers.post(thread, Reply.builder().tone(Reply.Tone.WARNING).text(messages.format(
+                progress.say(Reply.builder().tone(Reply.Tone.WARNING).text(messages.format(
                         lateKey, task.code(), task.commandId(), messages.describe(request.runAt())))
                         .build());
             }
-            notifiers.post(thread, Reply.text(startedText(task, messages, resumed)));
+            // the start is how the task is getting on: chat shows it in the status message, not as a message
+            progress.say(Reply.builder().kind(Reply.Kind.PROGRESS).text(startedText(task, messages, resumed))
+                    .build());
             RunningTask context = new RunningTask(task.code(), request, task.site(), messages, zoneOf(task),
                     new JournaledSteps(task.id(), steps, new StepData(), cancels, database),
                     new PersistentTaskLog(task.id(), logs, database),
@@ -175,7 +178,7 @@ public final class TaskRunner {
             TaskOutcome outcome = execute(handlers, request, context);
             progress.flushPending();
             if (finish(task, outcome.status(), outcome.summary())) {
-                notifiers.post(thread, outcome.result());
+                progress.say(outcome.result());
                 if (outcome.status() == TaskStatus.FAILED) {
                     onCall.failed(task, outcome.summaryText(), outcome.summary());
                 } else {
@@ -185,7 +188,8 @@ public final class TaskRunner {
             }
         } catch (TaskFailure failure) {
             progress.flushPending();
-            fail(task, thread, messages, failure.reason(), failure.getMessage(), failure.cleanedUp());
+            fail(task, thread, messages, failure.reason(), failure.getMessage(), failure.cleanedUp(),
+                    failure.inErrorLog());
         } catch (TaskCancelled cancelled) {
             progress.flushPending();
             stopped(task, thread, messages, cancelled);
@@ -195,7 +199,7 @@ public final class TaskRunner {
         } catch (RuntimeException unexpected) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("task {} failed unexpectedly, reference {}", task.code(), reference, unexpected);
-            fail(task, thread, messages, messages.format("reply.internal-error", reference), null);
+            fail(task, thread, messages, messages.format("reply.internal-error", reference), null, false);
         } finally {
             if (!parked) {
                 database.run("release leases of " + task.code(), () -> waits.ended(task));
@@ -233,7 +237,7 @@ public final class TaskRunner {
         String holder = busy.holder() != null ? busy.holder() : messages.format("task.lease.another-task");
         if (waits.waitedTooLong(task, busy)) {
             fail(task, thread, messages, messages.format("reply.task.wait-gave-up", busy.what(), holder,
-                    Durations.format(waits.waitMax())), null);
+                    Durations.format(waits.waitMax())), null, false);
             return false;
         }
         Optional<Boolean> first = database.call("park " + task.code(), () -> waits.park(task, busy));
@@ -256,16 +260,18 @@ public final class TaskRunner {
         return handlers.taskHandler(request).execute(request, context);
     }
 
-    private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp) {
-        fail(task, thread, messages, null, reason, cleanedUp);
+    /** @param inErrorLog the handler already wrote the reason to the error log: one line per fact, not two */
+    private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp,
+            boolean inErrorLog) {
+        fail(task, thread, messages, null, reason, cleanedUp, inErrorLog);
     }
 
     /** @param reasonText the reason as a message, for others to read in their language; null when free text */
     private void fail(TaskRecord task, ThreadRef thread, Messages messages, Text reasonText, String reason,
-            String cleanedUp) {
-        if (reasonText != null) {
+            String cleanedUp, boolean inErrorLog) {
+        if (!inErrorLog && reasonText != null) {
             log(task, LogKind.ERROR, reasonText, messages);
-        } else {
+        } else if (!inErrorLog) {
             log(task, LogKind.ERROR, reason);
         }
         if (!finish(task, TaskStatus.FAILED, reason)) {

@@ -11,9 +11,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A task's status message, edited in place, at most once per interval: chat platforms rate-limit
- * edits per channel, and a reader gains nothing from faster updates. The last text always gets shown
- * (a deferred flush), and milestones are posted as they come.
+ * A running task's way into its thread, in the order things were said: the status message, edited in place at most
+ * once per interval (chat platforms rate-limit edits per channel, and a reader gains nothing from faster updates),
+ * milestones, and what the runner itself says (start, result). Everything goes through one lock, and a status line
+ * still waiting for its interval is shown before anything said after it, so a thread never reads "batch 3 done"
+ * before "batch 3: waiting" even though the deferred line is flushed from a timer thread.
  */
 final class ThrottledProgress implements ProgressSink {
 
@@ -46,14 +48,25 @@ final class ThrottledProgress implements ProgressSink {
         }
     }
 
+    /** Posted as a {@link Reply.Kind#MILESTONE}, after the status line said before it. */
     @Override
-    public void milestone(Reply reply) {
+    public synchronized void milestone(Reply reply) {
+        flushPending();
+        notifiers.post(thread, new Reply(Reply.Kind.MILESTONE, reply.tone(), reply.blocks()));
+    }
+
+    /** Posts what the runner says in the thread (the start, a warning, the result), after what was said before it. */
+    synchronized void say(Reply reply) {
+        flushPending();
         notifiers.post(thread, reply);
     }
 
     /** Shows what is still waiting, e.g. right before the final result is posted. */
     synchronized void flushPending() {
-        flush = null;
+        if (flush != null) {
+            flush.cancel(false);
+            flush = null;
+        }
         if (pending != null) {
             show(pending, System.nanoTime());
         }

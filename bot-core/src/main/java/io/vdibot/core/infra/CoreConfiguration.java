@@ -20,6 +20,7 @@ import io.vdibot.core.execution.TaskRunner;
 import io.vdibot.core.execution.TaskSuccessListener;
 import io.vdibot.core.notify.ChatAdapters;
 import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.mail.OnCallMail;
 import io.vdibot.core.notify.OnCallNotices;
 import java.util.Map;
 import java.util.Locale;
@@ -53,6 +54,7 @@ import io.vdibot.persistence.task.TaskWaits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -187,9 +189,12 @@ public class CoreConfiguration {
         return new DirectoryAccessCheck(identities, permissions, registry);
     }
 
+    /** Chat notices in the on-call language (the default locale); mail, when configured, in each reader's. */
     @Bean
-    public OnCallNotices onCallNotices(Notifiers notifiers, VdibotProperties properties) {
-        return new OnCallNotices(notifiers, properties.defaultLocale());
+    public OnCallNotices onCallNotices(Notifiers notifiers, VdibotProperties properties, TaskLogRepository logs,
+            ObjectProvider<OnCallMail> mail) {
+        return new OnCallNotices(notifiers, properties.onCallLocale(), logs, Optional.ofNullable(mail.getIfAvailable()),
+                properties.defaultLocale());
     }
 
     @Bean

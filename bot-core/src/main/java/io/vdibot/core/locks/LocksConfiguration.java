@@ -3,6 +3,7 @@ package io.vdibot.core.locks;
 import io.vdibot.commands.handler.QueryHandler;
 import io.vdibot.persistence.lease.ResourceLeaseRepository;
 import io.vdibot.persistence.task.TaskWaits;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 public class LocksConfiguration {
 
     @Bean
-    public QueryHandler<?> locksHandler(ResourceLeaseRepository leases, TaskWaits waits) {
-        return new LocksHandler(leases, waits);
+    public QueryHandler<?> locksHandler(ResourceLeaseRepository leases, TaskWaits waits, Clock clock) {
+        return new LocksHandler(leases, waits, clock);
     }
 
     @Bean

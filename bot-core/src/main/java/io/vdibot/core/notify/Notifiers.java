@@ -75,6 +75,28 @@ public final class Notifiers {
         notifier.notifyApprovers(requestThread, question);
     }
 
+    /** Reminds the approvers of the requester's platform of a task that still waits for them. */
+    public void remindApprovers(ThreadRef requestThread, Reply reminder) {
+        ThreadNotifier notifier = notifier(requestThread.platform());
+        if (notifier == null) {
+            LOG.warn("no {} adapter in this process; reminder about {} not posted", requestThread.platform(),
+                    requestThread.taskCode());
+            return;
+        }
+        notifier.remindApprovers(requestThread, reminder);
+    }
+
+    /** Redraws a task's approval card, on the requester's platform, as closed (no buttons). */
+    public void closeApproval(ThreadRef requestThread, Reply closed) {
+        ThreadNotifier notifier = notifier(requestThread.platform());
+        if (notifier == null) {
+            LOG.warn("no {} adapter in this process; approval card of {} not closed", requestThread.platform(),
+                    requestThread.taskCode());
+            return;
+        }
+        notifier.closeApproval(requestThread, closed);
+    }
+
     /**
      * Tells the on-call people of every connected platform, each in the language of their channel: {@code notice}
      * writes the notice in the language it is given, once per language.

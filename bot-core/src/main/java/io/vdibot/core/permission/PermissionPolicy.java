@@ -77,6 +77,12 @@ public final class PermissionPolicy {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
+    /** The groups mapped by name that hold {@code role} (the on-call people's, for instance), sorted. */
+    public List<String> groupsHolding(String role) {
+        return rolesByGroup.entrySet().stream().filter(entry -> entry.getValue().contains(role))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     public boolean isAllowed(DirectoryUser user, String permission) {
         return check(user, permission).allowed();
     }

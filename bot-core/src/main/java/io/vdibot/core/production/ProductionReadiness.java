@@ -8,7 +8,7 @@ import org.springframework.core.env.Environment;
 /**
  * What production may not run with, read from the configuration alone (nothing has started yet): the demo's embedded
  * database, directory and simulated sites (unset properties, which the demo artifact would fill); a directory password sent in clear; a console that lets anyone be
- * anyone; a chat adapter open to any workspace or tenant.
+ * anyone; a chat adapter open to any workspace or tenant; on-call mail sent without STARTTLS unless explicitly allowed.
  */
 final class ProductionReadiness {
 
@@ -42,6 +42,11 @@ final class ProductionReadiness {
         }
         if (!blank(env, "vdibot.teams.app-id") && blank(env, "vdibot.teams.allowed-tenant-ids")) {
             problems.add("vdibot.teams.allowed-tenant-ids is not set: the Teams adapter would answer any tenant.");
+        }
+        if (!blank(env, "vdibot.mail.host") && !flag(env, "vdibot.mail.starttls")
+                && !flag(env, "vdibot.mail.allow-plaintext")) {
+            problems.add("vdibot.mail.starttls is not true: on-call mail (and any SMTP password) would cross the"
+                    + " network in clear; set it to true, or vdibot.mail.allow-plaintext=true for a relay that cannot.");
         }
         return List.copyOf(problems);
     }

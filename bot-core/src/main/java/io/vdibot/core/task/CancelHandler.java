@@ -6,6 +6,7 @@ import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.task.CancelRequest;
 import io.vdibot.commands.handler.TaskStatus;
+import io.vdibot.core.approval.ApprovalDesk;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.core.intake.TaskJson;
@@ -32,15 +33,17 @@ public final class CancelHandler implements QueryHandler<CancelRequest> {
     private final TaskScheduling scheduling;
     private final Notifiers notifiers;
     private final TaskJson json;
+    private final ApprovalDesk approvals;
 
     public CancelHandler(TaskRepository tasks, TaskCancelRequests cancels, TaskScheduling scheduling,
-            Notifiers notifiers, TaskJson json) {
+            Notifiers notifiers, TaskJson json, ApprovalDesk approvals) {
         this.tasks = tasks;
         this.cancels = cancels;
         this.lookup = new TaskLookup(tasks);
         this.scheduling = scheduling;
         this.notifiers = notifiers;
         this.json = json;
+        this.approvals = approvals;
     }
 
     @Override
@@ -77,6 +80,10 @@ public final class CancelHandler implements QueryHandler<CancelRequest> {
                 task.code(), task.commandId(), scope.displayName())).build();
         if (task.threadRefJson() != null && !task.threadRefJson().equals(json.write(scope.thread()))) {
             notifiers.post(json.readThread(task.threadRefJson()).withTask(task.code()), done);
+        }
+        if (task.status() == TaskStatus.PENDING_APPROVAL) {
+            // nobody is to decide on it any more: its approval card loses its buttons
+            approvals.withdrawn(task, scope.displayName());
         }
         return done;
     }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code /vdi logs ID [kind]}: what a task did (deploy log) and what failed (error log). */
+/** {@code /vdi logs ID [kind]}: what a task did (deploy log) and what failed (error log), or their summary. */
 final class LogsHandler implements QueryHandler<LogsRequest> {
 
     private final TaskLookup lookup;
@@ -38,10 +38,15 @@ final class LogsHandler implements QueryHandler<LogsRequest> {
 
     private Reply logs(TaskRecord task, LogKind kind, Asker scope) {
         Messages messages = scope.messages();
+        if (kind == LogKind.SUMMARY) {
+            Reply.Builder summary = Reply.builder().heading(messages.format("logs.summary.heading", task.code()));
+            LogSummary.of(task.code(), logs.list(task.id())).lines(messages).forEach(summary::text);
+            return summary.build();
+        }
         List<TaskLogEntry> entries = switch (kind) {
             case DEPLOY -> logs.list(task.id(), io.vdibot.persistence.task.LogKind.DEPLOY);
             case ERROR -> logs.list(task.id(), io.vdibot.persistence.task.LogKind.ERROR);
-            case ALL -> logs.list(task.id());
+            case ALL, SUMMARY -> logs.list(task.id());
         };
         if (entries.isEmpty()) {
             return Reply.text(messages.format("logs.none", task.code()));

@@ -2,6 +2,7 @@ package io.vdibot.core.task;
 
 import io.vdibot.commands.handler.QueryHandler;
 import io.vdibot.core.intake.TaskJson;
+import io.vdibot.core.approval.ApprovalDesk;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.schedule.TaskScheduling;
 import io.vdibot.persistence.task.TaskCancelRequests;
@@ -34,7 +35,7 @@ public class TaskConfiguration {
 
     @Bean
     public CancelHandler cancelHandler(TaskRepository tasks, TaskCancelRequests cancels, TaskScheduling scheduling,
-            Notifiers notifiers, TaskJson json) {
-        return new CancelHandler(tasks, cancels, scheduling, notifiers, json);
+            Notifiers notifiers, TaskJson json, ApprovalDesk approvals) {
+        return new CancelHandler(tasks, cancels, scheduling, notifiers, json, approvals);
     }
 }

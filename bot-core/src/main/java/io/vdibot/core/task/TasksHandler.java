@@ -74,7 +74,7 @@ final class TasksHandler implements QueryHandler<TasksRequest> {
             case WAITING -> EnumSet.of(TaskStatus.WAITING);
             case SUCCEEDED -> EnumSet.of(TaskStatus.SUCCEEDED, TaskStatus.PARTIALLY_SUCCEEDED);
             case FAILED -> EnumSet.of(TaskStatus.FAILED, TaskStatus.INTERRUPTED, TaskStatus.REFUSED);
-            case CANCELLED -> EnumSet.of(TaskStatus.CANCELLED, TaskStatus.REJECTED);
+            case CANCELLED -> EnumSet.of(TaskStatus.CANCELLED, TaskStatus.REJECTED, TaskStatus.EXPIRED);
         };
     }
 

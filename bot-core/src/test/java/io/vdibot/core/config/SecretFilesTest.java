@@ -92,13 +92,16 @@ class SecretFilesTest {
         properties.put("vdibot.slack.signing-secret-file", dir.resolve("signing").toString());
         properties.put("vdibot.teams.app-id", "app");
         properties.put("vdibot.teams.app-password-file", dir.toString());
+        properties.put("vdibot.mail.host", "smtp.example");
+        properties.put("vdibot.mail.password-file", dir.resolve("smtp").toString());
 
         assertThat(SecretFiles.problems(environment(properties))).containsExactly(
                 "vdibot.database.password-file: " + dir.resolve("db") + " does not exist.",
                 "vdibot.directory.bind-password-file: " + empty + " is empty.",
                 "vdibot.sites[1].password-file: " + dir.resolve("sg") + " does not exist.",
                 "vdibot.slack.signing-secret-file: " + dir.resolve("signing") + " does not exist.",
-                "vdibot.teams.app-password-file: " + dir + " is a directory, not a file.");
+                "vdibot.teams.app-password-file: " + dir + " is a directory, not a file.",
+                "vdibot.mail.password-file: " + dir.resolve("smtp") + " does not exist.");
     }
 
     @Test
@@ -108,6 +111,7 @@ class SecretFilesTest {
         properties.put("vdibot.slack.bot-token-file", "");
         properties.put("vdibot.slack.signing-secret-file", dir.resolve("slack-off").toString());
         properties.put("vdibot.teams.app-password-file", dir.resolve("teams-off").toString());
+        properties.put("vdibot.mail.password-file", dir.resolve("mail-off").toString());
         assertThat(SecretFiles.problems(environment(properties))).isEmpty();
     }
 

@@ -118,6 +118,12 @@ class CachingDirectoryTest {
             return group.equalsIgnoreCase("vdi-requesters");
         }
 
+        @Override
+        public Optional<String> groupMail(String group) {
+            record("group-mail:" + group.toLowerCase());
+            return Optional.empty();
+        }
+
         private void record(String call) {
             calls.add(call);
             if (down) {

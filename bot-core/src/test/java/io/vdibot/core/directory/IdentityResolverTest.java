@@ -87,6 +87,11 @@ class IdentityResolverTest {
             throw new AssertionError("identity resolution never looks groups up");
         }
 
+        @Override
+        public Optional<String> groupMail(String group) {
+            throw new AssertionError("identity resolution never looks groups up");
+        }
+
         private void failIfDown() {
             if (down) {
                 throw new DirectoryUnavailableException("down", null);

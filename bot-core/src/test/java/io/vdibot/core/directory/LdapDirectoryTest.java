@@ -126,6 +126,15 @@ class LdapDirectoryTest {
     }
 
     @Test
+    void aGroupHasItsOwnMailAddressOnlyWhenTheDirectoryGivesItOne() {
+        assertThat(directory.groupMail("vdi-oncall")).contains("vdi-oncall@vdibot.example");
+        assertThat(directory.groupMail("VDI-OnCall")).contains("vdi-oncall@vdibot.example");
+        assertThat(directory.groupMail("vdi-viewers")).as("members have addresses, the group none").isEmpty();
+        assertThat(directory.groupMail("vdi-nobody")).isEmpty();
+        assertThat(directory.groupMail(" ")).isEmpty();
+    }
+
+    @Test
     void groupNamesCompareCaseInsensitively() {
         assertThat(directory.membersOf("VDI-Requesters")).extracting(DirectoryUser::uid).containsExactly("alice", "bob");
     }

@@ -8,6 +8,7 @@ import io.vdibot.adapters.console.ConsoleOutput;
 import io.vdibot.adapters.console.ConsoleRenderer;
 import io.vdibot.adapters.console.ConsoleChatAdapter;
 import io.vdibot.adapters.console.ImageDirectory;
+import io.vdibot.core.console.ConsoleConfiguration;
 import io.vdibot.commands.Platform;
 import io.vdibot.core.VdiBotApplication;
 import io.vdibot.core.notify.Notifiers;
@@ -70,9 +71,9 @@ public final class BotHarness implements AutoCloseable {
 
         LineCapture capture = new LineCapture(lines, listeners);
         ConsoleOutput out = new ConsoleOutput(new PrintStream(capture, true, StandardCharsets.UTF_8));
-        // images (dashboard charts) are written under the data directory, as the console does for a user
+        // images (dashboard charts) are written where the bot's own console writes them for a user
         ConsoleChatAdapter console = new ConsoleChatAdapter(out,
-                new ConsoleRenderer(new ImageDirectory(dataDir.resolve("images"))));
+                new ConsoleRenderer(new ImageDirectory(ConsoleConfiguration.imageDirectory(dataDir))));
         // The console must be reachable before the scheduler starts: a trigger missed while the bot was down
         // fires at once, and its first lines would otherwise go nowhere.
         // as command-line arguments, so that they win over application.yml (builder properties would not)

@@ -75,7 +75,7 @@ class ChineseConsoleEndToEndTest {
         assertThat(String.join("\n", ask("/vdi list templates"))).containsPattern("win10-22h2 +1 +1 base version +正常");
         assertThat(String.join("\n", ask("/vdi list pools"))).containsPattern("finance-win10 .* 自动 ");
         assertThat(String.join("\n", ask("/vdi show pool finance-win10"))).contains("类型: 自动");
-        assertThat(String.join("\n", ask("/vdi dashboard site=dc1"))).contains("维护中 1）");
+        assertThat(String.join("\n", ask("/vdi dashboard site=dc1"))).contains("维护（1）");
     }
 
     @Test

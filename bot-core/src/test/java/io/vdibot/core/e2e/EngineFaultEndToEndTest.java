@@ -3,10 +3,14 @@ package io.vdibot.core.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vdibot.commands.handler.TaskStatus;
+import io.vdibot.persistence.task.LogKind;
+import io.vdibot.persistence.task.TaskLogEntry;
+import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.rhev.simulator.Simulator;
 import io.vdibot.rhev.simulator.faults.FaultPlan;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +102,11 @@ class EngineFaultEndToEndTest {
 
         String logs = bot.send("/vdi logs " + task + " error");
         assertThat(bot.awaitIn(logs, "did not answer", WAIT)).contains("dc1");
+        // the failed step is written once, not again as the task's reason
+        List<String> errors = bot.bean(TaskLogRepository.class).list(stored.id(), LogKind.ERROR).stream()
+                .map(TaskLogEntry::message).toList();
+        assertThat(errors).filteredOn(line -> line.contains("did not answer after 5 attempts")).hasSize(1);
+        assertThat(errors).doesNotHaveDuplicates();
     }
 
     @Test

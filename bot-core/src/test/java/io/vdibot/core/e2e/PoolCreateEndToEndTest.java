@@ -46,10 +46,10 @@ class PoolCreateEndToEndTest {
 
         bot.awaitIn(task, "^ok: == Pool e2e-dev-\\?\\? is ready ==$", RUN);
         List<String> thread = bot.thread(task);
-        assertThat(thread).anyMatch(l -> l.startsWith("Batch 1 of 2 done: 3 VMs created, 3 of 6 in the pool; 3 up "
+        assertThat(thread).anyMatch(l -> l.startsWith("Batch 1 of 2 done: 3 of 6 VMs in the pool, 3 up "
                 + "with an IP address.") && l.contains("About "));
         // the batch starts the one VM the pool still needs running and checks the two it leaves down
-        assertThat(thread).anyMatch(l -> l.startsWith("Batch 2 of 2 done: 3 VMs created, 6 of 6 in the pool; 1 up "
+        assertThat(thread).anyMatch(l -> l.startsWith("Batch 2 of 2 done: 6 of 6 VMs in the pool, 4 up "
                 + "with an IP address, 2 of 2 created and healthy (down, not started: prestarted=4)."));
         assertThat(thread).contains("Pool: e2e-dev-??", "Site: dc1", "Cluster: Linux-Desktops",
                 "Template: rhel9-desktop (version 1)", "VMs: 6 of 6", "Up with an IP address: 4",
@@ -64,7 +64,8 @@ class PoolCreateEndToEndTest {
 
         PoolEntity pool = engine("dc1").read(() -> engine("dc1").estate().pools.values().stream()
                 .filter(p -> p.name.equals("e2e-dev-??")).findFirst().orElseThrow());
-        assertThat(pool.description).isEqualTo("E2E desktops (created by VDI Bot task " + task + ")");
+        assertThat(pool.description).isEqualTo("E2E desktops");
+        assertThat(pool.comment).isEqualTo("Created by VDI Bot task " + task);
         assertThat(pool.prestartedVms).isEqualTo(4);
         assertThat(engine("dc1").read(() -> engine("dc1").estate().permissions.values().stream()
                 .filter(p -> pool.id.equals(p.objectId)).count())).isEqualTo(1);

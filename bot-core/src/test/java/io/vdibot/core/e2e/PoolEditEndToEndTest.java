@@ -67,7 +67,7 @@ class PoolEditEndToEndTest {
         String grow = run("/vdi pool resize eng-rhel9-?? size=7", "eng-rhel9-??", "^ok: == Pool eng-rhel9-\\?\\? has 7 VMs ==$");
         assertThat(bot.thread(grow)).contains("Pool eng-rhel9-?? grew from 4 to 7 VMs; the engine added 3:")
                 .anyMatch(l -> l.matches("eng-rhel9-07 +down +-"))
-                .contains("Batch 1 of 1 done: 3 VMs created, 7 of 7 in the pool; 3 of 3 created and healthy (down, "
+                .contains("Batch 1 of 1 done: 7 of 7 VMs in the pool, 3 of 3 created and healthy (down, "
                         + "not started: prestarted=0).");
         assertThat(vmsOf("dc1", "eng-rhel9-??")).hasSize(7);
 
@@ -82,7 +82,7 @@ class PoolEditEndToEndTest {
         String shrink = approvedByBob("pool resize finance-win10");
         bot.awaitIn(shrink, "^ok: == Pool finance-win10 has 4 VMs ==$", RUN);
         assertThat(bot.lines()).anyMatch(l -> l.endsWith("Pool finance-win10 shrank from 6 to 4 VMs; removed "
-                + "finance-win10-6, finance-win10-5:"));
+                + "2 VMs:"));
         assertThat(vmsOf("dc1", "finance-win10")).containsExactly("finance-win10-1", "finance-win10-2",
                 "finance-win10-3", "finance-win10-4");
     }

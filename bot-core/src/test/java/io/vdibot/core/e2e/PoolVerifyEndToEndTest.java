@@ -62,9 +62,9 @@ class PoolVerifyEndToEndTest {
                 "e2e-cold-??", "^ok: == Pool e2e-cold-\\?\\? is ready ==$");
 
         List<String> thread = bot.thread(task);
-        assertThat(thread).anyMatch(l -> l.startsWith("Batch 1 of 2 done: 3 VMs created, 3 of 6 in the pool; 3 of 3 "
+        assertThat(thread).anyMatch(l -> l.startsWith("Batch 1 of 2 done: 3 of 6 VMs in the pool, 3 of 3 "
                 + "created and healthy (down, not started: prestarted=0)."));
-        assertThat(thread).contains("Batch 2 of 2 done: 3 VMs created, 6 of 6 in the pool; 6 of 6 created and "
+        assertThat(thread).contains("Batch 2 of 2 done: 6 of 6 VMs in the pool, 6 of 6 created and "
                 + "healthy (down, not started: prestarted=0).", "VMs: 6 of 6",
                 "Created and healthy: 6 of 6 (down, not started: prestarted=0)");
         assertThat(thread).noneMatch(l -> l.startsWith("Up with an IP address"));
@@ -84,9 +84,9 @@ class PoolVerifyEndToEndTest {
         bot.awaitIn(grow, "^ok: == Pool e2e-grow-\\?\\? has 6 VMs ==$", RUN);
 
         List<String> thread = bot.thread(grow);
-        assertThat(thread).anyMatch(l -> l.startsWith("Batch 1 of 2 done: 3 VMs created, 5 of 6 in the pool; 2 up "
+        assertThat(thread).anyMatch(l -> l.startsWith("Batch 1 of 2 done: 5 of 6 VMs in the pool, 2 up "
                 + "with an IP address, 1 of 1 created and healthy (down, not started: prestarted=2)."));
-        assertThat(thread).contains("Batch 2 of 2 done: 1 VM created, 6 of 6 in the pool; 0 up with an IP address, "
+        assertThat(thread).contains("Batch 2 of 2 done: 6 of 6 VMs in the pool, 2 up with an IP address, "
                 + "2 of 2 created and healthy (down, not started: prestarted=2).",
                 "Pool e2e-grow-?? grew from 2 to 6 VMs; the engine added 4:");
         assertThat(thread).anyMatch(l -> l.matches("VM +Status +IP address"));

@@ -47,6 +47,11 @@ class TemplateMigrateWaitEndToEndTest {
                 + "task T4343\\.", RUN);
         String locks = bot.send("/vdi locks");
         bot.awaitIn(locks, Pattern.quote(LOCK) + " +T4343 .* " + task + "$", WAIT);
+        // how long it has been held, next to when it was taken and before what it is held for
+        assertThat(bot.thread(locks)).anyMatch(line -> line.matches(".*Since \\(\\S+\\) +Held for +Purpose +.*"))
+                .anyMatch(line -> line.matches(Pattern.quote(LOCK)
+                        + " +T4343 +node-elsewhere +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\d+ (ms|s|min)( \\d+ s)? +template migrate elsewhere +"
+                        + task));
 
         leases.forceRelease(LOCK);
         bot.awaitIn(task, "^ok: == |^error: ", RUN);

@@ -19,7 +19,8 @@ class ApprovalPolicyTest {
 
     private static final Schedule NOW = Schedule.immediately(Clock.systemUTC(), ZoneOffset.UTC);
     private static final VdibotProperties.Approval DEFAULTS = new VdibotProperties.Approval(
-            Set.of("template.migrate", "pool.delete", "pool.revoke", "vm.restore"), 50, true, true);
+            Set.of("template.migrate", "pool.delete", "pool.revoke", "vm.restore"), 50, true, true,
+            java.time.Duration.ofHours(4), java.time.Duration.ofDays(3));
 
     private final ApprovalPolicy policy = new ApprovalPolicy(DEFAULTS,
             (site, pool) -> pool.equals("desk-??") ? OptionalInt.of(10) : OptionalInt.empty());
@@ -60,7 +61,7 @@ class ApprovalPolicyTest {
         assertThat(policy.needsApproval(revoke, "dc1")).isTrue();
 
         ApprovalPolicy relaxed = new ApprovalPolicy(new VdibotProperties.Approval(Set.of("pool.delete"), 50, true,
-                false), (site, pool) -> OptionalInt.of(10));
+                false, java.time.Duration.ofHours(4), java.time.Duration.ofDays(3)), (site, pool) -> OptionalInt.of(10));
         assertThat(relaxed.needsApproval(revoke, "dc1")).isFalse();
         assertThat(relaxed.needsApproval(new PoolResizeRequest("desk-??", 8, null, NOW), "dc1")).isFalse();
     }

@@ -1,6 +1,7 @@
 package io.vdibot.core.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.handler.TaskOutcome;
@@ -14,6 +15,7 @@ import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
+import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** On-call notices are written whole in the language of each platform's on-call channel. */
@@ -69,7 +72,8 @@ class OnCallNoticesTest {
     }
 
     private OnCallNotices notices(OnCallLanguages languages) {
-        return new OnCallNotices(new Notifiers(List.of(slack, teams, console), languages), Locale.ENGLISH);
+        return new OnCallNotices(new Notifiers(List.of(slack, teams, console), languages), languages.fallback(),
+                mock(TaskLogRepository.class), Optional.empty(), Locale.ENGLISH);
     }
 
     /** A task of T1030 ({@code vm.create} at dc1, requested by Alice Martin) in {@code locale}. */

@@ -113,6 +113,11 @@ class DirectoryAccessCheckTest {
             public boolean groupExists(String group) {
                 throw new DirectoryUnavailableException("connection refused", null);
             }
+
+            @Override
+            public Optional<String> groupMail(String group) {
+                throw new DirectoryUnavailableException("connection refused", null);
+            }
         };
         DirectoryAccessCheck blind = new DirectoryAccessCheck(new IdentityResolver(down), POLICY, REGISTRY);
         assertThat(blind.verdict(slack("carol"), "sites")).isEqualTo(Verdict.UNAVAILABLE);
@@ -137,6 +142,11 @@ class DirectoryAccessCheckTest {
             @Override
             public boolean groupExists(String group) {
                 return false;
+            }
+
+            @Override
+            public Optional<String> groupMail(String group) {
+                return Optional.empty();
             }
         };
         assertThat(new DirectoryAccessCheck(new IdentityResolver(broken), POLICY, REGISTRY)

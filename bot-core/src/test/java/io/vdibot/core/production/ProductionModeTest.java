@@ -60,6 +60,20 @@ class ProductionModeTest {
     }
 
     @Test
+    void onCallMailWithoutStartTlsIsRefusedUnlessExplicitlyAllowed() {
+        MockEnvironment plain = safe().withProperty("vdibot.mail.host", "smtp.example");
+        assertThat(ProductionReadiness.problems(plain)).containsExactly("vdibot.mail.starttls is not true: on-call"
+                + " mail (and any SMTP password) would cross the network in clear; set it to true, or"
+                + " vdibot.mail.allow-plaintext=true for a relay that cannot.");
+        assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.mail.host", "smtp.example")
+                .withProperty("vdibot.mail.starttls", "true"))).isEmpty();
+        assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.mail.host", "localhost")
+                .withProperty("vdibot.mail.allow-plaintext", "true"))).as("explicitly allowed").isEmpty();
+        assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.mail.starttls", "false")))
+                .as("no mail, nothing to protect").isEmpty();
+    }
+
+    @Test
     void theBotRefusesToStartWithOneLinePerProblemAndNoStackTrace() {
         Path dir = BotHarness.newDataDir();
         try (BotProcess bot = BotProcess.launch("production", dir.resolve("logs"), List.of("-Xmx256m"),

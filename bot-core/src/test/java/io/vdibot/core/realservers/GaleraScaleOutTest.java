@@ -147,8 +147,8 @@ class GaleraScaleOutTest {
                         task.code()).contains(task.code());
             }
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM QRTZ_TRIGGERS").query(Long.class).single())
-                .as("no trigger left behind").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'tasks'")
+                .query(Long.class).single()).as("no task's trigger left behind").isZero();
 
         // ---- exactly once, from the engine
         Engine engine = engines.site("dc1").engine();
@@ -244,12 +244,13 @@ class GaleraScaleOutTest {
                     killed.kill();
                     run.botKilled = Instant.now();
                     run.finishedAtBotKill = finished;
-                    jdbc.sql("SELECT id FROM task WHERE status = 'RUNNING' AND claimed_by = :bot")
-                            .param("bot", run.victim).query(Long.class).list()
-                            .forEach(id -> run.orphans.add("T" + id));
+                    collectOrphans(jdbc, run);
                     System.out.printf(Locale.ROOT, "  %5.1f s after due: killed bot %s at %d finished,"
                             + " running %s%n", sinceDue(due), run.victim, finished, run.orphans);
                 }
+            } else if (run.botKilled != null) {
+                // a claim the killed bot committed just before it died can reach node 3 after the first read
+                collectOrphans(jdbc, run);
             }
             if (run.botKilled != null && run.takenOver.size() < run.orphans.size()) {
                 for (String code : run.orphans) {
@@ -282,6 +283,13 @@ class GaleraScaleOutTest {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** Adds the tasks the killed bot still holds: it can claim no more, so the union is what it held when it died. */
+    private static void collectOrphans(JdbcClient jdbc, Run run) {
+        jdbc.sql("SELECT id FROM task WHERE status = 'RUNNING' AND claimed_by = :bot")
+                .param("bot", run.victim).query(Long.class).list()
+                .forEach(id -> run.orphans.add("T" + id));
     }
 
     // ---------------------------------------------------------------- set-up

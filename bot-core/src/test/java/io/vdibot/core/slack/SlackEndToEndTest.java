@@ -154,9 +154,8 @@ class SlackEndToEndTest {
         slack.await("chat.postMessage", c -> DEV.equals(c.param("channel")) && root.equals(c.param("thread_ts"))
                 && c.allText().contains("was approved by Bob Johnson"), WAIT);
 
-        // the task runs on the simulator; the thread tells it, with the IP, and the status message follows
-        slack.await("chat.postMessage", c -> root.equals(c.param("thread_ts")) && c.allText().contains("has started"),
-                RUN);
+        // the task runs on the simulator: its status message shows how it gets on, its thread gets the IP
+        slack.await("chat.update", c -> root.equals(c.param("ts")) && c.allText().contains("has started"), RUN);
         SlackWebApi.Call ip = slack.await("chat.postMessage", c -> root.equals(c.param("thread_ts"))
                 && c.allText().matches("(?s).*slack-vm-01.*10\\.\\d+\\.\\d+\\.\\d+.*"), RUN);
         assertThat(ip.param("channel")).isEqualTo(DEV);
@@ -236,6 +235,49 @@ class SlackEndToEndTest {
         assertThat(bot.idle(WAIT)).isTrue();
         Thread.sleep(500);
         assertThat(bot.tasksNamed("slack-vm-03")).isEqualTo(1);
+    }
+
+    @Test
+    void theDashboardAskedInAThreadIsAnsweredThereAndItsPiesAreUploadedIntoThatThread() throws Exception {
+        JsonObject mention = new JsonObject();
+        mention.addProperty("type", "app_mention");
+        mention.addProperty("user", "U0CAROL");
+        mention.addProperty("text", "<@U0VDIBOT> vdi dashboard site=dc1");
+        mention.addProperty("ts", "1700005000.000200");
+        mention.addProperty("thread_ts", "1700005000.000100");
+        mention.addProperty("channel", "C0DASH");
+        mention.addProperty("event_ts", "1700005000.000200");
+        assertThat(bot.event(SlackHarness.eventEnvelope("Ev0DASH1", mention), 0).statusCode()).isEqualTo(200);
+
+        SlackWebApi.Call answer = slack.await("chat.postMessage", c -> "C0DASH".equals(c.param("channel")), WAIT);
+        assertThat(answer.param("thread_ts")).isEqualTo("1700005000.000100");
+        assertThat(answer.allText()).contains("Dashboard of site dc1", "Hosts: Up (7)", "Without a desktop");
+        // the three-step upload: an upload URL, the bytes, then completed into the channel's thread
+        SlackWebApi.Call completed = slack.await("files.completeUploadExternal",
+                c -> "C0DASH".equals(c.param("channel_id")), WAIT);
+        assertThat(completed.param("thread_ts")).isEqualTo("1700005000.000100");
+        JsonObject file = JsonParser.parseString(completed.param("files")).getAsJsonArray().get(0).getAsJsonObject();
+        assertThat(file.get("title").getAsString()).startsWith("Pie charts of hosts and VMs by status");
+        String fileId = file.get("id").getAsString();
+        SlackWebApi.Call asked = slack.calls("files.getUploadURLExternal").stream()
+                .filter(c -> "dashboard-dc1.png".equals(c.param("filename"))).findFirst().orElseThrow();
+        assertThat(Integer.parseInt(asked.param("length"))).isGreaterThan(8_000);
+        byte[] uploaded = slack.uploaded(fileId);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                pngIn(uploaded)));
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(960);
+    }
+
+    /** The PNG inside an upload's body, whether sent as raw bytes or as a multipart form. */
+    private static byte[] pngIn(byte[] body) {
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G'};
+        for (int i = 0; i + signature.length <= body.length; i++) {
+            if (java.util.Arrays.equals(body, i, i + signature.length, signature, 0, signature.length)) {
+                return java.util.Arrays.copyOfRange(body, i, body.length);
+            }
+        }
+        throw new AssertionError("no PNG in the upload");
     }
 
     @Test
@@ -576,10 +618,19 @@ class SlackEndToEndTest {
         assertThat(view.get("type").getAsString()).isEqualTo("home");
         assertThat(view.getAsJsonArray("blocks").size()).isLessThanOrEqualTo(100);
         assertThat(home.allText()).contains("Estate", "Your tasks", "Waiting for approval", "dc1", "dc2");
-        // the charts were uploaded to the app, privately, and are shown from there
+        // the pie charts were uploaded to the app, privately, and are shown from there: one image per site
         List<SlackWebApi.Call> completed = slack.calls("files.completeUploadExternal");
         assertThat(completed).isNotEmpty();
         assertThat(completed.get(completed.size() - 1).param("channel_id")).isNull();
+        List<JsonObject> images = StreamSupport.stream(view.getAsJsonArray("blocks").spliterator(), false)
+                .map(JsonElement::getAsJsonObject).filter(b -> "image".equals(b.get("type").getAsString())).toList();
+        assertThat(images).hasSize(2).allSatisfy(image -> assertThat(image.get("alt_text").getAsString())
+                .startsWith("Pie charts of hosts and VMs by status"));
+        List<String> uploadedIds = completed.stream().flatMap(c -> StreamSupport.stream(JsonParser.parseString(
+                c.param("files")).getAsJsonArray().spliterator(), false))
+                .map(f -> f.getAsJsonObject().get("id").getAsString()).toList();
+        assertThat(images).allSatisfy(image -> assertThat(uploadedIds)
+                .contains(image.getAsJsonObject("slack_file").get("id").getAsString()));
     }
 
     @Test

@@ -94,6 +94,13 @@ final class SlackWebApi implements AutoCloseable {
         return calls;
     }
 
+    /** The bytes sent to the upload URL of file {@code fileId}, the second of the upload's three steps. */
+    byte[] uploaded(String fileId) {
+        return server.findAll(anyRequestedFor(urlPathMatching("/upload/" + fileId))).stream()
+                .map(LoggedRequest::getBody).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing uploaded for " + fileId));
+    }
+
     /** Posts sent through response URLs, as their JSON bodies. */
     List<JsonObject> responses(String name) {
         return server.findAll(anyRequestedFor(urlPathMatching("/response/" + name))).stream()

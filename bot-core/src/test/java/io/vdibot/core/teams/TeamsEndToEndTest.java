@@ -82,19 +82,28 @@ class TeamsEndToEndTest {
         }
         String cardId = cards.find(task, "approval").orElseThrow().activityId();
 
+        // Approve and Reject are in the card everyone in the approvers' channel gets, whoever joined it when
+        JsonNode sentCard = bot.bf.sentActivities().stream()
+                .filter(a -> FakeBotFramework.allText(a).contains("asks for approval of task " + task)).findFirst()
+                .orElseThrow().path("attachments").get(0).path("content");
+        assertThat(sentCard.path("actions").toString()).contains("\"verb\":\"approve\"")
+                .contains("\"verb\":\"reject\"");
+        assertThat(sentCard.has("refresh")).isFalse();
+
+        // so the core decides who may click: the requester, a viewer and someone in no group are refused
         ObjectNode refresh = Activities.JSON.createObjectNode();
         refresh.put("vdibot", "approval");
         refresh.put("task", task);
-        JsonNode bobsCard = json(bot.send(bot.activities.invoke(TeamsHarness.BOB, TeamsHarness.APPROVERS, "channel",
-                cardId, "approval.refresh", refresh))).path("value");
-        assertThat(bobsCard.path("actions").toString()).contains("\"verb\":\"approve\"");
-
-        // the refresh only hides the buttons: a click by someone without the permission is refused by the core
-        JsonNode own = json(bot.send(bot.activities.invoke(TeamsHarness.ALICE, TeamsHarness.APPROVERS, "channel",
-                cardId, "approve", refresh))).path("value");
-        assertThat(FakeBotFramework.allText(own)).contains("not allowed");
+        Map<Activities.User, String> refusals = Map.of(TeamsHarness.ALICE, "Sorry, you are not allowed to do that.",
+                TeamsHarness.DAVE, "\u6743\u9650", TeamsHarness.MALLORY, "you are in no VDI Bot group yet");
+        for (Map.Entry<Activities.User, String> clicker : refusals.entrySet()) {
+            JsonNode refused = json(bot.send(bot.activities.invoke(clicker.getKey(), TeamsHarness.APPROVERS,
+                    "channel", cardId, "approve", refresh))).path("value");
+            assertThat(FakeBotFramework.allText(refused)).as(clicker.getKey().name()).contains(clicker.getValue());
+        }
         assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().status())
                 .isEqualTo(TaskStatus.PENDING_APPROVAL);
+        assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().approval().decidedBy()).isNull();
 
         JsonNode decided = json(bot.send(bot.activities.invoke(TeamsHarness.BOB, TeamsHarness.APPROVERS, "channel",
                 cardId, "approve", refresh))).path("value");
@@ -124,6 +133,38 @@ class TeamsEndToEndTest {
         }
         assertThat(told).as("on-call notice in erin's chat").isTrue();
         assertThat(bot.taskCount()).isEqualTo(tasksBefore + 1);
+    }
+
+    @Test
+    void theDashboardAskedInAChannelThreadIsAnsweredThereWithItsPiesAsInlineImages() throws Exception {
+        ObjectNode mention = bot.activities.mention(TeamsHarness.ALICE,
+                TeamsHarness.REQUESTS + ";messageid=1700000000500", "channel", "vdi dashboard site=dc1");
+        mention.put("id", "1700000000500");
+        assertThat(bot.send(mention).statusCode()).isEqualTo(200);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> replies = List.of();
+        while (replies.size() < 2 && System.nanoTime() < deadline) {
+            replies = bot.bf.connectorCalls().stream().filter(r -> r.getMethod().value().equals("POST")
+                    && r.getUrl().endsWith("/activities/1700000000500")).toList();
+            TeamsHarness.sleep(50);
+        }
+        assertThat(replies).as("the answer and its chart, replies in the thread of the question").hasSize(2);
+        assertThat(FakeBotFramework.allText(Activities.JSON.readTree(replies.get(0).getBodyAsString())))
+                .contains("Dashboard of site dc1").contains("Up (7), Maintenance (1)").contains("Without a desktop");
+        JsonNode chart = Activities.JSON.readTree(replies.get(1).getBodyAsString());
+        assertThat(chart.path("text").asText()).startsWith("Pie charts of hosts and VMs by status");
+        JsonNode image = chart.path("attachments").get(0);
+        assertThat(image.path("contentType").asText()).isEqualTo("image/png");
+        assertThat(image.path("name").asText()).isEqualTo("dashboard-dc1.png");
+        String uri = image.path("contentUrl").asText();
+        assertThat(uri).startsWith("data:image/png;base64,");
+        byte[] png = java.util.Base64.getDecoder().decode(uri.substring("data:image/png;base64,".length()));
+        java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(decoded).isNotNull();
+        assertThat(decoded.getWidth()).isEqualTo(960);
+        // the whole message stays under Teams' limit of about 28 KB
+        assertThat(replies.get(1).getBody().length).isLessThan(28_000);
     }
 
     @Test

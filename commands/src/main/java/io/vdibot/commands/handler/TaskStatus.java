@@ -18,6 +18,8 @@ public enum TaskStatus {
     FAILED,
     CANCELLED,
     REJECTED,
+    /** No approver decided within the configured time ({@code vdibot.approval.expire-after}); it never ran. */
+    EXPIRED,
     /** Not run when its time came: its requester no longer holds the permission it needs. */
     REFUSED,
     /** A node died mid-run and the task could not be resumed safely. */
@@ -25,7 +27,7 @@ public enum TaskStatus {
 
     public boolean isFinal() {
         return switch (this) {
-            case SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED, CANCELLED, REJECTED, REFUSED, INTERRUPTED -> true;
+            case SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED, CANCELLED, REJECTED, EXPIRED, REFUSED, INTERRUPTED -> true;
             default -> false;
         };
     }
@@ -36,7 +38,7 @@ public enum TaskStatus {
      */
     public boolean canMoveTo(TaskStatus next) {
         return switch (this) {
-            case PENDING_APPROVAL -> next == SCHEDULED || next == REJECTED || next == CANCELLED;
+            case PENDING_APPROVAL -> next == SCHEDULED || next == REJECTED || next == CANCELLED || next == EXPIRED;
             case SCHEDULED -> next == RUNNING || next == CANCELLED;
             case RUNNING -> next == SUCCEEDED || next == PARTIALLY_SUCCEEDED || next == FAILED
                     || next == CANCELLED || next == INTERRUPTED || next == WAITING || next == REFUSED;

@@ -20,6 +20,23 @@ public interface ThreadNotifier {
      */
     void notifyApprovers(ThreadRef requestThread, Reply question);
 
+    /**
+     * Reminds this platform's approvers that the task of {@code requestThread} still waits for them: where they
+     * will see it in their channel, next to the approval card when the platform can tie the two together. By
+     * default it goes where approvers are asked.
+     */
+    default void remindApprovers(ThreadRef requestThread, Reply reminder) {
+        notifyApprovers(requestThread, reminder);
+    }
+
+    /**
+     * Redraws the approval card of the task of {@code requestThread} as {@code closed}, which has no actions: nobody
+     * can decide on it any more (it expired, or was cancelled). A card this process cannot find is left as it is,
+     * and so, by default, is every card: a platform whose messages cannot change has nothing to redraw.
+     */
+    default void closeApproval(ThreadRef requestThread, Reply closed) {
+    }
+
     /** Sends {@code reply} to wherever this platform's on-call people are configured to be reached. */
     void notifyOnCall(Reply reply);
 }

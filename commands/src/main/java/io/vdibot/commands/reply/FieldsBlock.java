@@ -1,5 +1,6 @@
 package io.vdibot.commands.reply;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,10 +11,18 @@ public record FieldsBlock(List<Field> fields) implements Block {
         fields = List.copyOf(fields);
     }
 
-    public record Field(String label, String value) {
+    /**
+     * @param at the moment {@code value} names, when it names one (e.g. when a task runs); platforms that can show a
+     *           time in each reader's own zone add it, so that a channel's readers need not convert {@code value}
+     */
+    public record Field(String label, String value, Instant at) {
         public Field {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(value, "value");
+        }
+
+        public Field(String label, String value) {
+            this(label, value, null);
         }
     }
 }

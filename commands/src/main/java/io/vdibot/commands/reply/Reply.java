@@ -23,6 +23,11 @@ public record Reply(Kind kind, Tone tone, List<Block> blocks) {
         QUESTION,
         /** How a running task is getting on; edited in place where the platform can. */
         PROGRESS,
+        /**
+         * A stage of a running task done (a batch, a VM up): the console prints it as a line of the thread, chat
+         * platforms show it in the task's status message instead of adding a message per stage.
+         */
+        MILESTONE,
         /** A notice to people who did not ask: on-call completion and failure messages. */
         NOTICE
     }

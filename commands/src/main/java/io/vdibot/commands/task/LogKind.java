@@ -3,11 +3,13 @@ package io.vdibot.commands.task;
 import io.vdibot.commands.spec.Keyword;
 import java.util.Locale;
 
-/** Which log of a task {@code logs} shows; {@code all} (the chat summary of both) is the default. */
+/** What of a task's logs {@code logs} shows; {@code all} (both logs, entry by entry) is the default. */
 public enum LogKind implements Keyword {
     ALL,
     DEPLOY,
-    ERROR;
+    ERROR,
+    /** A few lines: counts, the errors, the last thing done; what on-call notices carry. */
+    SUMMARY;
 
     @Override
     public String keyword() {

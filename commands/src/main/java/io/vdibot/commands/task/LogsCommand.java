@@ -12,7 +12,7 @@ import static io.vdibot.commands.spec.CommonParams.TASK_ID;
 public final class LogsCommand extends CommandSpec<LogsRequest> {
 
     public LogsCommand() {
-        super(LogsRequest.COMMAND_ID, "logs", "logs ID [deploy|error]", "vdi:view:tasks", LogsRequest.class,
+        super(LogsRequest.COMMAND_ID, "logs", "logs ID [deploy|error|summary]", "vdi:view:tasks", LogsRequest.class,
                 List.of(TASK_ID, Param.optionalPositional("kind")));
     }
 

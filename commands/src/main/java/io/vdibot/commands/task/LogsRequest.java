@@ -4,7 +4,7 @@ import io.vdibot.commands.spec.TaskReference;
 import io.vdibot.commands.spec.VdiRequest;
 import java.util.Objects;
 
-/** {@code logs ID [deploy|error]}: a task's deploy log, error log, or the summary of both. */
+/** {@code logs ID [deploy|error|summary]}: a task's logs, one of them, or their summary. */
 public record LogsRequest(String taskId, LogKind kind) implements VdiRequest, TaskReference {
 
     public static final String COMMAND_ID = "logs";

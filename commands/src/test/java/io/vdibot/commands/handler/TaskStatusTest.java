@@ -29,7 +29,7 @@ class TaskStatusTest {
 
     @Test
     void transitions() {
-        assertThat(next(PENDING_APPROVAL)).containsExactlyInAnyOrder(SCHEDULED, REJECTED, CANCELLED);
+        assertThat(next(PENDING_APPROVAL)).containsExactlyInAnyOrder(SCHEDULED, REJECTED, CANCELLED, TaskStatus.EXPIRED);
         assertThat(next(SCHEDULED)).containsExactlyInAnyOrder(RUNNING, CANCELLED);
         assertThat(next(RUNNING)).containsExactlyInAnyOrder(SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED, CANCELLED,
                 INTERRUPTED, TaskStatus.WAITING, TaskStatus.REFUSED);

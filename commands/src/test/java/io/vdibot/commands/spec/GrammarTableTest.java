@@ -203,6 +203,7 @@ class GrammarTableTest {
                 line("logs T1042", new LogsRequest("T1042", LogKind.ALL)),
                 line("logs T1042 deploy", new LogsRequest("T1042", LogKind.DEPLOY)),
                 line("logs t7 error", new LogsRequest("T7", LogKind.ERROR)),
+                line("logs T1042 summary", new LogsRequest("T1042", LogKind.SUMMARY)),
                 line("cancel T5", new CancelRequest("T5")),
                 line("approve t5", new ApproveRequest("T5")),
                 line("reject T5", new RejectRequest("T5", null)),

@@ -54,7 +54,7 @@ public final class InventoryMapper {
                 t.cluster() == null ? null : t.cluster().id(),
                 t.os() == null ? null : t.os().type(),
                 orZero(t.memoryAsLong()), cpus(t.cpu()), t.description(),
-                t.memoryPolicy() == null ? 0 : orZero(t.memoryPolicy().guaranteedAsLong()));
+                t.memoryPolicy() == null ? 0 : orZero(t.memoryPolicy().guaranteedAsLong()), t.comment());
     }
 
     public static VmInfo vm(Vm vm) {
@@ -66,7 +66,7 @@ public final class InventoryMapper {
                 addresses(vm.reportedDevices()), vm.fqdn(), orZero(vm.memoryAsLong()), cpus(vm.cpu()),
                 vm.permissionsPresent() ? vm.permissions().stream().map(InventoryMapper::permission).toList()
                         : List.of(), vm.os() == null ? null : vm.os().type(),
-                vm.hasIllegalImagesPresent() && vm.hasIllegalImages());
+                vm.hasIllegalImagesPresent() && vm.hasIllegalImages(), vm.comment());
     }
 
     public static SnapshotInfo snapshot(Snapshot s) {
@@ -136,7 +136,7 @@ public final class InventoryMapper {
                 pool.type() == null ? null : pool.type().value(), pool.statefulPresent() && pool.stateful(),
                 pool.cluster() == null ? null : pool.cluster().id(),
                 pool.template() == null ? null : pool.template().id(),
-                pool.useLatestTemplateVersionPresent() && pool.useLatestTemplateVersion());
+                pool.useLatestTemplateVersionPresent() && pool.useLatestTemplateVersion(), pool.comment());
     }
 
     public static UserInfo user(User user) {

@@ -10,10 +10,18 @@ package io.vdibot.rhev.inventory;
  * @param cpus        sockets × cores of VMs made from it
  * @param guaranteedMemoryBytes memory the engine guarantees VMs made from it ({@code memory_policy/guaranteed}),
  *                    0 when not set
+ * @param comment     the engine's comment, where the bot names the task that created the template
  */
 public record TemplateInfo(String id, String name, int version, String versionName, String status,
                            String clusterId, String osType, long memoryBytes, int cpus, String description,
-                           long guaranteedMemoryBytes) {
+                           long guaranteedMemoryBytes, String comment) {
+
+    /** A template whose engine comment is not known. */
+    public TemplateInfo(String id, String name, int version, String versionName, String status, String clusterId,
+                        String osType, long memoryBytes, int cpus, String description, long guaranteedMemoryBytes) {
+        this(id, name, version, versionName, status, clusterId, osType, memoryBytes, cpus, description,
+                guaranteedMemoryBytes, null);
+    }
 
     /** A template whose guaranteed memory is not known. */
     public TemplateInfo(String id, String name, int version, String versionName, String status, String clusterId,

@@ -19,10 +19,6 @@ public record UserDesktops(UserInfo user, List<VmInfo> vms) {
         vms = List.copyOf(vms);
     }
 
-    public boolean hasRunningVm() {
-        return vms.stream().anyMatch(VmInfo::isUp);
-    }
-
     /** Every user with at least one assigned VM, by user name; users the engine no longer lists are skipped. */
     public static List<UserDesktops> of(List<VmInfo> vms, List<UserInfo> users, List<RoleInfo> roles) {
         Set<String> adminRoles = new HashSet<>();

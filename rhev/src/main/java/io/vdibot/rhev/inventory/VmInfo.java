@@ -15,14 +15,24 @@ import java.util.Optional;
  * @param osType      the engine's operating system type, e.g. {@code rhel_9x64}, {@code windows_11}; null when unknown
  * @param illegalImages a disk of the VM is illegal ({@code has_illegal_images}): its creation or a snapshot
  *                    failed, and the engine will not run it
+ * @param comment     the engine's comment, where the bot names the task that created the VM; null when unknown
  */
 public record VmInfo(String id, String name, String description, String status, String clusterId, String hostId,
                      String templateId, String poolId, List<String> addresses, String fqdn, long memoryBytes,
-                     int cpus, List<PermissionInfo> permissions, String osType, boolean illegalImages) {
+                     int cpus, List<PermissionInfo> permissions, String osType, boolean illegalImages,
+                     String comment) {
 
     public VmInfo {
         addresses = List.copyOf(addresses);
         permissions = List.copyOf(permissions);
+    }
+
+    /** A VM whose engine comment is not known. */
+    public VmInfo(String id, String name, String description, String status, String clusterId, String hostId,
+                  String templateId, String poolId, List<String> addresses, String fqdn, long memoryBytes,
+                  int cpus, List<PermissionInfo> permissions, String osType, boolean illegalImages) {
+        this(id, name, description, status, clusterId, hostId, templateId, poolId, addresses, fqdn, memoryBytes,
+                cpus, permissions, osType, illegalImages, null);
     }
 
     /** A VM whose disks are not known to be illegal. */

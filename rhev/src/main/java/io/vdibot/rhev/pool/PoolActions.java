@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.GroupInfo;
@@ -104,16 +105,20 @@ final class PoolActions {
             var pools = connection.systemService().vmPoolsService();
             for (VmPool existing : pools.list().search("name=" + spec.name()).send().pools()) {
                 if (spec.name().equals(existing.name())
-                        && PoolMarker.isCreatedBy(existing.description(), taskCode)) {
+                        && CreatorComment.isCreatedBy(existing.comment(), taskCode)) {
                     return new Created(InventoryMapper.pool(existing), true);
                 }
             }
             VmPoolBuilder pool = new VmPoolBuilder().name(spec.name())
-                    .description(PoolMarker.description(spec.description(), taskCode))
+                    .comment(CreatorComment.of(taskCode))
                     .cluster(new ClusterBuilder().id(spec.clusterId()))
                     .template(new TemplateBuilder().id(spec.templateId()))
                     .size(spec.size()).prestartedVms(spec.prestarted())
                     .useLatestTemplateVersion(spec.useLatestTemplateVersion());
+            if (spec.description() != null) {
+                // the requester's words as given: the task that made the pool is named in its comment
+                pool.description(spec.description());
+            }
             if (spec.maxUserVms() != null) {
                 pool.maxUserVms(spec.maxUserVms());
             }

@@ -35,6 +35,8 @@ final class PoolBatches {
     private final List<String> withoutAddress = new ArrayList<>();
     private final List<String> unhealthy = new ArrayList<>();
     private int keptDown;
+    /** Started VMs up with an address, over every batch so far: milestones give counts for the whole pool. */
+    private int upWithAddress;
     private int healthy;
     private Duration batchTimeThisRun = Duration.ZERO;
     private int batchVmsThisRun;
@@ -107,10 +109,11 @@ final class PoolBatches {
         unhealthy.addAll(sick);
         keptDown += b.count() - watch.size();
         healthy += checked.size() - sick.size();
+        upWithAddress += outcomes.size() - failedHere.size();
         if (ranNow[0]) {
             batchTimeThisRun = batchTimeThisRun.plus(Duration.between(started, owner.clock.instant()));
             batchVmsThisRun += b.count();
-            milestone(b, b.count() - watch.size(), outcomes.size() - failedHere.size(), failedHere, sick);
+            milestone(b, b.count() - watch.size(), failedHere, sick);
         }
     }
 
@@ -171,17 +174,17 @@ final class PoolBatches {
         return PoolJournal.names(tokens);
     }
 
-    private void milestone(Batch b, int keptDownHere, int withAddress, List<String> failed, List<String> sick) {
+    private void milestone(Batch b, int keptDownHere, List<String> failed, List<String> sick) {
         String text;
         if (keptDownHere == 0) {
             text = owner.messages.format("pool.create.milestone.batch", b.number(), b.of(), b.count(), b.size(),
-                    total, withAddress);
+                    total, upWithAddress);
         } else if (b.prestarted() <= 0) {
             text = owner.messages.format("pool.batch.milestone.healthy", b.number(), b.of(), b.count(), b.size(),
                     total, healthy, keptDown, b.prestarted());
         } else {
             text = owner.messages.format("pool.batch.milestone.mixed", b.number(), b.of(), b.count(), b.size(),
-                    total, withAddress, healthy, keptDown, b.prestarted());
+                    total, upWithAddress, healthy, keptDown, b.prestarted());
         }
         StringBuilder line = new StringBuilder(text);
         if (!failed.isEmpty()) {

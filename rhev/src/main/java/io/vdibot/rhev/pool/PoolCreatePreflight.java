@@ -2,6 +2,7 @@ package io.vdibot.rhev.pool;
 
 import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.i18n.EngineTerm;
+import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.pool.PoolCreateRequest;
@@ -57,7 +58,7 @@ final class PoolCreatePreflight {
             throw run.fail("pool.limit.batch", batch, limits.batchSizeMax());
         }
         Optional<PoolInfo> existing = actions.named(site, request.name());
-        if (existing.isPresent() && !PoolMarker.isCreatedBy(existing.get().description(), taskCode)) {
+        if (existing.isPresent() && !CreatorComment.isCreatedBy(existing.get().comment(), taskCode)) {
             throw run.fail("pool.create.name-taken", request.name(), site, existing.get().size());
         }
         String longest = PoolNameMask.longestVmName(request.name(), request.size());

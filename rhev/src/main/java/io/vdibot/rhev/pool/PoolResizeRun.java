@@ -33,6 +33,7 @@ final class PoolResizeRun extends PoolRun {
 
     static final String PREFLIGHT = "preflight";
     static final String REMOVE = "remove-vms";
+    private static final int PROGRESS_NAMES = 5;
 
     private final PoolResizeRequest request;
     private final PoolLimits limits;
@@ -150,7 +151,7 @@ final class PoolResizeRun extends PoolRun {
 
     private TaskOutcome shrink(PoolResizePlan plan) {
         String journal = run.step(REMOVE, messages.format("pool.resize.progress.remove", plan.remove().size(),
-                request.name(), String.join(", ", plan.removeNames())), () -> remove(plan));
+                request.name(), firstNames(plan.removeNames())), () -> remove(plan));
         List<String> tokens = PoolJournal.names(journal);
         List<String> kept = PoolJournal.failed(tokens);
         List<String> removed = PoolJournal.fine(tokens);
@@ -159,8 +160,9 @@ final class PoolResizeRun extends PoolRun {
             throw run.fail("pool.resize.shrink-incomplete", request.name(), removed.isEmpty() ? "-"
                     : String.join(", ", removed), String.join(", ", kept), now);
         }
+        // how many: the table below names them, once
         String text = messages.format("pool.resize.result.shrunk", request.name(), plan.before().size(), now,
-                String.join(", ", removed));
+                removed.size());
         List<List<String>> rows = removed.stream().map(name -> List.of(name, messages.format("pool.resize.removed")))
                 .toList();
         return outcome(plan, TaskStatus.SUCCEEDED, List.of(text), List.of(messages.format("pool.field.vm"),
@@ -212,6 +214,15 @@ final class PoolResizeRun extends PoolRun {
                     Durations.format(timings.removeTimeout()));
         }
         return PoolJournal.names(tokens);
+    }
+
+    /** The names a progress line shows: a few, then how many more, so the status of a large shrink stays a line. */
+    private String firstNames(List<String> names) {
+        if (names.size() <= PROGRESS_NAMES) {
+            return String.join(", ", names);
+        }
+        return messages.format("pool.names.and-more", String.join(", ", names.subList(0, PROGRESS_NAMES)),
+                names.size() - PROGRESS_NAMES);
     }
 
     // ---- the result ----

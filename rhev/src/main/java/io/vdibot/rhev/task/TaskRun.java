@@ -98,7 +98,7 @@ public final class TaskRun {
     }
 
     /**
-     * The failure of the running step: logged, and with {@code leftInPlace} (what the task created and keeps, or
+     * The failure of the running step: logged (and marked so, for the core not to log it again), and with {@code leftInPlace} (what the task created and keeps, or
      * null) added to the reason. Nothing is deleted on failure: what was created holds what is needed to find out
      * what went wrong.
      */
@@ -106,10 +106,10 @@ public final class TaskRun {
         String reason = reasonOf(failure);
         logStepFailed(failure instanceof TaskFailure ours && ours.reason() != null ? ours.reason() : reason);
         if (leftInPlace == null) {
-            return new TaskFailure(reason, null, failure);
+            return new TaskFailure(reason, null, failure, true);
         }
         log.error(leftInPlace);
-        return new TaskFailure(reason + " " + leftInPlace, null, failure);
+        return new TaskFailure(reason + " " + leftInPlace, null, failure, true);
     }
 
     /**

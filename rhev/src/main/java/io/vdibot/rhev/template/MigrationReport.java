@@ -91,7 +91,7 @@ final class MigrationReport {
         }
         String cleanedUp = lease.release()
                 .map(key -> messages.format("template.migrate.lease-released", key)).orElse(null);
-        return new TaskFailure(message.toString(), cleanedUp, cause);
+        return new TaskFailure(message.toString(), cleanedUp, cause, true);
     }
 
     /** The engines that may have the domain: both ends, and the site it was brought from. */

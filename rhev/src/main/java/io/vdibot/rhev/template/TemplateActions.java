@@ -1,5 +1,6 @@
 package io.vdibot.rhev.template;
 
+import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.call.RetryPolicy;
 import io.vdibot.rhev.call.Sleeper;
@@ -67,12 +68,12 @@ final class TemplateActions {
             var templates = connection.systemService().templatesService();
             for (Template existing : templates.list().search("name=" + spec.name()).send().templates()) {
                 TemplateInfo info = InventoryMapper.template(existing);
-                if (spec.name().equals(info.name()) && TemplateMarker.isCreatedBy(info.description(), taskCode)) {
+                if (spec.name().equals(info.name()) && CreatorComment.isCreatedBy(info.comment(), taskCode)) {
                     return new Created(info, true);
                 }
             }
             TemplateBuilder template = new TemplateBuilder().name(spec.name())
-                    .description(TemplateMarker.description(taskCode))
+                    .comment(CreatorComment.of(taskCode))
                     .vm(vm(connection, spec));
             if (spec.clusterId() != null) {
                 template.cluster(new ClusterBuilder().id(spec.clusterId()));

@@ -1,6 +1,7 @@
 package io.vdibot.rhev.template;
 
 import io.vdibot.commands.i18n.Text;
+import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
@@ -131,7 +132,7 @@ final class TemplateCreateRun {
                     dataCenter, base.name(), base.id());
         } else {
             Optional<TemplateInfo> taken = inDataCenter.stream()
-                    .filter(t -> !TemplateMarker.isCreatedBy(t.description(), context.taskCode())).findFirst();
+                    .filter(t -> !CreatorComment.isCreatedBy(t.comment(), context.taskCode())).findFirst();
             if (taken.isPresent()) {
                 throw run.fail("template.create.name-taken", name, dataCenter);
             }

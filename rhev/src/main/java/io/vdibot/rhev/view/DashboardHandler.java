@@ -2,7 +2,6 @@ package io.vdibot.rhev.view;
 
 import io.vdibot.commands.handler.Asker;
 import io.vdibot.commands.handler.QueryHandler;
-import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
@@ -18,8 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code /vdi dashboard [site=S|all]}: per site, hosts and VMs up and not up and the users with and without a
- * running VM, as fields and as a PNG bar chart; every site when none is named. Read from the cached inventory.
+ * {@code /vdi dashboard [site=S|all]}: per site, hosts and VMs by status and the users with and without a desktop
+ * (see {@link SiteFigures}), as fields and as a PNG of three pie charts; every site when none is named. Read from the
+ * cached inventory.
  */
 public final class DashboardHandler implements QueryHandler<DashboardRequest> {
 
@@ -57,8 +57,9 @@ public final class DashboardHandler implements QueryHandler<DashboardRequest> {
                 reply.heading(m.format("dashboard.heading", site, when)).text(EngineTexts.explain(m, e));
                 continue;
             }
-            reply.heading(m.format("dashboard.heading", site, when)).fields(fields(figures, m));
-            reply.image(DashboardChart.png(figures, labels(figures, when, m)), "image/png",
+            DashboardChart.Picture picture = DashboardPies.of(figures, when, m);
+            reply.heading(m.format("dashboard.heading", site, when)).fields(fields(picture, m));
+            reply.image(DashboardChart.png(drawable(picture, figures, when)), "image/png",
                     "dashboard-" + site + ".png", m.format("dashboard.chart.alt", site, when));
         }
         reply.text(m.format("dashboard.users.note"));
@@ -67,31 +68,18 @@ public final class DashboardHandler implements QueryHandler<DashboardRequest> {
                 .build();
     }
 
-    private static List<Field> fields(SiteFigures f, Messages m) {
+    /** The pies' legends as text: the same numbers for whoever cannot see the picture. */
+    private static List<Field> fields(DashboardChart.Picture picture, Messages m) {
         List<Field> fields = new ArrayList<>();
-        String hosts = m.format("dashboard.hosts.value", f.hostsUp(), f.hostsNotUp());
-        if (!f.hostsNotUpByStatus().isEmpty()) {
-            hosts = m.format("dashboard.with-detail", hosts, String.join(", ", f.hostsNotUpByStatus().entrySet()
-                    .stream().map(e -> m.term(EngineTerm.HOST_STATUS, e.getKey()) + " " + e.getValue()).toList()));
+        for (DashboardChart.Pie pie : picture.pies()) {
+            fields.add(new Field(pie.title(), DashboardPies.shares(pie, m)));
         }
-        fields.add(new Field(m.format("dashboard.hosts"), hosts));
-        fields.add(new Field(m.format("dashboard.vms"), m.format("dashboard.vms.value", f.vmsUp(), f.vmsNotUp())));
-        fields.add(new Field(m.format("dashboard.users"),
-                m.format("dashboard.users.value", f.usersWithRunningVm(), f.usersWithout())));
         return fields;
     }
 
-    /** The chart's words in the reader's language, or in English when the server has no font for them. */
-    private static DashboardChart.Labels labels(SiteFigures f, String when, Messages m) {
-        DashboardChart.Labels labels = labelsIn(m, f.site(), when);
-        return DashboardChart.canDisplay(labels) ? labels
-                : labelsIn(Messages.forLocale(Locale.ENGLISH), f.site(), when);
-    }
-
-    private static DashboardChart.Labels labelsIn(Messages m, String site, String when) {
-        return new DashboardChart.Labels(m.format("dashboard.chart.title", site, when), m.format("dashboard.hosts"),
-                m.format("dashboard.vms"), m.format("dashboard.users"), m.format("dashboard.chart.up"),
-                m.format("dashboard.chart.not-up"), m.format("dashboard.chart.with-running"),
-                m.format("dashboard.chart.without"));
+    /** The picture in the reader's language, or in English when the server has no font for theirs. */
+    private static DashboardChart.Picture drawable(DashboardChart.Picture picture, SiteFigures f, String when) {
+        return DashboardChart.canDisplay(picture) ? picture
+                : DashboardPies.of(f, when, Messages.forLocale(Locale.ENGLISH));
     }
 }

@@ -70,7 +70,9 @@ final class TemplateView {
         List<Field> where = new ArrayList<>();
         where.add(new Field(m.format("view.field.found-at"), Formats.join(foundAt)));
         if (sites.every()) {
-            where.add(new Field(m.format("view.field.missing-at"), Formats.join(missingAt)));
+            // said in words when no site lacks it: a bare dash reads as a value nobody could explain
+            where.add(new Field(m.format("view.field.missing-at"), missingAt.isEmpty()
+                    ? m.format("view.field.missing-at.none") : Formats.join(missingAt)));
         }
         return reply.fields(where).build();
     }

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.rhev.call.EngineCalls;
 import io.vdibot.rhev.call.EngineException;
 import io.vdibot.rhev.inventory.InventoryMapper;
@@ -62,7 +63,7 @@ public final class VmActions {
         return calls.call(site, "create VM " + spec.name(), connection -> {
             var vms = connection.systemService().vmsService();
             for (Vm existing : vms.list().search("name=" + spec.name()).send().vms()) {
-                if (spec.name().equals(existing.name()) && VmMarker.isCreatedBy(existing.description(), taskCode)) {
+                if (spec.name().equals(existing.name()) && CreatorComment.isCreatedBy(existing.comment(), taskCode)) {
                     return new Created(InventoryMapper.vm(existing), true);
                 }
             }
@@ -72,7 +73,7 @@ public final class VmActions {
     }
 
     private static VmBuilder builder(NewVm spec, String taskCode) {
-        VmBuilder vm = new VmBuilder().name(spec.name()).description(VmMarker.description(taskCode))
+        VmBuilder vm = new VmBuilder().name(spec.name()).comment(CreatorComment.of(taskCode))
                 .cluster(new ClusterBuilder().id(spec.clusterId()))
                 .template(new TemplateBuilder().id(spec.templateId()));
         if (spec.memoryBytes() != null) {

@@ -2,6 +2,7 @@ package io.vdibot.rhev.vm;
 
 import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.i18n.Text;
+import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
@@ -112,8 +113,9 @@ final class VmCreateRun {
         for (VmInfo existing : vms.named(site, request.name(), false)) {
             boolean sameDataCenter = clusterById(existing.clusterId())
                     .map(c -> cluster.dataCenterId().equals(c.dataCenterId())).orElse(true);
-            if (sameDataCenter && !VmMarker.isCreatedBy(existing.description(), context.taskCode())) {
-                throw run.fail("vm.create.name-taken", request.name(), dataCenterName(cluster), EngineTerm.VM_STATUS.of(existing.status()));
+            if (sameDataCenter && !CreatorComment.isCreatedBy(existing.comment(), context.taskCode())) {
+                throw run.fail("vm.create.name-taken", request.name(), dataCenterName(cluster),
+                        EngineTerm.VM_STATUS.of(existing.status()));
             }
         }
         run.deploy("vm.create.log.preflight", template.name(), template.version(),

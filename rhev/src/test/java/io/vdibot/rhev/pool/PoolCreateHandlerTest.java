@@ -78,7 +78,9 @@ class PoolCreateHandlerTest {
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         PoolEntity pool = fixture.pool("dc1", "tp-dev-??").orElseThrow();
-        assertThat(pool.description).isEqualTo("Developer desktops (created by VDI Bot task T3001)");
+        // the requester's words exactly as given; the task is named in the engine's comment
+        assertThat(pool.description).isEqualTo("Developer desktops");
+        assertThat(pool.comment).isEqualTo("Created by VDI Bot task T3001");
         assertThat(pool.type).isEqualTo("manual");
         assertThat(pool.maxUserVms).isEqualTo(2);
         assertThat(pool.prestartedVms).isEqualTo(5);
@@ -103,12 +105,12 @@ class PoolCreateHandlerTest {
         assertThat(task.journal().completedSteps().get("created-2")).isEqualTo("tp-dev-04 tp-dev-05 tp-dev-06");
         assertThat(task.milestones()).hasSize(3);
         assertThat(task.milestones().get(0).plainText())
-                .startsWith("Batch 1 of 3 done: 3 VMs created, 3 of 7 in the pool; 3 up with an IP address.")
+                .startsWith("Batch 1 of 3 done: 3 of 7 VMs in the pool, 3 up with an IP address.")
                 .contains("About ");
-        assertThat(task.milestones().get(1).plainText()).startsWith("Batch 2 of 3 done: 3 VMs created, 6 of 7 in "
-                + "the pool; 2 up with an IP address, 1 of 1 created and healthy (down, not started: prestarted=5).");
-        assertThat(task.milestones().get(2).plainText()).isEqualTo("Batch 3 of 3 done: 1 VM created, 7 of 7 in the "
-                + "pool; 0 up with an IP address, 2 of 2 created and healthy (down, not started: prestarted=5).\n");
+        assertThat(task.milestones().get(1).plainText()).startsWith("Batch 2 of 3 done: 6 of 7 VMs in "
+                + "the pool, 5 up with an IP address, 1 of 1 created and healthy (down, not started: prestarted=5).");
+        assertThat(task.milestones().get(2).plainText()).isEqualTo("Batch 3 of 3 done: 7 of 7 VMs in the "
+                + "pool, 5 up with an IP address, 2 of 2 created and healthy (down, not started: prestarted=5).\n");
 
         Map<String, String> fields = fields(outcome.result());
         assertThat(fields).containsEntry("Pool", "tp-dev-??").containsEntry("Site", "dc1")

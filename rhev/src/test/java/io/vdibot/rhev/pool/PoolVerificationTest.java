@@ -66,10 +66,10 @@ class PoolVerificationTest {
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(task.journal().executed()).containsExactly("preflight", "create-pool", "created-1", "healthy-1",
                 "grow-2", "created-2", "healthy-2");
-        assertThat(task.milestones().get(0).plainText()).startsWith("Batch 1 of 2 done: 3 VMs created, 3 of 5 in the "
-                + "pool; 3 of 3 created and healthy (down, not started: prestarted=0).");
-        assertThat(task.milestones().get(1).plainText()).isEqualTo("Batch 2 of 2 done: 2 VMs created, 5 of 5 in the "
-                + "pool; 5 of 5 created and healthy (down, not started: prestarted=0).\n");
+        assertThat(task.milestones().get(0).plainText()).startsWith("Batch 1 of 2 done: 3 of 5 VMs in the "
+                + "pool, 3 of 3 created and healthy (down, not started: prestarted=0).");
+        assertThat(task.milestones().get(1).plainText()).isEqualTo("Batch 2 of 2 done: 5 of 5 VMs in the "
+                + "pool, 5 of 5 created and healthy (down, not started: prestarted=0).\n");
         assertThat(fields(outcome.result())).containsEntry("VMs", "5 of 5")
                 .containsEntry("Created and healthy", "5 of 5 (down, not started: prestarted=0)")
                 .doesNotContainKey("Up with an IP address");
@@ -100,8 +100,8 @@ class PoolVerificationTest {
         assertThat(task.errorLog()).contains("VM tv-sick-2 was created but is not healthy: its disks are illegal (the "
                 + "engine could not create them), so the engine will not start it. The engine events say why.",
                 "VM tv-sick-3 still had its disks being created after 2 s; it was not started.");
-        assertThat(task.milestones().get(0).plainText()).isEqualTo("Batch 1 of 1 done: 4 VMs created, 4 of 4 in the "
-                + "pool; 2 of 4 created and healthy (down, not started: prestarted=0). Not healthy: tv-sick-2.\n");
+        assertThat(task.milestones().get(0).plainText()).isEqualTo("Batch 1 of 1 done: 4 of 4 VMs in the "
+                + "pool, 2 of 4 created and healthy (down, not started: prestarted=0). Not healthy: tv-sick-2.\n");
         assertThat(outcome.result().plainText()).contains("Pool tv-sick was created, with problems")
                 .contains("1 VM was created but is not healthy: tv-sick-2. The error log says more.")
                 .contains("Still having their disks created, not started: tv-sick-3.");
@@ -126,10 +126,10 @@ class PoolVerificationTest {
         assertThat(outcome.status()).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(task.journal().executed()).containsExactly("preflight", "grow-1", "created-1", "start-1",
                 "ready-1", "grow-2", "created-2", "start-2", "healthy-2");
-        assertThat(task.milestones().get(0).plainText()).startsWith("Batch 1 of 2 done: 2 VMs created, 4 of 5 in the "
-                + "pool; 2 up with an IP address.");
-        assertThat(task.milestones().get(1).plainText()).isEqualTo("Batch 2 of 2 done: 1 VM created, 5 of 5 in the "
-                + "pool; 0 up with an IP address, 1 of 1 created and healthy (down, not started: prestarted=2).\n");
+        assertThat(task.milestones().get(0).plainText()).startsWith("Batch 1 of 2 done: 4 of 5 VMs in the "
+                + "pool, 2 up with an IP address.");
+        assertThat(task.milestones().get(1).plainText()).isEqualTo("Batch 2 of 2 done: 5 of 5 VMs in the "
+                + "pool, 2 up with an IP address, 1 of 1 created and healthy (down, not started: prestarted=2).\n");
         TableBlock added = PoolFixture.table(outcome.result(), "VM");
         assertThat(added.headers()).containsExactly("VM", "Status", "IP address");
         assertThat(added.rows()).extracting(row -> row.get(0)).containsExactly("tv-grow-3", "tv-grow-4",

@@ -136,7 +136,8 @@ class TemplateCreateHandlerTest {
 
         TemplateEntity created = templatesNamed("win11-golden-tpl").get(0);
         assertThat(created.status).isEqualTo("ok");
-        assertThat(created.description).isEqualTo("Created by VDI Bot task T3001");
+        assertThat(created.description).isNullOrEmpty();
+        assertThat(created.comment).isEqualTo("Created by VDI Bot task T3001");
         assertThat(created.sealed).isFalse();
         assertThat(created.sourceVmId).isEqualTo(golden.id);
         List<DiskEntity> disks = engine().read(() -> created.diskIds.stream().map(engine().estate().disks::get)

@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.commands.view.ListRequest;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** The pieces the views are built from: site choice, name filters, pages, close names, sizes and the chart. */
+/** The pieces the views are built from: site choice, name filters, pages, close names and sizes. */
 class ViewPartsTest {
 
     private static final List<String> SITES = List.of("dc1", "dc2");
@@ -151,31 +145,5 @@ class ViewPartsTest {
         assertThat(Formats.bytes(4L << 30)).isEqualTo("4 GiB");
         assertThat(PoolView.memberFilter("eng-rhel9-??")).isEqualTo("eng-rhel9-*");
         assertThat(PoolView.memberFilter("finance-win10")).isEqualTo("finance-win10-*");
-    }
-
-    @Test
-    void theChartIsAPngWithTheFiguresOfTheSite() throws IOException {
-        SiteFigures figures = new SiteFigures("dc1", Instant.parse("2026-11-26T09:00:00Z"), 7, 1,
-                Map.of("maintenance", 1), 48, 25, 1, 1);
-        DashboardChart.Labels labels = new DashboardChart.Labels("Site dc1, 2026-11-26 09:00 UTC", "Hosts", "VMs",
-                "Users", "Up", "Not up", "With a running VM", "Without");
-
-        byte[] png = DashboardChart.png(figures, labels);
-
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(image.getWidth()).isEqualTo(DashboardChart.WIDTH);
-        assertThat(image.getHeight()).isEqualTo(DashboardChart.HEIGHT);
-        assertThat(DashboardChart.canDisplay(labels)).isTrue();
-        if (System.getProperty("vdibot.chart.out") != null) {
-            java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("vdibot.chart.out")), png);
-        }
-    }
-
-    @Test
-    void theAxisEndsOnARoundNumberAboveTheTallestBar() {
-        assertThat(DashboardChart.niceMax(0)).isEqualTo(5);
-        assertThat(DashboardChart.niceMax(7)).isEqualTo(10);
-        assertThat(DashboardChart.niceMax(48)).isEqualTo(100);
-        assertThat(DashboardChart.niceMax(9000)).isEqualTo(20000);
     }
 }

@@ -136,7 +136,8 @@ class VmCreateHandlerTest {
 
         VmEntity vm = vmsNamed("dc1", "t-web-01").get(0);
         assertThat(vm.status).isEqualTo("up");
-        assertThat(vm.description).isEqualTo("Created by VDI Bot task T2001");
+        assertThat(vm.description).isNull();
+        assertThat(vm.comment).isEqualTo("Created by VDI Bot task T2001");
         assertThat(vm.memoryBytes).isEqualTo(8 * GIB);
         assertThat(vm.sockets).isEqualTo(1);
         assertThat(vm.cores).isEqualTo(4);

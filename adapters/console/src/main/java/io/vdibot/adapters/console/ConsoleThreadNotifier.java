@@ -5,7 +5,6 @@ import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 
-import java.io.PrintStream;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,11 +28,6 @@ public final class ConsoleThreadNotifier implements ThreadNotifier {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 
-    /** Prints to {@code stream}; images go to a temporary directory. */
-    public ConsoleThreadNotifier(PrintStream stream) {
-        this(new ConsoleOutput(stream), new ConsoleRenderer(ImageDirectory.temporary()));
-    }
-
     @Override
     public MessageHandle post(ThreadRef thread, Reply reply) {
         out.print(prefix(thread), renderer.render(reply));
@@ -48,6 +42,18 @@ public final class ConsoleThreadNotifier implements ThreadNotifier {
     @Override
     public void notifyApprovers(ThreadRef requestThread, Reply question) {
         out.print(prefix(requestThread), renderer.render(question));
+    }
+
+    /** The console is the approvers' channel too: the reminder goes in the task's thread, under its card. */
+    @Override
+    public void remindApprovers(ThreadRef requestThread, Reply reminder) {
+        out.print(prefix(requestThread), renderer.render(reminder));
+    }
+
+    /** Printed lines cannot change: the closed card is printed again, without its buttons. */
+    @Override
+    public void closeApproval(ThreadRef requestThread, Reply closed) {
+        out.print(prefix(requestThread), renderer.render(closed));
     }
 
     @Override

@@ -19,18 +19,12 @@ public final class ImageDirectory implements ImageWriter {
     private final AtomicInteger sequence = new AtomicInteger();
     private Path directory;
 
-    /** Images go to {@code directory}, created when the first image arrives. */
+    /**
+     * Images go to {@code directory}, created when the first image arrives; the files are named by their absolute
+     * path, which the user can open whatever their working directory.
+     */
     public ImageDirectory(Path directory) {
-        this.configured = Objects.requireNonNull(directory, "directory");
-    }
-
-    private ImageDirectory() {
-        this.configured = null;
-    }
-
-    /** Images go to a new temporary directory, created only when the first image arrives. */
-    public static ImageDirectory temporary() {
-        return new ImageDirectory();
+        this.configured = Objects.requireNonNull(directory, "directory").toAbsolutePath();
     }
 
     @Override
@@ -43,9 +37,7 @@ public final class ImageDirectory implements ImageWriter {
 
     private synchronized Path directory() throws IOException {
         if (directory == null) {
-            directory = configured == null
-                    ? Files.createTempDirectory("vdibot-console-")
-                    : Files.createDirectories(configured);
+            directory = Files.createDirectories(configured);
         }
         return directory;
     }

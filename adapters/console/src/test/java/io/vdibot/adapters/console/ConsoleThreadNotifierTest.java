@@ -17,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,20 +93,6 @@ class ConsoleThreadNotifierTest {
         Path file = dir.resolve("0001-tasks.png");
         assertThat(console.lines()).containsExactly("[c3] chart: Tasks (" + file + ")");
         assertThat(Files.readAllBytes(file)).containsExactly(1, 2);
-    }
-
-    @Test
-    void theStreamConstructorWritesImagesToATemporaryDirectory() throws Exception {
-        ConsoleThreadNotifier plain = new ConsoleThreadNotifier(console.stream());
-
-        plain.post(LINE_3, Reply.builder().image(new byte[] {7}, "image/png", "d.png", "Tasks").build());
-
-        Matcher chart = Pattern.compile("\\[c3] chart: Tasks \\((.+)\\)").matcher(console.lines().get(0));
-        assertThat(chart.matches()).isTrue();
-        Path file = Path.of(chart.group(1));
-        assertThat(Files.readAllBytes(file)).containsExactly(7);
-        Files.delete(file);
-        Files.delete(file.getParent());
     }
 
     @Test

@@ -19,6 +19,9 @@ import io.vdibot.commands.reply.TableBlock;
 import io.vdibot.commands.reply.TextBlock;
 import io.vdibot.commands.reply.TextStyle;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,6 +131,22 @@ public final class BlockKitRenderer {
         if (!current.isEmpty()) {
             blocks.add(SectionBlock.builder().fields(current).build());
         }
+        for (FieldsBlock.Field field : fields.fields()) {
+            if (field.at() != null) {
+                blocks.add(readerTime(field.label(), field.at()));
+            }
+        }
+    }
+
+    /**
+     * A moment in each reader's own time zone: Slack renders {@code <!date^…>} for whoever reads it (the text after
+     * {@code |} is the fallback, in UTC). The token is the only mrkdwn; the label stays plain text.
+     */
+    private static ContextBlock readerTime(String label, Instant at) {
+        String fallback = DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
+        return ContextBlock.builder().elements(List.of(plain(cut(label, FIELD_CHARS) + " \u2192"),
+                MarkdownTextObject.builder().text("<!date^" + at.getEpochSecond()
+                        + "^{date_short_pretty} {time}|" + fallback + ">").build())).build();
     }
 
     private static void table(List<LayoutBlock> blocks, List<Rendered.FileAttachment> files, TableBlock table,

@@ -71,6 +71,14 @@ public class SlackApi {
         return new Posted(response.getChannel() != null ? response.getChannel() : channel, response.getTs());
     }
 
+    /** A reply in a thread that is also shown in the channel ({@code reply_broadcast}), where everyone sees it. */
+    public Posted broadcastReply(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
+        ChatPostMessageResponse response = blocking("chat.postMessage", () -> methods.chatPostMessage(
+                ChatPostMessageRequest.builder().token(token).channel(channel).threadTs(threadTs).replyBroadcast(true)
+                        .text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false).build()));
+        return new Posted(response.getChannel() != null ? response.getChannel() : channel, response.getTs());
+    }
+
     public void postEphemeral(String channel, String user, String threadTs, String text, List<LayoutBlock> blocks) {
         blocking("chat.postEphemeral", () -> methods.chatPostEphemeral(ChatPostEphemeralRequest.builder()
                 .token(token).channel(channel).user(user).threadTs(threadTs).text(text).blocks(blocks).build()));

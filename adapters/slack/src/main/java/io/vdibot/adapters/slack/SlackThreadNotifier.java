@@ -1,5 +1,6 @@
 package io.vdibot.adapters.slack;
 
+import io.vdibot.adapters.common.TaskStatusLines;
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadNotifier;
@@ -17,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the core says, in Slack. A task's first message in a channel is its status message; everything after it is a
- * reply in that message's thread (milestones, the IP table, the log summary), and the status message itself is kept
- * up to date with the latest line said in its thread. Edits are coalesced and paced ({@link UpdateQueue}); tables too
+ * What the core says, in Slack. A task's first message in a channel is its status message, edited in place to show
+ * how the task is getting on: its progress and milestones ({@link TaskStatusLines}) are shown there rather than
+ * posted, so a long task leaves a short thread. Everything else is a reply in that message's thread (a warning, the
+ * result, the log summary), and the status message also shows the latest of those. Edits are coalesced and paced ({@link UpdateQueue}); tables too
  * long for a message and charts are uploaded into the thread. Answers that are not about a task (a query, a mistake)
  * go privately to the person who asked a slash command, or into the thread where they were mentioned. Approval cards
  * go to the configured approvers' channel; a channel the bot cannot post in is replaced by a direct message to the
@@ -45,6 +47,7 @@ public final class SlackThreadNotifier implements ThreadNotifier {
     private final Object[] taskLocks = new Object[64];
     /** The first reply of each status message, to redraw it; after a restart its stored headline stands in. */
     private final Map<String, Reply> firstReplies = new ConcurrentHashMap<>();
+    private final TaskStatusLines statusLines = new TaskStatusLines();
     /** channel → direct-message channel, per requester, for channels the bot cannot post in. */
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
@@ -86,12 +89,16 @@ public final class SlackThreadNotifier implements ThreadNotifier {
             return;
         }
         ThreadRef thread = message.thread();
-        updates.submit(thread.channelId(), message.messageId(), renderer.render(reply));
         String task = thread.taskCode();
-        if (task != null) {
-            store.find(task, SlackThreadStore.STATUS).filter(root -> !root.ts().equals(message.messageId()))
-                    .ifPresent(root -> mirror(task, root, reply));
+        Optional<SlackThreadStore.ThreadRoot> root = task == null ? Optional.empty()
+                : store.find(task, SlackThreadStore.STATUS);
+        if (root.isPresent() && root.get().ts().equals(message.messageId()) && TaskStatusLines.folds(reply)) {
+            statusLines.fold(task, reply);
+            mirror(task, root.get(), null);
+            return;
         }
+        updates.submit(thread.channelId(), message.messageId(), renderer.render(reply));
+        root.filter(r -> !r.ts().equals(message.messageId())).ifPresent(r -> mirror(task, r, reply));
     }
 
     @Override
@@ -107,6 +114,47 @@ public final class SlackThreadNotifier implements ThreadNotifier {
             postInTaskThread(approvers, task, SlackThreadStore.APPROVAL, question);
         } catch (SlackCallException e) {
             LOG.warn("could not ask the approvers of {} in Slack: {}", task, e.error());
+        }
+    }
+
+    /**
+     * A reply under the approval card, broadcast to the channel: a plain thread reply would reach only those who
+     * follow the thread, while the approvers to remind are the ones who have not looked.
+     */
+    @Override
+    public void remindApprovers(ThreadRef requestThread, Reply reminder) {
+        String task = requestThread.taskCode();
+        if (settings.approversChannel() == null) {
+            return;
+        }
+        Rendered rendered = renderer.render(reminder);
+        try {
+            Optional<SlackThreadStore.ThreadRoot> card = task == null ? Optional.empty()
+                    : store.find(task, SlackThreadStore.APPROVAL);
+            if (card.isPresent()) {
+                api.broadcastReply(card.get().channel(), card.get().replyThread(), rendered.text(),
+                        rendered.blocks());
+            } else {
+                api.postMessage(settings.approversChannel(), null, rendered.text(), rendered.blocks());
+            }
+        } catch (SlackCallException e) {
+            LOG.warn("could not remind the approvers of {} in Slack: {}", task, e.error());
+        }
+    }
+
+    @Override
+    public void closeApproval(ThreadRef requestThread, Reply closed) {
+        String task = requestThread.taskCode();
+        Optional<SlackThreadStore.ThreadRoot> card = task == null ? Optional.empty()
+                : store.find(task, SlackThreadStore.APPROVAL);
+        if (card.isEmpty()) {
+            return;
+        }
+        Rendered rendered = renderer.render(closed);
+        try {
+            api.update(card.get().channel(), card.get().ts(), rendered.text(), rendered.blocks());
+        } catch (SlackCallException e) {
+            LOG.warn("could not close the approval card of {} in Slack: {}", task, e.error());
         }
     }
 
@@ -160,17 +208,27 @@ public final class SlackThreadNotifier implements ThreadNotifier {
                 return new MessageHandle(withChannel(thread, posted.channel()), posted.ts());
             }
             SlackThreadStore.ThreadRoot root = known.get();
+            boolean status = SlackThreadStore.STATUS.equals(purpose);
+            if (status && TaskStatusLines.folds(reply)) {
+                statusLines.fold(task, reply);
+                mirror(task, root, null);
+                return new MessageHandle(withChannel(thread, root.channel()), root.ts());
+            }
             SlackApi.Posted posted = api.postMessage(root.channel(), root.replyThread(), rendered.text(),
                     rendered.blocks());
             attach(root.channel(), root.replyThread(), rendered);
-            if (SlackThreadStore.STATUS.equals(purpose)) {
+            if (status) {
+                statusLines.posted(task);
                 mirror(task, root, reply);
             }
             return new MessageHandle(withChannel(thread, root.channel()), posted.ts());
         }
     }
 
-    /** The status message: what it first said, then the latest line of its thread. */
+    /**
+     * The status message: what it first said, the latest milestone and step, then the latest line posted in its
+     * thread ({@code latest}, null when the status lines changed).
+     */
     private void mirror(String task, SlackThreadStore.ThreadRoot root, Reply latest) {
         Reply first = firstReplies.get(task + "/" + SlackThreadStore.STATUS);
         Reply.Builder status = Reply.builder();
@@ -180,12 +238,18 @@ public final class SlackThreadNotifier implements ThreadNotifier {
         } else {
             status.text(root.headline());
         }
-        String line = headline(latest);
-        if (!line.isEmpty()) {
-            status.block(new TextBlock("\u21B3 " + BlockKitRenderer.tonePrefix(latest.tone()) + line,
-                    TextStyle.PLAIN));
-        }
+        TaskStatusLines.Lines lines = statusLines.of(task);
+        line(status, lines.milestone());
+        line(status, lines.step());
+        line(status, latest);
         updates.submit(root.channel(), root.ts(), renderer.render(status.build()));
+    }
+
+    private static void line(Reply.Builder status, Reply said) {
+        String line = said == null ? "" : headline(said);
+        if (!line.isEmpty()) {
+            status.block(new TextBlock("\u21B3 " + BlockKitRenderer.tonePrefix(said.tone()) + line, TextStyle.PLAIN));
+        }
     }
 
     private SlackApi.Posted postOrRedirect(ThreadRef thread, String task, String threadTs, Rendered rendered) {

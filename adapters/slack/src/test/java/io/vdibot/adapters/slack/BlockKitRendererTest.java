@@ -35,6 +35,23 @@ class BlockKitRendererTest {
     }
 
     @Test
+    void aFieldNamingAMomentShowsItInEachReadersOwnZoneAndNothingElseAsMrkdwn() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-01T08:00:00Z");
+        Reply reply = Reply.builder().fields(List.of(new FieldsBlock.Field("Runs *soon*",
+                "at 2026-12-01 09:00 Europe/Paris", at))).build();
+        String json = gson.toJson(renderer.render(reply).blocks());
+        assertThat(json).contains("Runs *soon*: at 2026-12-01 09:00 Europe/Paris").contains("\"type\":\"context\"");
+        com.slack.api.model.block.ContextBlock context = (com.slack.api.model.block.ContextBlock)
+                renderer.render(reply).blocks().get(1);
+        assertThat(gson.toJson(context.getElements().get(0))).contains("plain_text").contains("Runs *soon*");
+        assertThat(((com.slack.api.model.block.composition.MarkdownTextObject) context.getElements().get(1))
+                .getText()).isEqualTo("<!date^" + at.getEpochSecond()
+                        + "^{date_short_pretty} {time}|2026-12-01T08:00:00Z>");
+        assertThat(gson.toJson(renderer.render(Reply.builder().fields(List.of(new FieldsBlock.Field("Runs", "now")))
+                .build()).blocks())).doesNotContain("<!date");
+    }
+
+    @Test
     void toneIsAnIconBeforeTheFirstWordsAndHeadingsAreHeaders() {
         Rendered rendered = renderer.render(Reply.builder().tone(Reply.Tone.ERROR).heading("Task T7 failed")
                 .text("clean-up done").build());

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Edits of posted cards, coalesced: a card is edited at most once per interval and only with its latest content, so
  * a task reporting progress every second costs one edit per interval instead of one per line. The last content always
- * gets shown.
+ * gets shown, and last: a card has one edit on its way at a time (an edit held up by Teams' pacing is never overtaken
+ * by an older one sent from another timer thread).
  */
 final class CardUpdates implements AutoCloseable {
 
@@ -65,19 +66,28 @@ final class CardUpdates implements AutoCloseable {
         }
     }
 
+    /** Sends the card's latest content; the card stays scheduled until it is sent, so edits to it queue behind. */
     private void flush(String activityId) {
         try {
             Edit edit;
             synchronized (this) {
                 edit = pending.remove(activityId);
-                scheduled.remove(activityId);
-                lastSent.put(activityId, System.currentTimeMillis());
             }
             if (edit != null) {
                 try {
                     connector.update(edit.address(), activityId, edit.message());
                 } catch (ConnectorException e) {
                     LOG.warn("could not update Teams card {}: {}", activityId, e.getMessage());
+                }
+            }
+            synchronized (this) {
+                lastSent.put(activityId, System.currentTimeMillis());
+                if (pending.containsKey(activityId)) {
+                    // newer content came while this edit was on its way: it goes next, after the interval
+                    inFlight.incrementAndGet();
+                    timer.schedule(() -> flush(activityId), intervalMillis, TimeUnit.MILLISECONDS);
+                } else {
+                    scheduled.remove(activityId);
                 }
             }
         } finally {

@@ -55,18 +55,20 @@ public final class TeamsAdapter implements ChatAdapter {
         CardRenderer renderer = new CardRenderer();
         TeamsPeople people = new TeamsPeople(connector, clock);
         Conversations conversations = new Conversations(references, connector, settings);
-        TeamsApprovals approvals = new TeamsApprovals(connector, settings, store, conversations, people, pending,
+        TeamsApprovals approvals = new TeamsApprovals(connector, settings, store, conversations, pending,
                 renderer, clock);
         CommandForms commandForms = new CommandForms(registry);
         TeamsFormGate gate = new TeamsFormGate(people, Objects.requireNonNull(access, "access"), settings.locale());
         TeamsForms forms = new TeamsForms(commandForms, gate, inventory, connector, pending, work);
+        FullTables tables = new FullTables();
         this.notifier = new TeamsThreadNotifier(connector, settings, renderer, store, updates, approvals, forms,
-                conversations, pending);
+                conversations, pending, tables);
         TeamsHandOver handOver = new TeamsHandOver(connector, people, conversations, gateway, work, clock);
         List<CardActionHandler> cardActions = List.of(
                 new TeamsClickHandler(registry, approvals, pending, settings, handOver),
                 new TeamsFormSubmissionHandler(registry, commandForms, forms, pending, settings, handOver, clock),
-                new TeamsChoicesHandler(commandForms, forms));
+                new TeamsChoicesHandler(commandForms, forms),
+                new TeamsTableHandler(tables, handOver, renderer));
         TeamsInbound inbound = new TeamsInbound(new TeamsCommandHandler(commandForms, forms, conversations, handOver),
                 cardActions, new TeamsInstallHandler(people, conversations, handOver), new RecentKeys(clock, 100_000),
                 handOver);

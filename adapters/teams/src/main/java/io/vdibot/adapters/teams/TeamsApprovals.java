@@ -7,7 +7,6 @@ import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.connector.Address;
 import io.vdibot.adapters.teams.connector.ConnectorApi;
 import io.vdibot.adapters.teams.connector.ConnectorException;
-import io.vdibot.adapters.teams.connector.Member;
 import io.vdibot.adapters.teams.connector.Outgoing;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
@@ -16,16 +15,16 @@ import io.vdibot.commands.reply.TextBlock;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The approvers' side: the core's approval request becomes a card in the configured approvers' channel, refreshed
- * into Approve/Reject for the channel's members; a click is answered with the decided card (who, when, why) or, for a
- * refusal (own request, not an approver, already decided), with the approver's card and the reason on top.
+ * The approvers' side: the core's approval request becomes a card in the configured approvers' channel with Approve and
+ * Reject for everyone there (the core refuses whoever may not decide); a click is answered with the decided card
+ * (who, when, why) or, for a refusal (own request, not an approver, already decided, expired), with the card and the
+ * reason on top, for the clicker alone. Reminders go under the card; an expired card loses its buttons.
  */
 final class TeamsApprovals {
 
@@ -38,19 +37,17 @@ final class TeamsApprovals {
     private final TeamsSettings settings;
     private final TeamsThreadStore store;
     private final Conversations conversations;
-    private final TeamsPeople people;
     private final PendingAnswers pending;
     private final CardRenderer renderer;
     private final ApprovalCards cards = new ApprovalCards();
     private final Clock clock;
 
     TeamsApprovals(ConnectorApi connector, TeamsSettings settings, TeamsThreadStore store, Conversations conversations,
-                   TeamsPeople people, PendingAnswers pending, CardRenderer renderer, Clock clock) {
+                   PendingAnswers pending, CardRenderer renderer, Clock clock) {
         this.connector = connector;
         this.settings = settings;
         this.store = store;
         this.conversations = conversations;
-        this.people = people;
         this.pending = pending;
         this.renderer = renderer;
         this.clock = clock;
@@ -73,10 +70,8 @@ final class TeamsApprovals {
             return;
         }
         Address channel = conversations.channel(settings.approversChannel()).orElseThrow();
-        List<String> approverIds = people.roster(channel).stream().map(Member::id).filter(id -> id != null)
-                .toList();
-        ApprovalCards.State state = cards.state(reply, task, approverIds);
-        ObjectNode card = cards.forEveryone(state, texts(null).format("teams.approval.hint", task));
+        ApprovalCards.State state = cards.state(reply, task);
+        ObjectNode card = open(state, null, null);
         String id = connector.send(channel, new Outgoing(CardRenderer.summary(reply), card));
         if (task != null && id != null) {
             String conversation = channel.conversationId() + TeamsThreads.MESSAGE_ID + id;
@@ -85,24 +80,58 @@ final class TeamsApprovals {
         }
     }
 
-    /** The card a client shows for this user after a refresh. */
-    ObjectNode refresh(String task, String userId, Locale locale) {
+    /**
+     * Reminds the approvers under the task's card, where the buttons are; without a card (it could not be sent), in
+     * the channel itself.
+     */
+    void remind(String task, Reply reminder) throws ConnectorException {
+        if (settings.approversChannel() == null) {
+            return;
+        }
+        CardRenderer.Rendered rendered = renderer.render(reminder);
+        Outgoing message = new Outgoing(rendered.summary(), rendered.first());
+        Optional<TeamsThreadStore.CardRoot> known = task == null ? Optional.empty()
+                : store.find(task, TeamsThreadStore.APPROVAL);
+        if (known.isPresent()) {
+            TeamsThreadStore.CardRoot root = known.get();
+            connector.reply(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()),
+                    root.activityId(), message);
+            return;
+        }
+        connector.send(conversations.channel(settings.approversChannel()).orElseThrow(), message);
+    }
+
+    /** Redraws the task's card for everyone with the last line of {@code closed} in place of its buttons. */
+    void close(String task, Reply closed) throws ConnectorException {
         Optional<ApprovalCards.State> state = state(task);
-        if (state.isEmpty()) {
-            return null;
+        if (state.isEmpty() || state.get().decision() != null) {
+            return;
         }
-        if (state.get().userIds().contains(userId)) {
-            return cards.forApprover(state.get(), texts(locale).format("teams.approval.reason"), null);
-        }
-        return cards.forEveryone(state.get(), texts(locale).format("teams.approval.hint", task));
+        ApprovalCards.State ended = state.get().decided(lastText(closed));
+        TeamsThreadStore.CardRoot root = store.find(task, TeamsThreadStore.APPROVAL).orElseThrow();
+        store.save(task, TeamsThreadStore.APPROVAL, new TeamsThreadStore.CardRoot(root.serviceUrl(),
+                root.tenantId(), root.conversationId(), root.activityId(), root.replyTo(), root.headline(),
+                JSON.valueToTree(ended)));
+        connector.update(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()), root.activityId(),
+                new Outgoing(CardRenderer.summary(closed), cards.decided(ended)));
+    }
+
+    /** The card a client shows after a refresh: only cards sent before the buttons were in every card ask. */
+    ObjectNode refresh(String task, Locale locale) {
+        return state(task).map(s -> open(s, locale, null)).orElse(null);
     }
 
     /** What the clicking approver sees while the core records the decision. */
     ObjectNode working(String task, Locale locale) {
         Optional<ApprovalCards.State> state = state(task);
         Reply notice = Reply.text(texts(locale).format("teams.approval.working"));
-        return state.map(s -> cards.forApprover(s, texts(locale).format("teams.approval.reason"), notice))
-                .orElse(renderer.render(notice).first());
+        return state.map(s -> open(s, locale, notice)).orElse(renderer.render(notice).first());
+    }
+
+    private ObjectNode open(ApprovalCards.State state, Locale locale, Reply notice) {
+        TeamsTexts texts = texts(locale);
+        return cards.open(state, texts.format("teams.approval.reason"),
+                texts.format("teams.approval.hint", state.task()), notice);
     }
 
     /** The core's answer to a click on Approve or Reject. */
@@ -134,7 +163,7 @@ final class TeamsApprovals {
                     root.activityId(), new Outgoing(CardRenderer.summary(reply), card));
             return new MessageHandle(click, root.activityId());
         }
-        ObjectNode card = cards.forApprover(state.get(), texts(null).format("teams.approval.reason"), reply);
+        ObjectNode card = open(state.get(), null, reply);
         if (!pending.complete(key, card)) {
             // too late for the invoke: the refusal goes under the card
             connector.reply(cardAddress, cardId, new Outgoing(CardRenderer.summary(reply),
@@ -149,6 +178,11 @@ final class TeamsApprovals {
         }
         return store.find(task, TeamsThreadStore.APPROVAL).filter(root -> root.state() != null)
                 .map(root -> JSON.convertValue(root.state(), ApprovalCards.State.class));
+    }
+
+    private static String lastText(Reply reply) {
+        return reply.blocks().stream().filter(TextBlock.class::isInstance).map(b -> ((TextBlock) b).text())
+                .reduce((first, second) -> second).orElse("");
     }
 
     private static String firstText(Reply reply) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Buttons: Approve and Reject on approval cards (and the refresh that shows them to approvers only), and every other
+ * Buttons: Approve and Reject on approval cards (and the refresh that older approval cards still ask for), and every other
  * command button, which stands for its command's words and the button's value. A click is handed over as the text
  * it stands for, so the core parses and authorises it like typing it.
  */
@@ -47,7 +47,7 @@ final class TeamsClickHandler implements CardActionHandler {
         String task = data.path("task").asText(null);
         return switch (verb) {
             case ApprovalCards.REFRESH -> {
-                ObjectNode card = approvals.refresh(task, activity.fromId(), TeamsHandOver.locale(activity));
+                ObjectNode card = approvals.refresh(task, TeamsHandOver.locale(activity));
                 yield card == null ? Answer.message("") : Answer.card(card);
             }
             case ApprovalCards.APPROVE, ApprovalCards.REJECT -> {

@@ -10,7 +10,6 @@ import io.vdibot.commands.port.IdentityRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,12 +30,8 @@ final class TeamsPeople {
     private final ConnectorApi connector;
     private final Clock clock;
     private final Map<String, Cached> byUser = new ConcurrentHashMap<>();
-    private final Map<String, CachedRoster> rosters = new ConcurrentHashMap<>();
 
     private record Cached(Member member, Instant until) {
-    }
-
-    private record CachedRoster(List<Member> members, Instant until) {
     }
 
     TeamsPeople(ConnectorApi connector, Clock clock) {
@@ -88,22 +83,5 @@ final class TeamsPeople {
             byUser.put(key, new Cached(member, now.plus(TTL)));
         }
         return member;
-    }
-
-    /** The members of a conversation (the approvers' channel), cached; empty when the roster cannot be read. */
-    List<Member> roster(Address conversation) {
-        Instant now = clock.instant();
-        CachedRoster cached = rosters.get(conversation.baseConversationId());
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.members();
-        }
-        try {
-            List<Member> members = connector.members(conversation);
-            rosters.put(conversation.baseConversationId(), new CachedRoster(members, now.plus(TTL)));
-            return members;
-        } catch (ConnectorException e) {
-            LOG.warn("could not read the roster of {}: {}", conversation.baseConversationId(), e.getMessage());
-            return cached == null ? List.of() : cached.members();
-        }
     }
 }

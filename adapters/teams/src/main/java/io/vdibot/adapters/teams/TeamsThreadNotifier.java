@@ -1,14 +1,17 @@
 package io.vdibot.adapters.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vdibot.adapters.common.TaskStatusLines;
 import io.vdibot.adapters.teams.cards.CardRenderer;
 import io.vdibot.adapters.teams.connector.Address;
 import io.vdibot.adapters.teams.connector.ConnectorApi;
 import io.vdibot.adapters.teams.connector.ConnectorException;
+import io.vdibot.adapters.teams.connector.InlineImage;
 import io.vdibot.adapters.teams.connector.Outgoing;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.port.ThreadRef;
+import io.vdibot.commands.reply.ImageBlock;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.reply.TextBlock;
 import io.vdibot.commands.reply.TextStyle;
@@ -20,11 +23,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the core says, in Teams. A task's first message in a conversation is its status card (the submitted form's
- * card itself when the task came from a form); everything after it is a reply in the same thread (milestones, the IP
- * table, the log summary), and the status card is edited in place to show the latest line, coalesced by
- * {@link CardUpdates}. Answers that are not about a task go into the thread where they were asked, or onto the
- * clicked card. Approval cards go to the configured approvers' channel ({@link TeamsApprovals}); on-call notices go
- * to the configured people and channels through stored conversation references.
+ * card itself when the task came from a form), edited in place (coalesced by {@link CardUpdates}) to show how the task
+ * is getting on: its progress and milestones ({@link TaskStatusLines}) go there rather than into messages of their
+ * own, so a personal chat gets one card per task plus its result. Everything else is a reply in the same thread (a
+ * warning, the result, the log summary), and the status card also shows the latest of those. Answers that are not
+ * about a task go into the thread where they were asked, or onto the clicked card. Images (dashboard charts) follow
+ * the cards in the same thread as inline images. Approval cards go to the configured approvers' channel
+ * ({@link TeamsApprovals}); on-call notices go to the configured people and channels through stored conversation
+ * references.
  */
 final class TeamsThreadNotifier implements ThreadNotifier {
 
@@ -42,10 +48,12 @@ final class TeamsThreadNotifier implements ThreadNotifier {
     private final Map<String, Object> taskLocks = new ConcurrentHashMap<>();
     /** What each status card first said, kept above the latest line. */
     private final Map<String, Reply> firstReplies = new ConcurrentHashMap<>();
+    private final TaskStatusLines statusLines = new TaskStatusLines();
+    private final FullTables tables;
 
     TeamsThreadNotifier(ConnectorApi connector, TeamsSettings settings, CardRenderer renderer, TeamsThreadStore store,
                         CardUpdates updates, TeamsApprovals approvals, TeamsForms forms, Conversations conversations,
-                        PendingAnswers pending) {
+                        PendingAnswers pending, FullTables tables) {
         this.connector = connector;
         this.settings = settings;
         this.renderer = renderer;
@@ -55,6 +63,7 @@ final class TeamsThreadNotifier implements ThreadNotifier {
         this.forms = forms;
         this.conversations = conversations;
         this.pending = pending;
+        this.tables = tables;
     }
 
     @Override
@@ -84,14 +93,19 @@ final class TeamsThreadNotifier implements ThreadNotifier {
         if (thread.extras().get(TeamsThreads.SERVICE_URL) == null) {
             return;
         }
+        String task = thread.taskCode();
+        Optional<TeamsThreadStore.CardRoot> root = task == null ? Optional.empty()
+                : store.find(task, TeamsThreadStore.STATUS);
+        if (root.isPresent() && message.messageId().equals(root.get().activityId())
+                && TaskStatusLines.folds(reply)) {
+            statusLines.fold(task, reply);
+            mirror(task, root.get(), null);
+            return;
+        }
         CardRenderer.Rendered rendered = renderer.render(reply);
         updates.submit(TeamsThreads.address(thread), message.messageId(),
                 new Outgoing(rendered.summary(), rendered.first()));
-        String task = thread.taskCode();
-        if (task != null) {
-            store.find(task, TeamsThreadStore.STATUS).filter(root -> !root.activityId().equals(message.messageId()))
-                    .ifPresent(root -> mirror(task, root, reply));
-        }
+        root.filter(r -> !message.messageId().equals(r.activityId())).ifPresent(r -> mirror(task, r, reply));
     }
 
     @Override
@@ -100,6 +114,25 @@ final class TeamsThreadNotifier implements ThreadNotifier {
             approvals.ask(requestThread.taskCode(), question);
         } catch (ConnectorException | RuntimeException e) {
             LOG.warn("could not ask the approvers of {} in Teams: {}", requestThread.taskCode(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void remindApprovers(ThreadRef requestThread, Reply reminder) {
+        try {
+            approvals.remind(requestThread.taskCode(), reminder);
+        } catch (ConnectorException | RuntimeException e) {
+            LOG.warn("could not remind the approvers of {} in Teams: {}", requestThread.taskCode(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void closeApproval(ThreadRef requestThread, Reply closed) {
+        try {
+            approvals.close(requestThread.taskCode(), closed);
+        } catch (ConnectorException | RuntimeException e) {
+            LOG.warn("could not close the approval card of {} in Teams: {}", requestThread.taskCode(),
+                    e.getMessage());
         }
     }
 
@@ -113,6 +146,7 @@ final class TeamsThreadNotifier implements ThreadNotifier {
                     for (ObjectNode card : rendered.cards()) {
                         connector.send(address.get(), new Outgoing(rendered.summary(), card));
                     }
+                    sendImages(address.get(), null, rendered);
                 }
             } catch (ConnectorException | RuntimeException e) {
                 LOG.warn("could not reach on-call target {} in Teams: {}", target, e.getMessage());
@@ -129,11 +163,14 @@ final class TeamsThreadNotifier implements ThreadNotifier {
                     new Outgoing(rendered.summary(), card));
             first = first == null ? id : first;
         }
+        sendImages(TeamsThreads.address(thread), thread.threadId(), rendered);
         return new MessageHandle(thread, first == null ? "-" : first);
     }
 
     private MessageHandle postInTaskThread(ThreadRef thread, String task, Reply reply) throws ConnectorException {
-        CardRenderer.Rendered rendered = renderer.render(reply);
+        // a long table is shown in part with a "show all" action, so the result stays one card
+        CardRenderer.Rendered rendered = renderer.render(reply,
+                table -> TeamsTableHandler.showAll(tables, table, settings.locale()));
         Object lock = taskLocks.computeIfAbsent(task, k -> new Object());
         synchronized (lock) {
             Optional<TeamsThreadStore.CardRoot> known = store.find(task, TeamsThreadStore.STATUS);
@@ -160,11 +197,18 @@ final class TeamsThreadNotifier implements ThreadNotifier {
             }
             TeamsThreadStore.CardRoot root = known.get();
             Address address = new Address(root.serviceUrl(), root.conversationId(), root.tenantId());
+            if (TaskStatusLines.folds(reply) && root.activityId() != null) {
+                statusLines.fold(task, reply);
+                mirror(task, root, null);
+                return new MessageHandle(withAddress(thread, address), root.activityId());
+            }
+            statusLines.posted(task);
             String id = null;
             for (ObjectNode card : rendered.cards()) {
                 String sent = sendInThread(address, root.replyTo(), new Outgoing(rendered.summary(), card));
                 id = id == null ? sent : id;
             }
+            sendImages(address, root.replyTo(), rendered);
             mirror(task, root, reply);
             return new MessageHandle(withAddress(thread, address), id == null ? "-" : id);
         }
@@ -175,9 +219,22 @@ final class TeamsThreadNotifier implements ThreadNotifier {
         for (ObjectNode card : rendered.cards().subList(1, rendered.cards().size())) {
             sendInThread(address, replyTo, new Outgoing(rendered.summary(), card));
         }
+        sendImages(address, replyTo, rendered);
     }
 
-    /** The status card: what it first said, then the latest line of its thread. */
+    /** The reply's images after its cards, each an inline image in a message of its own under its description. */
+    private void sendImages(Address address, String replyTo, CardRenderer.Rendered rendered)
+            throws ConnectorException {
+        for (ImageBlock image : rendered.images()) {
+            sendInThread(address, replyTo, Outgoing.image(image.altText(),
+                    new InlineImage(image.filename(), image.mimeType(), image.data())));
+        }
+    }
+
+    /**
+     * The status card: what it first said, the latest milestone and step, then the latest line posted in its thread
+     * ({@code latest}, null when the status lines changed).
+     */
     private void mirror(String task, TeamsThreadStore.CardRoot root, Reply latest) {
         Reply first = firstReplies.get(task);
         Reply.Builder status = Reply.builder();
@@ -187,14 +244,23 @@ final class TeamsThreadNotifier implements ThreadNotifier {
         } else {
             status.text(root.headline());
         }
-        String line = CardRenderer.summary(latest);
-        if (!line.isEmpty()) {
+        TaskStatusLines.Lines lines = statusLines.of(task);
+        line(status, lines.milestone());
+        line(status, lines.step());
+        if (latest != null && !CardRenderer.summary(latest).isEmpty()) {
             status.tone(latest.tone() == Reply.Tone.INFO && first != null ? first.tone() : latest.tone());
-            status.block(new TextBlock("\u21B3 " + line, TextStyle.PLAIN));
+            line(status, latest);
         }
         CardRenderer.Rendered rendered = renderer.render(status.build());
         updates.submit(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()), root.activityId(),
                 new Outgoing(rendered.summary(), rendered.first()));
+    }
+
+    private static void line(Reply.Builder status, Reply said) {
+        String line = said == null ? "" : CardRenderer.summary(said);
+        if (!line.isEmpty()) {
+            status.block(new TextBlock("\u21B3 " + line, TextStyle.PLAIN));
+        }
     }
 
     private String sendInThread(Address address, String replyTo, Outgoing message) throws ConnectorException {

@@ -71,6 +71,39 @@ class TeamsAdapterTest {
     }
 
     @Test
+    void aChartFollowsTheAnswerAsAnInlineImageInTheSameThreadAndATooLargeOneIsDescribed() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
+        byte[] huge = new byte[io.vdibot.adapters.teams.cards.CardRenderer.MAX_IMAGE_BYTES + 1];
+        rig.core = (r, envelope) -> r.adapter.notifier().post(envelope.thread(), Reply.builder()
+                .heading("Dashboard of site dc1").text("Hosts: Up (7)")
+                .image(png, "image/png", "dashboard-dc1.png", "Pie charts of site dc1")
+                .image(huge, "image/png", "dashboard-dc2.png", "Pie charts of site dc2").build());
+        ObjectNode message = rig.activities.mention(TeamsRig.ALICE, CHANNEL + ";messageid=1700000000009",
+                "channel", "vdi dashboard");
+        message.put("id", "1700000000009");
+        rig.send(message);
+
+        TeamsRig.eventually(() -> rig.bf.sentActivities().stream().anyMatch(a -> a.has("attachments")
+                && a.path("attachments").get(0).path("contentType").asText().equals("image/png")));
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> replies = rig.bf.connectorCalls().stream()
+                .filter(r -> r.getMethod().value().equals("POST") && r.getUrl().endsWith("/activities/1700000000009"))
+                .toList();
+        assertThat(replies).hasSize(2);
+        JsonNode card = Activities.JSON.readTree(replies.get(0).getBodyAsString());
+        assertThat(card.path("attachments").get(0).path("contentType").asText())
+                .isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(FakeBotFramework.allText(card)).contains("Hosts: Up (7)").contains("Pie charts of site dc2")
+                .doesNotContain("Pie charts of site dc1");
+        JsonNode image = Activities.JSON.readTree(replies.get(1).getBodyAsString());
+        assertThat(image.path("text").asText()).isEqualTo("Pie charts of site dc1");
+        JsonNode attachment = image.path("attachments").get(0);
+        assertThat(attachment.path("contentType").asText()).isEqualTo("image/png");
+        assertThat(attachment.path("name").asText()).isEqualTo("dashboard-dc1.png");
+        assertThat(attachment.path("contentUrl").asText()).isEqualTo(
+                "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png));
+    }
+
+    @Test
     void aGuestOfTheOrganisationIsToldSoAndNothingReachesTheCore() throws Exception {
         Activities.User guest = new Activities.User("29:guest", "aad-guest", "Gus Guest",
                 "gus_partner.example#EXT#@vdibot.example");
@@ -155,25 +188,26 @@ class TeamsAdapterTest {
     }
 
     @Test
-    void anApprovalCardShowsButtonsToApproversOnlyAndRecordsTheDecision() throws Exception {
+    void anApprovalCardShowsItsButtonsToEveryoneInTheChannelAndRecordsTheDecision() throws Exception {
         askApprovers();
         JsonNode posted = rig.bf.sentActivities().get(0);
         JsonNode card = posted.path("attachments").get(0).path("content");
-        assertThat(card.path("refresh").path("userIds").toString()).contains("29:bob").contains("29:alice");
-        assertThat(card.has("actions")).as("no buttons for everyone").isFalse();
+        // in the card itself: a client refreshes a card only for the users named when it was sent
+        assertThat(card.path("actions").toString()).contains("\"verb\":\"approve\"").contains("\"verb\":\"reject\"");
+        assertThat(card.path("body").toString()).contains("\"id\":\"reason\"");
+        assertThat(card.has("refresh")).isFalse();
+        assertThat(rig.bf.connectorCalls()).as("no roster read to decide who sees the buttons")
+                .noneMatch(r -> r.getUrl().matches("/v3/conversations/[^/]+/members(\\?.*)?"));
         String cardId = rig.cards.find("T1042", TeamsThreadStore.APPROVAL).orElseThrow().activityId();
 
+        // a card sent before the buttons were in every card still asks for a refresh: everyone gets the buttons
         ObjectNode refresh = Activities.JSON.createObjectNode();
         refresh.put("vdibot", "approval");
         refresh.put("task", "T1042");
-        JsonNode bobsView = Activities.JSON.readTree(rig.send(rig.activities.invoke(TeamsRig.BOB,
-                TeamsRig.APPROVERS, "channel", cardId, "approval.refresh", refresh)).body()).path("value");
-        assertThat(bobsView.path("actions").toString()).contains("\"verb\":\"approve\"")
-                .contains("\"verb\":\"reject\"");
         JsonNode outsiderView = Activities.JSON.readTree(rig.send(rig.activities.invoke(
                 new Activities.User("29:mallory", "aad-m", "Mallory", "m@x"), TeamsRig.APPROVERS, "channel", cardId,
                 "approval.refresh", refresh)).body()).path("value");
-        assertThat(outsiderView.has("actions")).isFalse();
+        assertThat(outsiderView.path("actions").toString()).contains("\"verb\":\"approve\"");
 
         rig.core = (r, envelope) -> r.adapter.notifier().post(envelope.thread(), Reply.builder()
                 .kind(Reply.Kind.DECISION).tone(Reply.Tone.WARNING)
@@ -216,6 +250,41 @@ class TeamsAdapterTest {
         assertThat(rig.bf.server().findAll(putRequestedFor(urlPathMatching(
                 "/v3/conversations/.*/activities/" + cardId)))).as("everyone's card is left as it was").isEmpty();
         assertThat(rig.bf.sentActivities()).as("nothing posted for everyone to see").hasSize(1);
+    }
+
+    @Test
+    void aReminderGoesUnderTheCardAndAnExpiredCardLosesItsButtonsForEveryone() throws Exception {
+        askApprovers();
+        String cardId = rig.cards.find("T1042", TeamsThreadStore.APPROVAL).orElseThrow().activityId();
+        ThreadRef requestThread = new ThreadRef(Platform.TEAMS, CHANNEL, "1700000000001", "T1042", Map.of());
+
+        rig.adapter.notifier().remindApprovers(requestThread, Reply.builder().kind(Reply.Kind.NOTICE)
+                .tone(Reply.Tone.WARNING).text("Reminder: task T1042 (pool.create) has waited 4 h").build());
+        TeamsRig.eventually(() -> rig.bf.sentTexts().stream().anyMatch(t -> t.contains("Reminder: task T1042")));
+        assertThat(rig.bf.connectorCalls()).anyMatch(r -> r.getMethod().value().equals("POST")
+                && r.getUrl().contains("/activities/" + cardId) && r.getBodyAsString().contains("Reminder"));
+
+        rig.adapter.notifier().closeApproval(requestThread, Reply.builder().kind(Reply.Kind.DECISION)
+                .heading("Alice Requester asks for approval of task T1042")
+                .text("Expired at 2026-05-07 08:00 UTC: nobody decided within 72 h, so the task did not run.")
+                .build());
+        TeamsRig.eventually(() -> !rig.bf.server().findAll(putRequestedFor(urlPathMatching(
+                "/v3/conversations/.*/activities/" + cardId))).isEmpty());
+        JsonNode closed = Activities.JSON.readTree(rig.bf.server().findAll(putRequestedFor(urlPathMatching(
+                "/v3/conversations/.*/activities/" + cardId))).get(0).getBodyAsString())
+                .path("attachments").get(0).path("content");
+        assertThat(FakeBotFramework.allText(closed)).contains("Alice Requester asks for approval of task T1042")
+                .contains("Expired at 2026-05-07 08:00 UTC");
+        assertThat(closed.has("actions")).isFalse();
+
+        // a click on a copy drawn before is answered with the closed card, not the buttons
+        ObjectNode refresh = Activities.JSON.createObjectNode();
+        refresh.put("vdibot", "approval");
+        refresh.put("task", "T1042");
+        JsonNode view = Activities.JSON.readTree(rig.send(rig.activities.invoke(TeamsRig.BOB, TeamsRig.APPROVERS,
+                "channel", cardId, "approval.refresh", refresh)).body()).path("value");
+        assertThat(view.has("actions")).isFalse();
+        assertThat(FakeBotFramework.allText(view)).contains("Expired at");
     }
 
     private void askApprovers() {

@@ -1,5 +1,6 @@
 package io.vdibot.adapters.teams.cards;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,37 +12,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Approval cards in the approvers' channel. Everyone sees the request; the card's {@code refresh} names the approvers
- * ({@code userIds}, at most 60 as Teams allows), whose clients fetch their own view with Approve, Reject and a reason
- * (verb {@value #REFRESH}). The core still checks the permission of whoever clicks. Once decided, the card shows who
- * decided, when and why, and has neither buttons nor refresh.
+ * Approval cards in the approvers' channel. Everyone in the channel sees the request with a reason box, Approve and
+ * Reject in the card itself: a Teams client refreshes a card only for the users named in its {@code refresh.userIds}
+ * (at most 60, read when the card is sent), so an approver who joined the channel later, or was not in that list,
+ * would see no buttons. Whoever clicks is checked by the core, which refuses anyone who may not approve, on their
+ * own copy of the card. Once decided or expired, the card shows what happened and has no buttons.
  */
 public final class ApprovalCards {
 
     public static final String APPROVAL = "approval";
+    /** The refresh verb of cards sent before the buttons were in every card; still answered. */
     public static final String REFRESH = "approval.refresh";
     public static final String APPROVE = Action.APPROVE;
     public static final String REJECT = Action.REJECT;
     public static final String REASON = "reason";
-    /** Teams honours at most 60 user ids in {@code refresh.userIds}. */
-    public static final int MAX_REFRESH_USERS = 60;
 
     /**
      * What a card is made of, kept with the task so it can be drawn again after a restart.
      *
      * @param body     the request, rendered (without the core's buttons)
-     * @param decision the decision line once decided, else {@code null}
+     * @param decision the decision (or expiry) line once closed, else {@code null}
      */
-    public record State(String task, JsonNode body, String approveLabel, String rejectLabel, List<String> userIds,
-                        String decision) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record State(String task, JsonNode body, String approveLabel, String rejectLabel, String decision) {
 
         public State decided(String line) {
-            return new State(task, body, approveLabel, rejectLabel, userIds, line);
+            return new State(task, body, approveLabel, rejectLabel, line);
         }
     }
 
     /** The state of a new approval card, from the core's request for approval. */
-    public State state(Reply request, String task, List<String> approverIds) {
+    public State state(Reply request, String task) {
         List<Block> shown = new ArrayList<>();
         String approve = APPROVE;
         String reject = REJECT;
@@ -59,24 +60,14 @@ public final class ApprovalCards {
             }
         }
         ObjectNode rendered = new CardRenderer().render(new Reply(request.kind(), request.tone(), shown)).first();
-        List<String> ids = approverIds.size() > MAX_REFRESH_USERS ? approverIds.subList(0, MAX_REFRESH_USERS)
-                : approverIds;
-        return new State(task, rendered.get("body"), approve, reject, List.copyOf(ids), null);
+        return new State(task, rendered.get("body"), approve, reject, null);
     }
 
-    /** What everyone sees: the request and how to decide; approvers' clients refresh it into {@link #forApprover}. */
-    public ObjectNode forEveryone(State state, String hint) {
-        if (state.decision() != null) {
-            return decided(state);
-        }
-        ObjectNode card = base(state);
-        Cards.body(card).add(Cards.text(hint, null, "Small", null, null).put("isSubtle", true));
-        refresh(card, state);
-        return card;
-    }
-
-    /** An approver's view: the request, a reason box, Approve and Reject; {@code notice} on top when not null. */
-    public ObjectNode forApprover(State state, String reasonLabel, Reply notice) {
+    /**
+     * The open card as everyone in the channel sees it: the request, a reason box, Approve and Reject, and how to
+     * decide by typing; {@code notice} on top when not null (the answer to someone's click, on their copy).
+     */
+    public ObjectNode open(State state, String reasonLabel, String hint, Reply notice) {
         if (state.decision() != null) {
             return decided(state);
         }
@@ -91,12 +82,12 @@ public final class ApprovalCards {
         reason.put("id", REASON);
         reason.put("label", reasonLabel);
         reason.put("maxLength", 500);
+        body.add(Cards.text(hint, null, "Small", null, null).put("isSubtle", true));
         ObjectNode data = Cards.data(APPROVAL);
         data.put("task", state.task());
         ArrayNode actions = card.putArray("actions");
         actions.add(Cards.execute(state.approveLabel(), APPROVE, data, "positive", true));
         actions.add(Cards.execute(state.rejectLabel(), REJECT, data, "destructive", true));
-        refresh(card, state);
         return card;
     }
 
@@ -110,17 +101,5 @@ public final class ApprovalCards {
         ObjectNode card = Cards.card();
         state.body().forEach(element -> Cards.body(card).add(element.deepCopy()));
         return card;
-    }
-
-    private static void refresh(ObjectNode card, State state) {
-        ObjectNode refresh = card.putObject("refresh");
-        ObjectNode action = refresh.putObject("action");
-        action.put("type", "Action.Execute");
-        action.put("verb", REFRESH);
-        ObjectNode data = action.putObject("data");
-        data.put(Cards.KIND, APPROVAL);
-        data.put("task", state.task());
-        ArrayNode users = refresh.putArray("userIds");
-        state.userIds().forEach(users::add);
     }
 }

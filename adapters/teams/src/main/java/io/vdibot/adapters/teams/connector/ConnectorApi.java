@@ -21,9 +21,6 @@ public interface ConnectorApi {
     /** One member of the conversation's roster, e.g. the author of a message, with UPN and e-mail. */
     Optional<Member> member(Address in, String userId) throws ConnectorException;
 
-    /** The conversation's roster (a team channel's: the team's members). */
-    List<Member> members(Address in) throws ConnectorException;
-
     /** Opens (or finds) the bot's personal chat with a user who has the app installed; returns its address. */
     Address openPersonalChat(String serviceUrl, String tenantId, String userId) throws ConnectorException;
 }

@@ -79,11 +79,6 @@ public final class PacedConnectorApi implements ConnectorApi {
     }
 
     @Override
-    public List<Member> members(Address in) throws ConnectorException {
-        return retried("members", () -> timed("members", () -> delegate.members(in)));
-    }
-
-    @Override
     public Address openPersonalChat(String serviceUrl, String tenantId, String userId) throws ConnectorException {
         return retried("open chat", () -> timed("open chat", () -> delegate.openPersonalChat(serviceUrl, tenantId,
                 userId)));

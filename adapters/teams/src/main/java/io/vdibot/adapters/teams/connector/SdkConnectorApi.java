@@ -86,13 +86,6 @@ public final class SdkConnectorApi implements ConnectorApi {
     }
 
     @Override
-    public List<Member> members(Address in) throws ConnectorException {
-        List<ChannelAccount> accounts = call("members", () -> conversations(in)
-                .getConversationMembers(in.baseConversationId()));
-        return accounts == null ? List.of() : accounts.stream().map(SdkConnectorApi::member).toList();
-    }
-
-    @Override
     public Address openPersonalChat(String serviceUrl, String tenantId, String userId) throws ConnectorException {
         ConversationParameters parameters = new ConversationParameters();
         parameters.setIsGroup(false);
@@ -125,6 +118,14 @@ public final class SdkConnectorApi implements ConnectorApi {
             card.setContent(message.card());
             activity.setAttachments(List.of(card));
             activity.setSummary(message.summary());
+        } else if (message.image() != null) {
+            Attachment image = new Attachment();
+            image.setContentType(message.image().mimeType());
+            image.setContentUrl(message.image().dataUri());
+            image.setName(message.image().name());
+            activity.setAttachments(List.of(image));
+            activity.setText(message.summary());
+            activity.setTextFormat(com.microsoft.bot.schema.TextFormatTypes.PLAIN);
         } else {
             activity.setText(message.summary());
             activity.setTextFormat(com.microsoft.bot.schema.TextFormatTypes.PLAIN);

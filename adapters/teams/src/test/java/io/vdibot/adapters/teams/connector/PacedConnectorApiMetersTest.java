@@ -78,11 +78,6 @@ class PacedConnectorApiMetersTest {
         }
 
         @Override
-        public List<Member> members(Address in) throws ConnectorException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public Address openPersonalChat(String serviceUrl, String tenantId, String userId) throws ConnectorException {
             throw new UnsupportedOperationException();
         }

@@ -164,6 +164,7 @@ public final class VmResources {
                 new Ref(body.cluster().id(), body.cluster().name()),
                 new Ref(body.template().id(), body.template().name()),
                 body.description(),
+                body.comment(),
                 body.memory() == null ? null : body.memoryAsLong(),
                 body.cpu() != null && body.cpu().topology() != null && body.cpu().topology().sockets() != null
                         ? body.cpu().topology().socketsAsInteger() : null,

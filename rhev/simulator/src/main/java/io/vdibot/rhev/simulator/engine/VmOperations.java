@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class VmOperations {
 
     /** What a client asked for in {@code POST /vms}. */
-    public record NewVm(String name, Ref cluster, Ref template, String description, Long memoryBytes,
+    public record NewVm(String name, Ref cluster, Ref template, String description, String comment, Long memoryBytes,
             Integer sockets, Integer cores, String osType, String vmType, Boolean stateless, String customScript) {
     }
 
@@ -99,6 +99,9 @@ public final class VmOperations {
         VmEntity vm = createFromTemplate(request.name(), cluster, template, job.id);
         if (request.description() != null) {
             vm.description = request.description();
+        }
+        if (request.comment() != null) {
+            vm.comment = request.comment();
         }
         if (request.memoryBytes() != null) {
             vm.memoryBytes = request.memoryBytes();

@@ -120,7 +120,7 @@ class EngineDeterminismTest {
     }
 
     private static VmOperations.NewVm newVm(String name) {
-        return new VmOperations.NewVm(name, new Ref(null, "Linux-Desktops"), new Ref(null, "rhel9-desktop"), null,
+        return new VmOperations.NewVm(name, new Ref(null, "Linux-Desktops"), new Ref(null, "rhel9-desktop"), null, null,
                 null, null, null, null, null, null, null);
     }
 

@@ -6,18 +6,7 @@ import io.vdibot.rhev.inventory.VmInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class VmMarkerTest {
-
-    @Test
-    void aTaskRecognisesOnlyItsOwnVms() {
-        String mark = VmMarker.description("T1042");
-
-        assertThat(VmMarker.isCreatedBy(mark, "T1042")).isTrue();
-        assertThat(VmMarker.isCreatedBy(mark, "T104")).isFalse();
-        assertThat(VmMarker.isCreatedBy(VmMarker.description("T10420"), "T1042")).isFalse();
-        assertThat(VmMarker.isCreatedBy("Jump host, ask Bob", "T1042")).isFalse();
-        assertThat(VmMarker.isCreatedBy(null, "T1042")).isFalse();
-    }
+class VmAddressTest {
 
     @Test
     void aSelfAssignedAddressIsNoAddress() {
