@@ -80,11 +80,6 @@ class CardUpdatesTest {
         }
 
         @Override
-        public List<Member> members(Address in) {
-            return List.of();
-        }
-
-        @Override
         public Address openPersonalChat(String serviceUrl, String tenantId, String userId) {
             throw new UnsupportedOperationException();
         }
