@@ -63,10 +63,10 @@ final class LogsHandler implements QueryHandler<LogsRequest> {
     }
 
     /**
-     * A line in the reader's language when it was written from a message this version still has; as it was
-     * written (in the requester's language) otherwise.
+     * A line in the reader's language when it was written from a message this version still has (for /vdi logs and
+     * the log summary of on-call notices); as it was written (in the requester's language) otherwise.
      */
-    private static String said(TaskLogEntry entry, Messages messages) {
+    static String said(TaskLogEntry entry, Messages messages) {
         return TextJson.read(entry.messageKey(), entry.messageArgs()).filter(text -> messages.has(text.key()))
                 .map(text -> {
                     try {

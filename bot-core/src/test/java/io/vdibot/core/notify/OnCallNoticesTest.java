@@ -93,8 +93,10 @@ class OnCallNoticesTest {
             this.platform = platform;
         }
 
+        /** The notice's own two lines, without the log summary that follows them. */
         String said() {
-            return notices.get(notices.size() - 1).plainText().strip();
+            String[] lines = notices.get(notices.size() - 1).plainText().strip().split("\n");
+            return lines[0] + "\n" + lines[1];
         }
 
         @Override
