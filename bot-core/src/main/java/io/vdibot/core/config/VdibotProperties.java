@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param execution     task execution and recovery timing
  * @param leases        how tasks wait for what another task holds
  * @param access        what someone without access is told after the refusal
+ * @param oncall        how the on-call people are told
  */
 @ConfigurationProperties("vdibot")
 public record VdibotProperties(
@@ -38,10 +39,23 @@ public record VdibotProperties(
         @DefaultValue Console console,
         @DefaultValue Execution execution,
         @DefaultValue Leases leases,
-        @DefaultValue Access access) {
+        @DefaultValue Access access,
+        @DefaultValue OnCall oncall) {
 
     public VdibotProperties {
         sites = sites == null ? List.of() : List.copyOf(sites);
+    }
+
+    /** The language of on-call notices: {@code vdibot.oncall.locale}, else the default locale. */
+    public Locale onCallLocale() {
+        return oncall.locale() != null ? oncall.locale() : defaultLocale;
+    }
+
+    /**
+     * @param locale the language of on-call notices; unset: {@code default-locale}. A platform's on-call channel may
+     *               have its own ({@code vdibot.slack.oncall-channel-locale}, {@code vdibot.teams.oncall-locale})
+     */
+    public record OnCall(Locale locale) {
     }
 
     /**

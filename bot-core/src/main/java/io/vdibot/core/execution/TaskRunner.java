@@ -2,6 +2,7 @@ package io.vdibot.core.execution;
 
 import io.vdibot.commands.i18n.Durations;
 import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.spec.TaskRequest;
@@ -127,12 +128,12 @@ public final class TaskRunner {
         TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
         if (!handlers.taskHandler(request).resumable()) {
             Messages messages = messagesOf(task);
-            log(task, LogKind.ERROR, "node " + task.claimedBy()
-                    + " stopped while running this task; it cannot be resumed safely");
+            log(task, LogKind.ERROR, Text.of("task.log.node-stopped", task.claimedBy()), messages);
             if (finish(task, TaskStatus.INTERRUPTED, "interrupted")) {
                 notifiers.post(threadOf(task), Reply.builder().tone(Reply.Tone.ERROR)
                         .text(messages.format("reply.task.interrupted", task.code(), task.commandId())).build());
-                onCall.failed(task, messages.format("task.status.interrupted"));
+                onCall.failed(task, Text.of("task.status.interrupted"),
+                        messages.format("task.status.interrupted"));
             }
             return;
         }
@@ -179,15 +180,16 @@ public final class TaskRunner {
             if (finish(task, outcome.status(), outcome.summary())) {
                 progress.say(outcome.result());
                 if (outcome.status() == TaskStatus.FAILED) {
-                    onCall.failed(task, outcome.summary());
+                    onCall.failed(task, outcome.summaryText(), outcome.summary());
                 } else {
                     tellSucceeded(task, request);
-                    onCall.succeeded(task, outcome.summary());
+                    onCall.succeeded(task, outcome);
                 }
             }
         } catch (TaskFailure failure) {
             progress.flushPending();
-            fail(task, thread, messages, failure.getMessage(), failure.cleanedUp(), failure.inErrorLog());
+            fail(task, thread, messages, failure.reason(), failure.getMessage(), failure.cleanedUp(),
+                    failure.inErrorLog());
         } catch (TaskCancelled cancelled) {
             progress.flushPending();
             stopped(task, thread, messages, cancelled);
@@ -243,9 +245,10 @@ public final class TaskRunner {
             return false;
         }
         if (first.get()) {
-            String text = messages.format("reply.task.waiting", task.code(), task.commandId(), busy.what(), holder,
+            Text waiting = Text.of("reply.task.waiting", task.code(), task.commandId(), busy.what(), holder,
                     Durations.format(waits.waitMax()));
-            log(task, LogKind.DEPLOY, text);
+            String text = waiting.in(messages);
+            log(task, LogKind.DEPLOY, waiting, messages);
             notifiers.post(thread, Reply.builder().kind(Reply.Kind.PROGRESS).tone(Reply.Tone.WARNING).text(text)
                     .build());
         }
@@ -260,7 +263,15 @@ public final class TaskRunner {
     /** @param inErrorLog the handler already wrote the reason to the error log: one line per fact, not two */
     private void fail(TaskRecord task, ThreadRef thread, Messages messages, String reason, String cleanedUp,
             boolean inErrorLog) {
-        if (!inErrorLog) {
+        fail(task, thread, messages, null, reason, cleanedUp, inErrorLog);
+    }
+
+    /** @param reasonText the reason as a message, for others to read in their language; null when free text */
+    private void fail(TaskRecord task, ThreadRef thread, Messages messages, Text reasonText, String reason,
+            String cleanedUp, boolean inErrorLog) {
+        if (!inErrorLog && reasonText != null) {
+            log(task, LogKind.ERROR, reasonText, messages);
+        } else if (!inErrorLog) {
             log(task, LogKind.ERROR, reason);
         }
         if (!finish(task, TaskStatus.FAILED, reason)) {
@@ -273,13 +284,13 @@ public final class TaskRunner {
         }
         reply.text(messages.format("reply.task.see-logs", task.code()));
         notifiers.post(thread, reply.build());
-        onCall.failed(task, reason);
+        onCall.failed(task, reasonText, reason);
     }
 
     /** The requester may no longer do what the task does: it ends before its first step, having changed nothing. */
     private void refused(TaskRecord task, ThreadRef thread, Messages messages, RequesterRecheck.Refusal refusal) {
         String reason = refusal.in(messages);
-        log(task, LogKind.ERROR, reason);
+        log(task, LogKind.ERROR, new Text(refusal.key(), refusal.args()), messages);
         if (finish(task, TaskStatus.REFUSED, reason)) {
             notifiers.post(thread, Reply.builder().tone(Reply.Tone.ERROR).text(reason).build());
             onCall.refused(task, refusal.key(), refusal.args());
@@ -288,9 +299,9 @@ public final class TaskRunner {
 
     /** A running task stopped at a step boundary because someone cancelled it: what it did stays. */
     private void stopped(TaskRecord task, ThreadRef thread, Messages messages, TaskCancelled cancelled) {
-        String summary = messages.format("reply.task.cancelled-running", task.code(), task.commandId(),
-                cancelled.cancelledBy());
-        log(task, LogKind.DEPLOY, summary);
+        Text said = Text.of("reply.task.cancelled-running", task.code(), task.commandId(), cancelled.cancelledBy());
+        String summary = said.in(messages);
+        log(task, LogKind.DEPLOY, said, messages);
         if (!finish(task, TaskStatus.CANCELLED, summary)) {
             return;
         }
@@ -326,6 +337,14 @@ public final class TaskRunner {
 
     private void log(TaskRecord task, LogKind kind, String message) {
         database.run("log of " + task.code(), () -> logs.append(task.id(), kind, null, message));
+    }
+
+    /** A line from a message: kept as a message too, to be read in each reader's language. */
+    private void log(TaskRecord task, LogKind kind, Text message, Messages requester) {
+        String text = message.in(requester);
+        String args = TextJson.args(message);
+        database.run("log of " + task.code(),
+                () -> logs.append(task.id(), kind, null, text, message.key(), args));
     }
 
     private ThreadRef threadOf(TaskRecord task) {

@@ -22,6 +22,13 @@ import io.vdibot.core.notify.ChatAdapters;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.mail.OnCallMail;
 import io.vdibot.core.notify.OnCallNotices;
+import java.util.Map;
+import java.util.Locale;
+import java.util.EnumMap;
+import io.vdibot.commands.Platform;
+import io.vdibot.core.teams.TeamsProperties;
+import io.vdibot.core.slack.SlackProperties;
+import io.vdibot.core.notify.OnCallLanguages;
 import io.vdibot.core.permission.AccessHowTo;
 import io.vdibot.core.permission.PermissionPolicy;
 import io.vdibot.core.permission.PermissionProperties;
@@ -98,8 +105,26 @@ public class CoreConfiguration {
 
     /** Every chat adapter of this process; one is declared per platform that is switched on. */
     @Bean
-    public Notifiers notifiers(ObjectProvider<ChatAdapter> adapters) {
-        return new Notifiers(adapters.orderedStream().toList());
+    public Notifiers notifiers(ObjectProvider<ChatAdapter> adapters, OnCallLanguages onCallLanguages) {
+        return new Notifiers(adapters.orderedStream().toList(), onCallLanguages);
+    }
+
+    /** {@code vdibot.oncall.locale}, and the language of each chat platform's on-call channel where one is set. */
+    @Bean
+    public OnCallLanguages onCallLanguages(VdibotProperties properties, ObjectProvider<SlackProperties> slack,
+            ObjectProvider<TeamsProperties> teams) {
+        Map<Platform, Locale> channels = new EnumMap<>(Platform.class);
+        slack.ifAvailable(p -> {
+            if (p.oncallChannelLocale() != null) {
+                channels.put(Platform.SLACK, p.oncallChannelLocale());
+            }
+        });
+        teams.ifAvailable(p -> {
+            if (p.oncallLocale() != null) {
+                channels.put(Platform.TEAMS, p.oncallLocale());
+            }
+        });
+        return new OnCallLanguages(properties.onCallLocale(), channels);
     }
 
     @Bean
@@ -168,7 +193,8 @@ public class CoreConfiguration {
     @Bean
     public OnCallNotices onCallNotices(Notifiers notifiers, VdibotProperties properties, TaskLogRepository logs,
             ObjectProvider<OnCallMail> mail) {
-        return new OnCallNotices(notifiers, properties.defaultLocale(), logs, Optional.ofNullable(mail.getIfAvailable()));
+        return new OnCallNotices(notifiers, properties.onCallLocale(), logs, Optional.ofNullable(mail.getIfAvailable()),
+                properties.defaultLocale());
     }
 
     @Bean

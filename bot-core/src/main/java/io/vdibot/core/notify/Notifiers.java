@@ -1,14 +1,18 @@
 package io.vdibot.core.notify;
 
 import io.vdibot.commands.Platform;
+import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +25,19 @@ public final class Notifiers {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifiers.class);
     private final Map<Platform, ThreadNotifier> byPlatform = new EnumMap<>(Platform.class);
+    private final OnCallLanguages onCallLanguages;
 
-    /** @param adapters the chat platforms of this process, at most one per platform */
+    /** @param adapters the chat platforms of this process, at most one per platform; on-call notices in English */
     public Notifiers(List<? extends ChatAdapter> adapters) {
+        this(adapters, OnCallLanguages.of(Locale.ENGLISH));
+    }
+
+    /**
+     * @param adapters        the chat platforms of this process, at most one per platform
+     * @param onCallLanguages the language of each platform's on-call people
+     */
+    public Notifiers(List<? extends ChatAdapter> adapters, OnCallLanguages onCallLanguages) {
+        this.onCallLanguages = onCallLanguages;
         for (ChatAdapter adapter : adapters) {
             if (byPlatform.put(adapter.platform(), adapter.notifier()) != null) {
                 throw new IllegalArgumentException("two adapters for " + adapter.platform());
@@ -83,11 +97,19 @@ public final class Notifiers {
         notifier.closeApproval(requestThread, closed);
     }
 
-    public void notifyOnCall(Reply reply) {
+    /**
+     * Tells the on-call people of every connected platform, each in the language of their channel: {@code notice}
+     * writes the notice in the language it is given, once per language.
+     */
+    public void notifyOnCall(Function<Messages, Reply> notice) {
+        Map<Locale, Reply> written = new HashMap<>();
+        Function<Locale, Reply> write = locale -> written.computeIfAbsent(Messages.forLocale(locale).locale(),
+                supported -> notice.apply(Messages.forLocale(supported)));
         if (byPlatform.isEmpty()) {
-            LOG.warn("no adapter to reach on-call people; notice: {}", firstLine(reply));
+            LOG.warn("no adapter to reach on-call people; notice: {}",
+                    firstLine(write.apply(onCallLanguages.fallback())));
         }
-        byPlatform.values().forEach(n -> n.notifyOnCall(reply));
+        byPlatform.forEach((platform, n) -> n.notifyOnCall(write.apply(onCallLanguages.of(platform))));
     }
 
     private ThreadNotifier notifier(Platform platform) {

@@ -1,6 +1,8 @@
 package io.vdibot.core.notify;
 
+import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.core.mail.OnCallMail;
 import io.vdibot.core.task.LogSummary;
@@ -16,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completion and failure notices for the on-call people: the task id, what happened and where, and the summary of
- * its logs. Posted to the chat platforms' on-call targets and, when mail is configured, mailed to the on-call groups
- * in each reader's language.
+ * its logs. Posted to the chat platforms' on-call targets, each in the language of its channel
+ * ({@link OnCallLanguages}), and, when mail is configured, mailed to the on-call groups in each reader's language;
+ * never mixed with the requester's language. A summary or reason that exists only in the requester's words (an
+ * engine's explanation, a free text) is replaced, in another language, by where to read it.
  */
 public final class OnCallNotices {
 
@@ -29,28 +33,42 @@ public final class OnCallNotices {
     private final Locale locale;
     private final TaskLogRepository logs;
     private final Optional<OnCallMail> mail;
+    private final Locale taskFallback;
 
     /**
-     * @param locale the language of the chat notice and of a group's own mail address
-     * @param mail   empty when no mail server is configured
+     * @param locale       the language of a group's own mail address ({@code vdibot.oncall.locale}); the chat
+     *                     notice takes each channel's ({@link Notifiers})
+     * @param mail         empty when no mail server is configured
+     * @param taskFallback the language of a task that stored none (the bot's default locale)
      */
-    public OnCallNotices(Notifiers notifiers, Locale locale, TaskLogRepository logs, Optional<OnCallMail> mail) {
+    public OnCallNotices(Notifiers notifiers, Locale locale, TaskLogRepository logs, Optional<OnCallMail> mail,
+            Locale taskFallback) {
         this.notifiers = notifiers;
         this.locale = locale;
         this.logs = logs;
         this.mail = mail;
+        this.taskFallback = taskFallback;
     }
 
-    public void succeeded(TaskRecord task, String summary) {
+    public void succeeded(TaskRecord task, TaskOutcome outcome) {
         tell(task, Reply.Tone.SUCCESS, messages -> List.of(
                 messages.format("reply.oncall.succeeded", task.code(), task.commandId(), requester(task)),
-                messages.format("oncall.where", task.site(), summary)));
+                messages.format("oncall.where", task.site(),
+                        said(task, outcome.summaryText(), outcome.summary(), messages, "/vdi task " + task.code()))));
     }
 
-    public void failed(TaskRecord task, String reason) {
-        tell(task, Reply.Tone.ERROR, messages -> List.of(
-                messages.format("reply.oncall.failed", task.code(), task.commandId(), requester(task), reason),
-                messages.format("oncall.where", task.site(), "/vdi logs " + task.code())));
+    /**
+     * @param reason   why, as a message when it is one (null: only {@code rendered} exists)
+     * @param rendered why, in the requester's language
+     */
+    public void failed(TaskRecord task, Text reason, String rendered) {
+        tell(task, Reply.Tone.ERROR, messages -> {
+            String why = said(task, reason, rendered, messages, null);
+            return List.of(why == null
+                    ? messages.format("reply.oncall.failed-see-logs", task.code(), task.commandId(), requester(task))
+                    : messages.format("reply.oncall.failed", task.code(), task.commandId(), requester(task), why),
+                    messages.format("oncall.where", task.site(), "/vdi logs " + task.code()));
+        });
     }
 
     /**
@@ -72,14 +90,15 @@ public final class OnCallNotices {
                 messages.format("oncall.where", task.site(), "/vdi logs " + task.code())));
     }
 
-    /** Posts the notice in the on-call language, then queues its mail, which each reader gets in their own. */
+    /** Posts the notice in each channel's language, then queues its mail, which each reader gets in their own. */
     private void tell(TaskRecord task, Reply.Tone tone, Function<Messages, List<String>> text) {
         Optional<LogSummary> summary = logSummary(task);
-        Messages onCall = Messages.forLocale(locale);
-        Reply.Builder reply = Reply.builder().kind(Reply.Kind.NOTICE).tone(tone);
-        text.apply(onCall).forEach(reply::text);
-        summary.ifPresent(log -> log.lines(onCall).forEach(reply::text));
-        notifiers.notifyOnCall(reply.build());
+        notifiers.notifyOnCall(onCall -> {
+            Reply.Builder reply = Reply.builder().kind(Reply.Kind.NOTICE).tone(tone);
+            text.apply(onCall).forEach(reply::text);
+            summary.ifPresent(log -> log.lines(onCall).forEach(reply::text));
+            return reply.build();
+        });
         mail.ifPresent(m -> m.send(task.code(), locale,
                 messages -> mailText(task, text.apply(messages), summary, messages)));
     }
@@ -110,6 +129,18 @@ public final class OnCallNotices {
             LOG.warn("on-call notice about {} goes without its log summary: {}", task.code(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code text} in the reader's language; failing that, {@code rendered} when the requester reads the same
+     * language; failing that, {@code otherwise}.
+     */
+    private String said(TaskRecord task, Text text, String rendered, Messages reader, String otherwise) {
+        if (text != null) {
+            return text.in(reader);
+        }
+        Locale requester = Messages.forLocale(task.locale() != null ? task.locale() : taskFallback).locale();
+        return requester.equals(reader.locale()) ? rendered : otherwise;
     }
 
     private static String requester(TaskRecord task) {

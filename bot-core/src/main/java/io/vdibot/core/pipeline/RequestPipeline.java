@@ -192,8 +192,7 @@ public final class RequestPipeline implements CommandGateway {
         auditor.record(envelope, null, null, Auditor.DENIED, "identity mismatch: " + mismatch.getMessage(), null);
         reply(envelope, Reply.refusal(messages.format("reply.identity-mismatch", mismatch.boundUid(),
                 mismatch.foundUid())));
-        Messages oncall = Messages.forLocale(properties.defaultLocale());
-        notifiers.notifyOnCall(Reply.builder().kind(Reply.Kind.NOTICE).tone(Reply.Tone.WARNING)
+        notifiers.notifyOnCall(oncall -> Reply.builder().kind(Reply.Kind.NOTICE).tone(Reply.Tone.WARNING)
                 .text(oncall.format("identity.mismatch.notice", envelope.identity().platform().name().toLowerCase(
                         Locale.ROOT), envelope.identity().userId(), mismatch.boundUid(), mismatch.foundUid()))
                 .build());

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode              {@code http} (Slack calls {@code /slack/events}) or {@code socket}
  * @param approversChannel  channel id of the approvers (the core's logical {@code approvers} channel)
  * @param oncallChannel     channel id for on-call notices; none when empty
+ * @param oncallChannelLocale the language of the on-call channel; unset: {@code vdibot.oncall.locale}
  * @param apiUrl            Web API base URL, {@code https://slack.com/api/} unless GovSlack, a proxy or a test
  * @param maxBodySize       larger requests are refused unread
  * @param updateInterval    a message is edited at most once per interval
@@ -40,6 +41,7 @@ public record SlackProperties(
         Path appTokenFile,
         String approversChannel,
         String oncallChannel,
+        Locale oncallChannelLocale,
         String apiUrl,
         @DefaultValue("524288") int maxBodySize,
         @DefaultValue("3s") Duration updateInterval,
@@ -69,7 +71,7 @@ public record SlackProperties(
         return "SlackProperties[mode=" + mode + ", botToken=" + mask(botToken) + ", botTokenFile=" + botTokenFile
                 + ", signingSecret=" + mask(signingSecret) + ", signingSecretFile=" + signingSecretFile
                 + ", appToken=" + mask(appToken) + ", appTokenFile=" + appTokenFile + ", approversChannel="
-                + approversChannel + ", oncallChannel=" + oncallChannel + ", apiUrl=" + apiUrl + ", allowedTeamIds=" + allowedTeamIds
+                + approversChannel + ", oncallChannel=" + oncallChannel + ", oncallChannelLocale=" + oncallChannelLocale + ", apiUrl=" + apiUrl + ", allowedTeamIds=" + allowedTeamIds
                 + ", allowGuests=" + allowGuests + ", allowExternal=" + allowExternal + ", allowUnconfirmedEmail="
                 + allowUnconfirmedEmail + "]";
     }

@@ -46,13 +46,14 @@ public final class LogSummary {
         lines.add(messages.format("logs.summary.counts", taskCode, deploys.size(), errors.size(),
                 Durations.format(span)));
         for (TaskLogEntry error : errors.subList(0, Math.min(ERRORS_SHOWN, errors.size()))) {
-            lines.add(messages.format("logs.summary.error", error.message()));
+            lines.add(messages.format("logs.summary.error", LogsHandler.said(error, messages)));
         }
         if (errors.size() > ERRORS_SHOWN) {
             lines.add(messages.format("logs.summary.more-errors", errors.size() - ERRORS_SHOWN, taskCode));
         }
         if (!deploys.isEmpty()) {
-            lines.add(messages.format("logs.summary.last", deploys.get(deploys.size() - 1).message()));
+            lines.add(messages.format("logs.summary.last",
+                    LogsHandler.said(deploys.get(deploys.size() - 1), messages)));
         }
         return List.copyOf(lines);
     }

@@ -6,6 +6,7 @@ import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.task.LogKind;
 import io.vdibot.commands.task.LogsRequest;
+import io.vdibot.core.execution.TextJson;
 import io.vdibot.persistence.task.TaskLogEntry;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRecord;
@@ -52,11 +53,27 @@ final class LogsHandler implements QueryHandler<LogsRequest> {
         }
         List<List<String>> rows = new ArrayList<>();
         for (TaskLogEntry entry : entries) {
-            rows.add(List.of(TaskTexts.TIME.withZone(scope.zone()).format(entry.at()), entry.kind().name().toLowerCase(Locale.ROOT),
-                    entry.message()));
+            rows.add(List.of(TaskTexts.TIME.withZone(scope.zone()).format(entry.at()), 
+                    messages.format("logs.kind." + entry.kind().name().toLowerCase(Locale.ROOT)),
+                    said(entry, messages)));
         }
         return Reply.builder().heading(messages.format("logs.heading", task.code()))
                 .table(List.of(messages.format("logs.column.at", scope.zone().getId()),
                         messages.format("logs.column.kind"), messages.format("logs.column.message")), rows).build();
+    }
+
+    /**
+     * A line in the reader's language when it was written from a message this version still has (for /vdi logs and
+     * the log summary of on-call notices); as it was written (in the requester's language) otherwise.
+     */
+    static String said(TaskLogEntry entry, Messages messages) {
+        return TextJson.read(entry.messageKey(), entry.messageArgs()).filter(text -> messages.has(text.key()))
+                .map(text -> {
+                    try {
+                        return text.in(messages);
+                    } catch (RuntimeException changedArguments) {
+                        return entry.message();
+                    }
+                }).orElse(entry.message());
     }
 }

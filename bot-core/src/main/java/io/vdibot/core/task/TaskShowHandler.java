@@ -68,7 +68,8 @@ final class TaskShowHandler implements QueryHandler<TaskShowRequest> {
         if (!taskSteps.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (TaskStepRecord step : taskSteps) {
-                rows.add(List.of(step.stepKey(), step.status().name().toLowerCase(Locale.ROOT),
+                rows.add(List.of(StepLabels.label(task.commandId(), step.stepKey(), messages),
+                        messages.format("task.step.status." + step.status().name().toLowerCase(Locale.ROOT)),
                         TaskTexts.time(step.startedAt(), scope.zone()), TaskTexts.time(step.finishedAt(), scope.zone())));
             }
             reply.table(List.of(messages.format("task.column.step"), messages.format("tasks.column.status"),

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param oauthEndpoint     the token endpoint for the bot's own calls (differs in sovereign clouds)
  * @param approversChannel  conversation id of the approvers' channel (the core's logical {@code approvers} channel)
  * @param oncall            on-call targets: channel conversation ids, AAD object ids or UPNs
+ * @param oncallLocale      the language of the on-call targets; unset: {@code vdibot.oncall.locale}
  * @param serviceUrl        the channel service for a first proactive message when nothing stored names one
  * @param tokenIssuer       the issuer of the channel service's tokens (differs in sovereign clouds)
  * @param oauthScope        the scope of the bot's own tokens (differs in sovereign clouds)
@@ -39,6 +40,7 @@ public record TeamsProperties(
         String oauthEndpoint,
         String approversChannel,
         List<String> oncall,
+        Locale oncallLocale,
         String serviceUrl,
         @DefaultValue("2s") Duration updateInterval,
         @DefaultValue("4s") Duration invokeWait,
@@ -78,7 +80,7 @@ public record TeamsProperties(
                 + (appPassword == null || appPassword.isBlank() ? "unset" : "***") + ", appPasswordFile="
                 + appPasswordFile + ", certificateFile=" + certificateFile + ", tenantId=" + tenantId
                 + ", openidMetadataUrl=" + openidMetadataUrl + ", oauthEndpoint=" + oauthEndpoint
-                + ", approversChannel=" + approversChannel + ", oncall=" + oncall + ", tokenIssuer=" + tokenIssuer
+                + ", approversChannel=" + approversChannel + ", oncall=" + oncall + ", oncallLocale=" + oncallLocale + ", tokenIssuer=" + tokenIssuer
                 + ", oauthScope=" + oauthScope + ", allowedTenantIds=" + allowedTenantIds + "]";
     }
 }

@@ -80,7 +80,7 @@ class TemplateCreateEndToEndTest {
 
         String renamed = bot.send("/vdi template create win11-next vm=par-win11-golden version-of=win11-23h2");
         assertThat(bot.awaitIn(renamed, "keeps the name", WAIT)).isEqualTo("A new version keeps the name of its base "
-                + "template: write template create win11-23h2 … version-of=win11-23h2, not win11-next.");
+                + "template: write /vdi template create win11-23h2 … version-of=win11-23h2, not win11-next.");
         assertThat(bot.tasksNamed("e2e-ghost") + bot.tasksNamed("win11-next")).isZero();
     }
 }

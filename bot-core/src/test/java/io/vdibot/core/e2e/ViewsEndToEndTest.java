@@ -238,7 +238,7 @@ class ViewsEndToEndTest {
     void aViewerMayUseEveryViewAndReadsItInChinese() throws IOException {
         bot.type("/login dave");
         assertThat(String.join("\n", ask("/vdi show vm par-jump-01", "^描述: ")))
-                .contains("== 站点 dc1 的虚拟机 par-jump-01 ==").contains("状态: up").contains("模板: rhel8-server，版本 1");
+                .contains("== 站点 dc1 的虚拟机 par-jump-01 ==").contains("状态: 运行中").contains("模板: rhel8-server，版本 1");
         assertThat(String.join("\n", ask("/vdi show pool finance-win10", "^其虚拟机：")))
                 .contains("== 站点 dc1 的虚拟机池 finance-win10 ==").contains("已分配给用户: 0")
                 .containsPattern("组 finance-desktops +UserRole +用户");
@@ -247,7 +247,7 @@ class ViewsEndToEndTest {
         assertThat(String.join("\n", ask("/vdi list vms", "^下一页：")))
                 .contains("== 站点 dc1 上的虚拟机 ==").containsPattern("名称 +状态 +主机").contains("第 1 页，共 ")
                 .contains("下一页：/vdi list vms page=2");
-        assertThat(ask("/vdi list roles 管理", "没有")).contains("站点 dc1 上没有名称匹配 管理 的项。");
+        assertThat(ask("/vdi list roles 管理", "没有")).contains("站点 dc1 上没有名称匹配“管理”的项。");
 
         int users = estate("dc2", estate -> estate.users.size());
         List<String> dashboard = ask("/vdi dashboard site=dc2", "^用户指引擎中");

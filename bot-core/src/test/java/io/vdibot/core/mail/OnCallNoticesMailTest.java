@@ -1,5 +1,6 @@
 package io.vdibot.core.mail;
 
+import io.vdibot.commands.handler.TaskOutcome;
 import static io.vdibot.core.mail.MailFixtures.body;
 import static io.vdibot.core.mail.MailFixtures.smtp;
 import static io.vdibot.core.mail.MailFixtures.subject;
@@ -70,7 +71,7 @@ class OnCallNoticesMailTest {
     void theChatNoticeAndTheMailCarryTheSummaryAndTheLogSummary() throws Exception {
         RecordingChat chat = new RecordingChat();
         OnCallMail mail = mail(smtp.getSmtp().getPort());
-        notices(chat, mail).failed(TASK, "Site dc1 did not answer after 5 attempts");
+        notices(chat, mail).failed(TASK, null, "Site dc1 did not answer after 5 attempts");
 
         assertThat(chat.onCall).singleElement().satisfies(reply -> assertThat(reply.plainText()).contains(
                 "Task T1042 (vm.create) requested by Alice Martin failed: Site dc1 did not answer after 5 attempts",
@@ -99,7 +100,8 @@ class OnCallNoticesMailTest {
         RecordingChat chat = new RecordingChat();
         try (CapturedLog log = new CapturedLog(OnCallMail.class)) {
             OnCallMail mail = mail(closedPort);
-            notices(chat, mail).succeeded(TASK, "VM web-01 is up at 10.0.0.5");
+            notices(chat, mail).succeeded(TASK, new TaskOutcome(TaskStatus.SUCCEEDED, "VM web-01 is up at 10.0.0.5",
+                    Reply.text("VM web-01 is up")));
             assertThat(chat.onCall).singleElement().satisfies(reply -> assertThat(reply.plainText())
                     .contains("Task T1042 (vm.create) requested by Alice Martin succeeded.", "Log of T1042:"));
             mail.close();
@@ -111,7 +113,7 @@ class OnCallNoticesMailTest {
     private static OnCallNotices notices(RecordingChat chat, OnCallMail mail) {
         TaskLogRepository logs = mock(TaskLogRepository.class);
         when(logs.list(1042)).thenReturn(LOG);
-        return new OnCallNotices(new Notifiers(List.of(chat)), Locale.ENGLISH, logs, Optional.of(mail));
+        return new OnCallNotices(new Notifiers(List.of(chat)), Locale.ENGLISH, logs, Optional.of(mail), Locale.ENGLISH);
     }
 
     private static OnCallMail mail(int port) {

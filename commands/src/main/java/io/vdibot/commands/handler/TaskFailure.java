@@ -1,5 +1,8 @@
 package io.vdibot.commands.handler;
 
+import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.i18n.Text;
+
 /**
  * A failure to report to the requester as it is: the message is already in the requester's language
  * (engine texts are quoted verbatim), and {@code cleanedUp} says what was undone.
@@ -8,6 +11,7 @@ public class TaskFailure extends RuntimeException {
 
     private final String cleanedUp;
     private final boolean inErrorLog;
+    private final transient Text reason;
 
     public TaskFailure(String message, String cleanedUp) {
         this(message, cleanedUp, null, false);
@@ -25,11 +29,25 @@ public class TaskFailure extends RuntimeException {
         super(message, cause);
         this.cleanedUp = cleanedUp;
         this.inErrorLog = inErrorLog;
+        this.reason = null;
+    }
+
+    /** A failure whose reason is a message: said in the requester's language, kept to be said in others'. */
+    public TaskFailure(Text reason, Messages requester) {
+        super(reason.in(requester));
+        this.cleanedUp = null;
+        this.inErrorLog = false;
+        this.reason = reason;
     }
 
     /** Whether the task's error log already holds this failure's reason. */
     public boolean inErrorLog() {
         return inErrorLog;
+    }
+
+    /** The reason before it was put into words, or null when it is free text (an engine's explanation). */
+    public Text reason() {
+        return reason;
     }
 
     /** What was cleaned up after the failure, or null when nothing needed it. */

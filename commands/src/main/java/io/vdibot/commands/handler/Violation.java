@@ -1,5 +1,6 @@
 package io.vdibot.commands.handler;
 
+import io.vdibot.commands.i18n.Term;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -11,9 +12,10 @@ import java.util.Objects;
  * @param key   the message key, e.g. {@code validate.name-taken}
  * @param field the request argument to fix ({@code template}, {@code size}), or {@code null} for the request as a
  *              whole
- * @param args  the message arguments, already rendered as text
+ * @param args  the message arguments, rendered as text but for engine words ({@link Term}), which are said in the
+ *              reader's language
  */
-public record Violation(String key, String field, List<String> args) {
+public record Violation(String key, String field, List<?> args) {
 
     public Violation {
         Objects.requireNonNull(key, "key");
@@ -21,6 +23,7 @@ public record Violation(String key, String field, List<String> args) {
     }
 
     public static Violation of(String field, String key, Object... args) {
-        return new Violation(key, field, Arrays.stream(args).map(String::valueOf).toList());
+        return new Violation(key, field,
+                Arrays.stream(args).map(arg -> arg instanceof Term ? arg : String.valueOf(arg)).toList());
     }
 }

@@ -62,9 +62,33 @@ public final class Messages {
         return locale;
     }
 
-    /** The text of {@code key} with {@code args} filled in. */
+    /** The text of {@code key} with {@code args} filled in (in Chinese, spaced as {@link ChineseSpacing} says). */
     public String format(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), locale).format(args);
+        MessageFormat format = new MessageFormat(bundle.getString(key), locale);
+        Object[] said = args.clone();
+        for (int i = 0; i < said.length; i++) {
+            if (said[i] instanceof Term term) {
+                said[i] = term(term.family(), term.value());
+            } else if (said[i] instanceof Text text) {
+                said[i] = text.in(this);
+            }
+        }
+        return locale.getLanguage().equals("zh") ? ChineseSpacing.format(format, said) : format.format(said);
+    }
+
+    /**
+     * A word of the engine's vocabulary in this language: a status or a type, looked up as {@code family.value}
+     * ({@code engine.vm-status.powering-up} for {@code powering_up}). A value the bundle does not know yet (a newer
+     * engine's) is shown as the engine wrote it rather than failing the whole reply; {@code null} is {@code -}.
+     *
+     * @param family a key prefix from {@link EngineTerm}
+     */
+    public String term(EngineTerm family, String value) {
+        if (value == null || value.isBlank()) {
+            return "-";
+        }
+        String key = family.key(value);
+        return has(key) ? format(key) : value;
     }
 
     /** The message of a parse mistake. */

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 /** The deploy and error logs of tasks in {@code task_log}, append-only. */
 public final class TaskLogRepository {
 
-    private static final String COLUMNS = "id, task_id, at, kind, step_key, message";
+    private static final String COLUMNS = "id, task_id, at, kind, step_key, message, message_key, message_args";
     private static final RowMapper<TaskLogEntry> ROW_MAPPER = TaskLogRepository::mapRow;
 
     private final JdbcClient jdbc;
@@ -37,21 +37,32 @@ public final class TaskLogRepository {
 
     /** Appends a line stamped now; {@code stepKey} may be null for task-level lines. */
     public TaskLogEntry append(long taskId, LogKind kind, String stepKey, String message) {
+        return append(taskId, kind, stepKey, message, null, null);
+    }
+
+    /**
+     * Appends a line written from a message, keeping its key and arguments (a JSON array) so that it can be said
+     * again in another language.
+     */
+    public TaskLogEntry append(long taskId, LogKind kind, String stepKey, String message, String messageKey,
+            String messageArgs) {
         Instant at = UtcTimes.now(clock);
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO task_log (task_id, at, kind, step_key, message)
-                        VALUES (:taskId, :at, :kind, :stepKey, :message)
+                        INSERT INTO task_log (task_id, at, kind, step_key, message, message_key, message_args)
+                        VALUES (:taskId, :at, :kind, :stepKey, :message, :messageKey, :messageArgs)
                         """)
                 .paramSource(SqlParams.params()
                         .number("taskId", taskId)
                         .time("at", at)
                         .text("kind", kind.name())
                         .text("stepKey", stepKey)
-                        .text("message", Objects.requireNonNull(message, "message")))
+                        .text("message", Objects.requireNonNull(message, "message"))
+                        .text("messageKey", messageKey)
+                        .text("messageArgs", messageArgs))
                 .update(keys, "id");
         long id = Objects.requireNonNull(keys.getKey(), "generated log id").longValue();
-        return new TaskLogEntry(id, taskId, at, kind, stepKey, message);
+        return new TaskLogEntry(id, taskId, at, kind, stepKey, message, messageKey, messageArgs);
     }
 
     /** Both logs of a task, oldest first. */
@@ -78,6 +89,8 @@ public final class TaskLogRepository {
                 UtcTimes.fromColumn(rs, "at"),
                 LogKind.valueOf(rs.getString("kind")),
                 rs.getString("step_key"),
-                rs.getString("message"));
+                rs.getString("message"),
+                rs.getString("message_key"),
+                rs.getString("message_args"));
     }
 }

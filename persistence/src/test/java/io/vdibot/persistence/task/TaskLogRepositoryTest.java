@@ -55,4 +55,20 @@ class TaskLogRepositoryTest {
         assertThat(logs.list(taskId, LogKind.ERROR)).extracting(TaskLogEntry::message)
                 .containsExactly("模板 win11-base 不存在 🚫");
     }
+
+    @Test
+    void aLineWrittenFromAMessageKeepsItsKeyAndArguments() {
+        long taskId = TaskFixtures.storedTask(tasks, TaskStatus.SCHEDULED).id();
+
+        TaskLogEntry line = logs.append(taskId, LogKind.DEPLOY, null,
+                "The disks of web01 are ready; its status is down.", "vm.create.log.disks-ready",
+                "[\"web01\",{\"term\":\"VM_STATUS\",\"value\":\"down\"}]");
+        TaskLogEntry free = logs.append(taskId, LogKind.ERROR, null, "the engine said no");
+
+        assertThat(logs.list(taskId)).containsExactly(line, free);
+        assertThat(logs.list(taskId).get(0).messageKey()).isEqualTo("vm.create.log.disks-ready");
+        assertThat(logs.list(taskId).get(0).messageArgs()).contains("VM_STATUS");
+        assertThat(logs.list(taskId).get(1).messageKey()).isNull();
+        assertThat(logs.list(taskId).get(1).messageArgs()).isNull();
+    }
 }

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.handler.TaskContext;
@@ -78,18 +79,18 @@ final class PoolAccessRun extends PoolRun {
 
     private String grant(String groupId, String roleId) {
         String permissionId = actions.grant(site, pool.id(), groupId, roleId, correlationId(GRANT)).id();
-        log.deploy(messages.format("pool.log.granted", group, role, name));
+        log.deploy(Text.of("pool.log.granted", group, role, name), messages);
         return permissionId;
     }
 
     private String revoke(String groupId, String roleId) {
         Optional<PermissionInfo> existing = actions.grantOf(site, pool.id(), groupId, roleId);
         if (existing.isEmpty()) {
-            log.deploy(messages.format("pool.revoke.log.nothing", group, role, name));
+            log.deploy(Text.of("pool.revoke.log.nothing", group, role, name), messages);
             return NOTHING;
         }
         actions.revoke(site, pool.id(), existing.get().id(), correlationId(REVOKE));
-        log.deploy(messages.format("pool.revoke.log.revoked", group, role, name));
+        log.deploy(Text.of("pool.revoke.log.revoked", group, role, name), messages);
         return existing.get().id();
     }
 
@@ -101,6 +102,6 @@ final class PoolAccessRun extends PoolRun {
                         new Field(messages.format("pool.field.group"), group),
                         new Field(messages.format("pool.field.role"), role)));
         appendStepsAndLogs(reply);
-        return new TaskOutcome(status, messages.format(summaryKey, group, role, name, site), reply.build());
+        return TaskOutcome.of(status, Text.of(summaryKey, group, role, name, site), messages, reply.build());
     }
 }

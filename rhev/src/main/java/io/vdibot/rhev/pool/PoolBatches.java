@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.commands.i18n.Durations;
@@ -143,8 +144,8 @@ final class PoolBatches {
         List<String> watch = new ArrayList<>(created.stream().filter(name -> !stillDown.contains(name)).toList());
         watch.sort(PoolJournal.NAME_ORDER);
         if (!watch.isEmpty()) {
-            owner.log.deploy(owner.messages.format("pool.create.log.started", batch, startedNow.size(),
-                    watch.size() - startedNow.size(), String.join(", ", watch)));
+            owner.log.deploy(Text.of("pool.create.log.started", batch, startedNow.size(),
+                    watch.size() - startedNow.size(), String.join(", ", watch)), owner.messages);
         }
         return PoolJournal.names(watch);
     }
@@ -164,12 +165,12 @@ final class PoolBatches {
         for (String name : down) {
             String problem = PoolVmStates.problem(seen.get(name), owner.messages);
             if (problem != null) {
-                owner.log.error(owner.messages.format("pool.log.unhealthy", name, problem));
+                owner.log.error(Text.of("pool.log.unhealthy", name, problem), owner.messages);
             }
             tokens.add(problem == null ? name : "!" + name);
         }
         long fine = tokens.stream().filter(t -> !t.startsWith("!")).count();
-        owner.log.deploy(owner.messages.format("pool.log.healthy", batch, fine, down.size()));
+        owner.log.deploy(Text.of("pool.log.healthy", batch, fine, down.size()), owner.messages);
         return PoolJournal.names(tokens);
     }
 

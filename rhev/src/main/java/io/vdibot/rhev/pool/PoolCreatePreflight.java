@@ -1,5 +1,7 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.i18n.Messages;
@@ -73,7 +75,8 @@ final class PoolCreatePreflight {
                 : template.clusterOf(versions);
         TemplateInfo chosen = template.version(versions, cluster, request.templateVersion());
         if (!chosen.isOk() && !chosen.isLocked()) {
-            throw run.fail("pool.template-not-ok", chosen.name(), chosen.version(), chosen.status());
+            throw run.fail("pool.template-not-ok", chosen.name(), chosen.version(),
+                    EngineTerm.IMAGE_STATUS.of(chosen.status()));
         }
         int toStart = Math.min(request.prestarted() == null ? 0 : request.prestarted(), request.size());
         capacity.atPreflight(capacity.live(site, cluster, toStart, chosen), request.name(), site, run, context);
@@ -86,8 +89,8 @@ final class PoolCreatePreflight {
                     .orElseThrow(() -> run.fail("pool.role-not-found", request.role(), site));
         }
         boolean followLatest = request.templateVersion() != null && request.templateVersion().latest();
-        run.log().deploy(messages.format("pool.create.log.preflight", chosen.name(), chosen.version(),
-                cluster.name(), request.name(), request.size(), batch));
+        run.log().deploy(Text.of("pool.create.log.preflight", chosen.name(), chosen.version(),
+                cluster.name(), request.name(), request.size(), batch), messages);
         return new PoolCreatePlan(chosen.id(), followLatest, cluster.id(), groupId, roleId);
     }
 }

@@ -68,7 +68,7 @@ final class PoolCreateResult {
             reply.text(messages.format("pool.create.result.missing", missing, request.size()));
         }
         reply.text(messages.format("pool.create.result.vms"))
-                .table(PoolResultTable.headers(messages), PoolResultTable.rows(vms));
+                .table(PoolResultTable.headers(messages), PoolResultTable.rows(vms, messages));
         stepsAndLogs.accept(reply);
         return new TaskOutcome(partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED,
                 summary(vms.size(), running, batches.healthy(), problems), reply.build());

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.pool.PoolCreateRequest;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskOutcome;
@@ -68,9 +69,9 @@ final class PoolCreateRun extends PoolRun {
         PoolActions.Created created = whileBusy(timings.createTimeout(),
                 () -> actions.createOrReuse(site, spec, context.taskCode()));
         if (created.reused()) {
-            log.deploy(messages.format("pool.create.log.reused", request.name(), created.pool().id()));
+            log.deploy(Text.of("pool.create.log.reused", request.name(), created.pool().id()), messages);
         } else {
-            log.deploy(messages.format("pool.create.log.created", request.name(), created.pool().id(), firstBatch));
+            log.deploy(Text.of("pool.create.log.created", request.name(), created.pool().id(), firstBatch), messages);
         }
         return created.pool().id();
     }
@@ -82,7 +83,7 @@ final class PoolCreateRun extends PoolRun {
 
     private String grant(PoolCreatePlan plan) {
         String permissionId = actions.grant(site, pool.id(), plan.groupId(), plan.roleId(), correlationId(GRANT)).id();
-        log.deploy(messages.format("pool.log.granted", request.group(), request.role(), request.name()));
+        log.deploy(Text.of("pool.log.granted", request.group(), request.role(), request.name()), messages);
         return permissionId;
     }
 

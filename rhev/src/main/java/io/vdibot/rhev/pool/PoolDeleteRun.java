@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolDeleteRequest;
@@ -48,8 +49,8 @@ final class PoolDeleteRun extends PoolRun {
                         new Field(messages.format("pool.field.site"), site),
                         new Field(messages.format("pool.field.vms-removed"), Integer.toString(vms))));
         appendStepsAndLogs(reply);
-        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("pool.delete.summary", request.name(), site,
-                vms), reply.build());
+        return TaskOutcome.of(TaskStatus.SUCCEEDED, Text.of("pool.delete.summary", request.name(), site,
+                vms), messages, reply.build());
     }
 
     @Override
@@ -60,14 +61,14 @@ final class PoolDeleteRun extends PoolRun {
     private String preflight() {
         checkEngine();
         PoolInfo found = requirePool(request.name());
-        log.deploy(messages.format("pool.delete.log.preflight", request.name(), found.id(), found.size()));
+        log.deploy(Text.of("pool.delete.log.preflight", request.name(), found.id(), found.size()), messages);
         return found.id() + " " + found.size();
     }
 
     private String remove(PoolInfo target) {
         Optional<PoolInfo> now = actions.named(site, target.name()).filter(p -> p.id().equals(target.id()));
         if (now.isEmpty()) {
-            log.deploy(messages.format("pool.delete.log.gone-already", target.name()));
+            log.deploy(Text.of("pool.delete.log.gone-already", target.name()), messages);
             return "gone";
         }
         try {
@@ -78,7 +79,7 @@ final class PoolDeleteRun extends PoolRun {
                 throw e;
             }
         }
-        log.deploy(messages.format("pool.delete.log.removing", target.name()));
+        log.deploy(Text.of("pool.delete.log.removing", target.name()), messages);
         return "removing";
     }
 
@@ -88,7 +89,7 @@ final class PoolDeleteRun extends PoolRun {
             throw run.fail("pool.delete.timeout", target.name(), Durations.format(timings.removeTimeout()),
                     left.get().size());
         }
-        log.deploy(messages.format("pool.delete.log.gone", target.name()));
+        log.deploy(Text.of("pool.delete.log.gone", target.name()), messages);
         return "gone";
     }
 }

@@ -1,5 +1,7 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.rhev.inventory.VmInfo;
 import io.vdibot.commands.i18n.Durations;
 import java.time.Duration;
@@ -26,8 +28,8 @@ final class PoolReadiness {
         Instant waitStart = owner.clock.instant();
         PoolWaits.Readiness first = owner.waits.ready(owner.pool, watch, owner.timings.readyTimeout(),
                 owner.pacing.expectedReady());
-        first.ready().forEach((name, address) -> owner.log.deploy(owner.messages.format("pool.create.log.address",
-                name, address)));
+        first.ready().forEach((name, address) -> owner.log.deploy(Text.of("pool.create.log.address",
+                name, address), owner.messages));
         Map<String, String> retried = new LinkedHashMap<>();
         if (first.complete()) {
             owner.pacing.learnReady(Duration.between(waitStart, owner.clock.instant()));
@@ -41,8 +43,8 @@ final class PoolReadiness {
 
     private void retry(int batch, List<String> unready, PoolWaits.Readiness first, Map<String, String> outcome) {
         Duration timeout = owner.timings.readyTimeout();
-        owner.log.deploy(owner.messages.format("pool.create.log.retry", String.join(", ", unready),
-                Durations.format(timeout)));
+        owner.log.deploy(Text.of("pool.create.log.retry", String.join(", ", unready),
+                Durations.format(timeout)), owner.messages);
         String correlation = owner.correlationId("retry-" + batch);
         List<VmInfo> running = unready.stream().map(first.last()::get)
                 .filter(vm -> vm != null && !"down".equals(vm.status())).toList();
@@ -56,12 +58,12 @@ final class PoolReadiness {
             String address = second.ready().get(name);
             outcome.put(name, address);
             if (address != null) {
-                owner.log.deploy(owner.messages.format("pool.create.log.address-after-retry", name, address));
+                owner.log.deploy(Text.of("pool.create.log.address-after-retry", name, address), owner.messages);
             } else {
                 VmInfo last = second.last().get(name);
-                owner.log.error(owner.messages.format("pool.create.log.no-address", name,
-                        last == null ? owner.messages.format("pool.status.gone") : last.status(),
-                        Durations.format(timeout)));
+                owner.log.error(Text.of("pool.create.log.no-address", name,
+                        last == null ? Text.of("pool.status.gone") : EngineTerm.VM_STATUS.of(last.status()),
+                        Durations.format(timeout)), owner.messages);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.EngineTerm;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolResizeRequest;
@@ -90,7 +92,7 @@ final class PoolResizeRun extends PoolRun {
             }
             shrink.chosen().forEach(vm -> remove.add(new PoolResizePlan.VmRef(vm.id(), vm.name())));
         }
-        log.deploy(messages.format("pool.resize.log.preflight", request.name(), vms.size(), request.size()));
+        log.deploy(Text.of("pool.resize.log.preflight", request.name(), vms.size(), request.size()), messages);
         return new PoolResizePlan(found.id(), names, remove);
     }
 
@@ -142,7 +144,7 @@ final class PoolResizeRun extends PoolRun {
         texts.add(messages.format("pool.resize.result.grown", request.name(), from, vms.size(), added.size()));
         partial |= !batches.withoutAddress().isEmpty() || !batches.unhealthy().isEmpty();
         return outcome(plan, partial ? TaskStatus.PARTIALLY_SUCCEEDED : TaskStatus.SUCCEEDED, texts,
-                PoolResultTable.headers(messages), PoolResultTable.rows(added));
+                PoolResultTable.headers(messages), PoolResultTable.rows(added, messages));
     }
 
     // ---- shrinking ----
@@ -187,7 +189,8 @@ final class PoolResizeRun extends PoolRun {
             }
             VmInfo member = inPool.get(ref.id());
             if (member != null && !PoolShrink.free(member)) {
-                log.error(messages.format("pool.resize.log.in-use", ref.name(), member.status()));
+                log.error(Text.of("pool.resize.log.in-use", ref.name(), EngineTerm.VM_STATUS.of(member.status())),
+                        messages);
                 tokens.add("!" + ref.name());
                 continue;
             }
@@ -201,7 +204,7 @@ final class PoolResizeRun extends PoolRun {
                     throw e;
                 }
             }
-            log.deploy(messages.format("pool.resize.log.removed", ref.name(), request.name()));
+            log.deploy(Text.of("pool.resize.log.removed", ref.name(), request.name()), messages);
             tokens.add(ref.name());
             deleted.add(vm);
         }
@@ -239,8 +242,8 @@ final class PoolResizeRun extends PoolRun {
             reply.table(headers, rows);
         }
         appendStepsAndLogs(reply);
-        return new TaskOutcome(status, messages.format("pool.resize.summary", request.name(), site,
-                plan.before().size(), now), reply.build());
+        return TaskOutcome.of(status, Text.of("pool.resize.summary", request.name(), site,
+                plan.before().size(), now), messages, reply.build());
     }
 
     private static List<VmInfo> sorted(List<VmInfo> vms) {

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.rhev.inventory.VmInfo;
 import java.util.List;
@@ -15,8 +16,8 @@ final class PoolResultTable {
                 messages.format("pool.field.ip"));
     }
 
-    static List<List<String>> rows(List<VmInfo> vms) {
-        return vms.stream().map(vm -> List.of(vm.name(), vm.status() == null ? "-" : vm.status(),
+    static List<List<String>> rows(List<VmInfo> vms, Messages messages) {
+        return vms.stream().map(vm -> List.of(vm.name(), messages.term(EngineTerm.VM_STATUS, vm.status()),
                 vm.ipv4().orElse("-"))).toList();
     }
 }

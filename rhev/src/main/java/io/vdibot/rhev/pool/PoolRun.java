@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.handler.TaskContext;
@@ -137,7 +138,7 @@ abstract class PoolRun {
             actions.resize(site, pool.id(), size, prestarted, correlationId(grow(batch)));
             return true;
         });
-        log.deploy(messages.format("pool.log.grown", pool.name(), size, batch));
+        log.deploy(Text.of("pool.log.grown", pool.name(), size, batch), messages);
         return Integer.toString(size);
     }
 
@@ -153,8 +154,8 @@ abstract class PoolRun {
         if (growth.complete()) {
             pacing.learnCreate(count, Duration.between(waitStart, clock.instant()));
         } else if (growth.size() < size) {
-            log.deploy(messages.format("pool.log.grow-again", pool.name(), growth.size(), size,
-                    Durations.format(timings.createTimeout())));
+            log.deploy(Text.of("pool.log.grow-again", pool.name(), growth.size(), size,
+                    Durations.format(timings.createTimeout())), messages);
             whileBusy(timings.createTimeout(), () -> {
                 actions.resize(site, pool.id(), size, prestarted, correlationId(grow(batch) + "-again"));
                 return true;
@@ -169,16 +170,16 @@ abstract class PoolRun {
             boolean locked = "image_locked".equals(vm.status());
             tokens.add(locked ? "!" + vm.name() : vm.name());
             if (locked) {
-                log.error(messages.format("pool.log.still-locked", vm.name(),
-                        Durations.format(timings.createTimeout())));
+                log.error(Text.of("pool.log.still-locked", vm.name(),
+                        Durations.format(timings.createTimeout())), messages);
             }
         }
         if (growth.size() < size) {
-            log.error(messages.format("pool.log.missing", pool.name(), growth.size(), size));
+            log.error(Text.of("pool.log.missing", pool.name(), growth.size(), size), messages);
         }
         if (!fresh.isEmpty()) {
-            log.deploy(messages.format("pool.log.batch-created", batch, fresh.size(), fresh.get(0).name(),
-                    fresh.get(fresh.size() - 1).name()));
+            log.deploy(Text.of("pool.log.batch-created", batch, fresh.size(), fresh.get(0).name(),
+                    fresh.get(fresh.size() - 1).name()), messages);
         }
         return PoolJournal.names(tokens);
     }

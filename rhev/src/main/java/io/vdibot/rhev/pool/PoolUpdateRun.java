@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.commands.pool.PoolUpdateRequest;
@@ -78,8 +79,8 @@ final class PoolUpdateRun extends PoolRun {
     private String update() {
         PoolInfo after = actions.update(site, pool.id(), request.description(), request.prestarted(),
                 request.maxPerUser(), correlationId(UPDATE));
-        log.deploy(messages.format("pool.update.log.updated", request.name(), after.prestarted(), after.maxUserVms(),
-                after.description() == null ? "" : after.description()));
+        log.deploy(Text.of("pool.update.log.updated", request.name(), after.prestarted(), after.maxUserVms(),
+                after.description() == null ? "" : after.description()), messages);
         return Settings.of(after).journal();
     }
 
@@ -104,7 +105,7 @@ final class PoolUpdateRun extends PoolRun {
                 .table(List.of(messages.format("pool.field.setting"), messages.format("pool.field.before"),
                         messages.format("pool.field.after")), rows);
         appendStepsAndLogs(reply);
-        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("pool.update.summary", request.name(), site),
+        return TaskOutcome.of(TaskStatus.SUCCEEDED, Text.of("pool.update.summary", request.name(), site), messages,
                 reply.build());
     }
 

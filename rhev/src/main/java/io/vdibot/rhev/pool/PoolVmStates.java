@@ -1,5 +1,6 @@
 package io.vdibot.rhev.pool;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.rhev.inventory.VmInfo;
 import java.util.List;
@@ -48,6 +49,7 @@ final class PoolVmStates {
         if (vm.illegalImages()) {
             return messages.format("pool.unhealthy.illegal");
         }
-        return HEALTHY.contains(vm.status()) ? null : messages.format("pool.unhealthy.status", vm.status());
+        return HEALTHY.contains(vm.status()) ? null : messages.format("pool.unhealthy.status",
+                EngineTerm.VM_STATUS.of(vm.status()));
     }
 }

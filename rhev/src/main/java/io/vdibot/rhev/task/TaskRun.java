@@ -8,6 +8,7 @@ import io.vdibot.commands.handler.TaskLog;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.Violation;
 import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.rhev.call.EngineException;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public final class TaskRun {
 
     /** Writes a deploy log line from the bundle. */
     public void deploy(String key, Object... args) {
-        log.deploy(messages.format(key, args));
+        log.deploy(Text.of(key, args), messages);
     }
 
     /** Fails with the first of {@code violations} (a handler's checks made again at preflight); none, nothing. */
@@ -64,7 +65,7 @@ public final class TaskRun {
 
     /** A failure the requester reads as it is. */
     public TaskFailure fail(String key, Object... args) {
-        return new TaskFailure(messages.format(key, args), null);
+        return new TaskFailure(Text.of(key, args), messages);
     }
 
     /**
@@ -87,8 +88,13 @@ public final class TaskRun {
 
     /** Records in the error log which step failed and why. */
     public void logStepFailed(String reason) {
+        logStepFailed((Object) reason);
+    }
+
+    /** @param reason why, as a message ({@link Text}) or as text in the requester's language */
+    private void logStepFailed(Object reason) {
         String step = steps.current();
-        log.error(messages.format("task.step.failed", step == null ? "-" : label(step), reason));
+        log.error(Text.of("task.step.failed", step == null ? "-" : labelText(step), reason), messages);
     }
 
     /**
@@ -98,7 +104,7 @@ public final class TaskRun {
      */
     public TaskFailure failed(RuntimeException failure, String leftInPlace) {
         String reason = reasonOf(failure);
-        logStepFailed(reason);
+        logStepFailed(failure instanceof TaskFailure ours && ours.reason() != null ? ours.reason() : reason);
         if (leftInPlace == null) {
             return new TaskFailure(reason, null, failure, true);
         }
@@ -122,12 +128,15 @@ public final class TaskRun {
 
     /** The label of a step for logs and the steps table. */
     public String label(String step) {
+        return labelText(step).in(messages);
+    }
+
+    private Text labelText(String step) {
         int dash = step.lastIndexOf('-');
         if (dash > 0 && step.substring(dash + 1).matches("\\d+")) {
-            return messages.format(family + ".step." + step.substring(0, dash),
-                    Integer.parseInt(step.substring(dash + 1)));
+            return Text.of(family + ".step." + step.substring(0, dash), Integer.parseInt(step.substring(dash + 1)));
         }
-        return messages.format(family + ".step." + step);
+        return Text.of(family + ".step." + step);
     }
 
     /** Adds the steps of this run with their durations to a result. */
@@ -161,6 +170,18 @@ public final class TaskRun {
         public synchronized void error(String message) {
             error++;
             log.error(message);
+        }
+
+        @Override
+        public synchronized void deploy(Text message, Messages requester) {
+            deploy++;
+            log.deploy(message, requester);
+        }
+
+        @Override
+        public synchronized void error(Text message, Messages requester) {
+            error++;
+            log.error(message, requester);
         }
 
         public synchronized int deployCount() {

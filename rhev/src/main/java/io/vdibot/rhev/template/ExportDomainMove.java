@@ -1,5 +1,6 @@
 package io.vdibot.rhev.template;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskFailure;
@@ -190,7 +191,7 @@ final class ExportDomainMove {
     // ---- reporting ----
 
     private void log(String key, Object... args) {
-        context.log().deploy(messages.format(key, args));
+        context.log().deploy(Text.of(key, args), messages);
     }
 
     private TaskFailure unexpected(End end, String status) {

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.template;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.template.TemplateMigrateRequest;
 import io.vdibot.commands.handler.TaskContext;
@@ -58,15 +59,15 @@ final class MigrationPreflight {
         StorageDomainInfo storage = target.storage();
         boolean clone = importAsCopy(source, target);
         boolean moveBack = request.moveBack() != null ? request.moveBack() : moveBackDefault;
-        context.log().deploy(messages.format("template.migrate.log.preflight", template.name(), template.version(),
+        context.log().deploy(Text.of("template.migrate.log.preflight", template.name(), template.version(),
                 source.dataCenterName(), request.fromSite(), domain.name(), domain.location(), cluster.name(),
-                storage.name(), target.dataCenterName(), request.toSite(), target.name()));
+                storage.name(), target.dataCenterName(), request.toSite(), target.name()), messages);
         if (source.origin() != null) {
-            context.log().deploy(messages.format("template.migrate.log.bring-planned", domain.name(),
-                    source.origin().describe(messages), source.dataCenterName(), request.fromSite()));
+            context.log().deploy(Text.of("template.migrate.log.bring-planned", domain.name(),
+                    source.origin().describe(messages), source.dataCenterName(), request.fromSite()), messages);
         }
         if (clone) {
-            context.log().deploy(messages.format("template.migrate.log.clone", target.name()));
+            context.log().deploy(Text.of("template.migrate.log.clone", target.name()), messages);
         }
         return new MigrationPlan(template.id(), template.name(), template.version(), source.dataCenterId(),
                 source.dataCenterName(), domain, cluster.id(), cluster.name(), target.dataCenterId(),

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.template;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
@@ -59,8 +60,8 @@ final class MigrationReport {
                 .heading(messages.format("template.migrate.result.title", plan.templateName(), plan.version(),
                         request.toSite(), plan.targetName()))
                 .fields(fields);
-        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("template.migrate.summary", plan.templateName(),
-                plan.version(), request.fromSite(), request.toSite(), plan.targetName(), domain.name(), where),
+        return TaskOutcome.of(TaskStatus.SUCCEEDED, Text.of("template.migrate.summary", plan.templateName(),
+                plan.version(), request.fromSite(), request.toSite(), plan.targetName(), domain.name(), where), messages,
                 run.appendSteps(reply).build());
     }
 

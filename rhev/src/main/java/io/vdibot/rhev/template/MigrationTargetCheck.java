@@ -1,5 +1,6 @@
 package io.vdibot.rhev.template;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.template.TemplateMigrateRequest;
@@ -54,7 +55,8 @@ final class MigrationTargetCheck {
         }
         String storageStatus = domains.statusIn(to, targetDc, storage.id()).orElse("unattached");
         if (!"active".equals(storageStatus)) {
-            throw fail("template.migrate.storage-not-active", storage.name(), targetDcName, to, storageStatus);
+            throw fail("template.migrate.storage-not-active", storage.name(), targetDcName, to,
+                    EngineTerm.STORAGE_STATUS.of(storageStatus));
         }
         String targetName = request.targetName() != null ? request.targetName() : templateName;
         boolean nameTaken = templates.named(to, targetName).stream()

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.template;
 
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
@@ -258,8 +259,8 @@ final class TemplateCreateRun {
                                 yesNo(Boolean.TRUE.equals(request.seal()))),
                         new Field(messages.format("template.create.field.permissions"),
                                 yesNo(Boolean.TRUE.equals(request.copyPermissions())))));
-        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("template.create.summary", ready.name(),
-                version(ready), site, plan.vmName()), run.appendSteps(reply).build());
+        return TaskOutcome.of(TaskStatus.SUCCEEDED, Text.of("template.create.summary", ready.name(),
+                version(ready), site, plan.vmName()), messages, run.appendSteps(reply).build());
     }
 
     private String version(TemplateInfo template) {

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.view;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.view.InventoryKind;
 import io.vdibot.rhev.inventory.ClusterInfo;
@@ -59,12 +60,12 @@ final class ListTables {
         List<Row> rows = new ArrayList<>();
         switch (kind) {
             case VMS -> inventory.vms(site).stream().filter(vm -> filter.test(vm.name()))
-                    .forEach(vm -> rows.add(row(site, vm.name(), vm.status(), at.hostName(vm.hostId()),
+                    .forEach(vm -> rows.add(row(site, vm.name(), m.term(EngineTerm.VM_STATUS, vm.status()), at.hostName(vm.hostId()),
                             vm.ipv4().orElse(Formats.NONE), at.poolName(vm.poolId()),
                             at.template(vm.templateId()).map(t -> Formats.shortVersion(t, m)).orElse(Formats.NONE))));
             case POOLS -> pools(site, filter, at, m, rows);
-            case TEMPLATES -> templates(site, filter, at, rows);
-            case HOSTS -> hosts(site, filter, at, rows);
+            case TEMPLATES -> templates(site, filter, at, m, rows);
+            case HOSTS -> hosts(site, filter, at, m, rows);
             case CLUSTERS -> clusters(site, filter, rows);
             case STORAGE -> storage(site, filter, at, m, rows);
             case NETWORKS -> networks(site, filter, at, rows);
@@ -82,18 +83,18 @@ final class ListTables {
                 PoolUsage u = usage.getOrDefault(pool.id(), PoolUsage.NONE);
                 rows.add(row(site, pool.name(), String.valueOf(pool.size()), String.valueOf(u.running()),
                         String.valueOf(u.handedOut()), String.valueOf(pool.prestarted()),
-                        Formats.orNone(pool.type()), poolTemplate(pool, at, m)));
+                        m.term(EngineTerm.POOL_TYPE, pool.type()), poolTemplate(pool, at, m)));
             }
         }
     }
 
-    private void hosts(String site, Predicate<String> filter, SiteLookup at, List<Row> rows) {
+    private void hosts(String site, Predicate<String> filter, SiteLookup at, Messages m, List<Row> rows) {
         Map<String, Integer> running = new HashMap<>();
         inventory.vms(site).stream().filter(vm -> vm.hostId() != null)
                 .forEach(vm -> running.merge(vm.hostId(), 1, Integer::sum));
         for (HostInfo host : inventory.hosts(site)) {
             if (filter.test(host.name())) {
-                rows.add(row(site, host.name(), host.status(), at.clusterName(host.clusterId()),
+                rows.add(row(site, host.name(), m.term(EngineTerm.HOST_STATUS, host.status()), at.clusterName(host.clusterId()),
                         Formats.orNone(host.address()), String.valueOf(running.getOrDefault(host.id(), 0))));
             }
         }
@@ -102,8 +103,8 @@ final class ListTables {
     private void storage(String site, Predicate<String> filter, SiteLookup at, Messages m, List<Row> rows) {
         for (StorageDomainInfo sd : inventory.storageDomains(site)) {
             if (filter.test(sd.name())) {
-                rows.add(row(site, sd.name(), sd.master() ? m.format("view.storage.master", sd.type())
-                        : Formats.orNone(sd.type()), storageStatus(sd, at),
+                rows.add(row(site, sd.name(), sd.master() ? m.format("view.storage.master", m.term(EngineTerm.STORAGE_TYPE, sd.type()))
+                        : m.term(EngineTerm.STORAGE_TYPE, sd.type()), storageStatus(sd, at, m),
                         Formats.bytes(sd.availableBytes()), Formats.bytes(sd.usedBytes())));
             }
         }
@@ -150,7 +151,7 @@ final class ListTables {
     }
 
     /** One row per template name: how many versions, the newest, and the statuses of all of them. */
-    private void templates(String site, Predicate<String> filter, SiteLookup at, List<Row> rows) {
+    private void templates(String site, Predicate<String> filter, SiteLookup at, Messages m, List<Row> rows) {
         Map<String, List<TemplateInfo>> byName = new LinkedHashMap<>();
         inventory.templates(site).stream().filter(t -> filter.test(t.name()))
                 .forEach(t -> byName.computeIfAbsent(t.name(), n -> new ArrayList<>()).add(t));
@@ -158,7 +159,7 @@ final class ListTables {
             versions.sort(Comparator.comparingInt(TemplateInfo::version));
             TemplateInfo latest = versions.get(versions.size() - 1);
             Map<String, Integer> statuses = new TreeMap<>();
-            versions.forEach(v -> statuses.merge(Formats.orNone(v.status()), 1, Integer::sum));
+            versions.forEach(v -> statuses.merge(m.term(EngineTerm.IMAGE_STATUS, v.status()), 1, Integer::sum));
             String status = statuses.size() == 1 ? statuses.keySet().iterator().next()
                     : String.join(", ", statuses.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                             .toList());
@@ -202,13 +203,14 @@ final class ListTables {
     }
 
     /** {@code active}, or {@code Paris-DC: active, Rome-DC: maintenance} when attached to several data centers. */
-    static String storageStatus(StorageDomainInfo sd, SiteLookup at) {
+    static String storageStatus(StorageDomainInfo sd, SiteLookup at, Messages m) {
         if (sd.statusByDataCenter().size() <= 1) {
-            return Formats.orNone(sd.status());
+            return m.term(EngineTerm.STORAGE_STATUS, sd.status());
         }
         return String.join(", ", sd.dataCenterIds().stream()
                 .filter(id -> sd.statusByDataCenter().containsKey(id))
-                .map(id -> at.dataCenterName(id) + ": " + sd.statusByDataCenter().get(id)).toList());
+                .map(id -> at.dataCenterName(id) + ": "
+                        + m.term(EngineTerm.STORAGE_STATUS, sd.statusByDataCenter().get(id))).toList());
     }
 
     private static Row row(String site, String name, String... rest) {

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.view;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
@@ -45,7 +46,7 @@ final class PoolView {
         PoolUsage usage = inventory.poolUsage(at.site()).getOrDefault(pool.id(), PoolUsage.NONE);
         List<Field> fields = new ArrayList<>();
         fields.add(new Field(m.format("view.column.description"), Formats.orNone(pool.description())));
-        fields.add(new Field(m.format("view.column.type"), Formats.orNone(pool.type())));
+        fields.add(new Field(m.format("view.column.type"), m.term(EngineTerm.POOL_TYPE, pool.type())));
         fields.add(new Field(m.format("view.field.stateful"), m.format(pool.stateful() ? "view.yes" : "view.no")));
         fields.add(new Field(m.format("view.column.vms"), String.valueOf(pool.size())));
         fields.add(new Field(m.format("view.column.running"), String.valueOf(usage.running())));

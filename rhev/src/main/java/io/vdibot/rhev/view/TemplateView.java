@@ -1,5 +1,6 @@
 package io.vdibot.rhev.view;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
@@ -48,7 +49,7 @@ final class TemplateView {
             SiteLookup at = new SiteLookup(inventory, site);
             for (TemplateInfo v : versions) {
                 rows.add(List.of(site, String.valueOf(v.version()), Formats.orNone(v.versionName()),
-                        Formats.orNone(v.status()), at.clusterName(v.clusterId()),
+                        m.term(EngineTerm.IMAGE_STATUS, v.status()), at.clusterName(v.clusterId()),
                         at.cluster(v.clusterId()).map(c -> Formats.orNone(c.dataCenterName())).orElse(Formats.NONE),
                         Formats.orNone(v.osType()), Formats.bytes(v.memoryBytes()), String.valueOf(v.cpus())));
             }

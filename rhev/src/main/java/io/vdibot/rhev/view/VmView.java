@@ -1,5 +1,6 @@
 package io.vdibot.rhev.view;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
 import io.vdibot.commands.reply.Reply;
@@ -38,7 +39,7 @@ final class VmView {
 
     private static List<Field> fields(VmInfo vm, SiteLookup at, Messages m) {
         List<Field> fields = new ArrayList<>();
-        fields.add(new Field(m.format("view.column.status"), Formats.orNone(vm.status())));
+        fields.add(new Field(m.format("view.column.status"), m.term(EngineTerm.VM_STATUS, vm.status())));
         fields.add(new Field(m.format("view.column.host"), at.hostName(vm.hostId())));
         fields.add(new Field(m.format("view.field.ips"), Formats.join(vm.addresses())));
         fields.add(new Field(m.format("view.field.fqdn"), Formats.orNone(vm.fqdn())));

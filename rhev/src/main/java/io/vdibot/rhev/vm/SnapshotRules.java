@@ -1,5 +1,6 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.handler.Violation;
 import io.vdibot.commands.vm.VmSnapshotRequest;
 import io.vdibot.rhev.inventory.SnapshotInfo;
@@ -63,7 +64,8 @@ final class SnapshotRules {
             return Optional.of(Violation.of("name", "vm.snapshot.vm-locked", vm.name()));
         }
         if (NO_SNAPSHOT.contains(vm.status())) {
-            return Optional.of(Violation.of("name", "vm.snapshot.refused", vm.name(), vm.status()));
+            return Optional.of(Violation.of("name", "vm.snapshot.refused", vm.name(),
+                    EngineTerm.VM_STATUS.of(vm.status())));
         }
         return Optional.empty();
     }
@@ -71,6 +73,6 @@ final class SnapshotRules {
     /** Another snapshot operation under way on the VM: the engine runs one at a time. */
     static Optional<Violation> busy(String vmName, List<SnapshotInfo> snapshots) {
         return snapshots.stream().filter(s -> !s.isOk()).findFirst().map(s -> Violation.of("name",
-                "vm.snapshot.busy", vmName, s.description(), s.status()));
+                "vm.snapshot.busy", vmName, s.description(), EngineTerm.IMAGE_STATUS.of(s.status())));
     }
 }

@@ -1,5 +1,7 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.rhev.task.CreatorComment;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.reply.FieldsBlock.Field;
@@ -106,13 +108,14 @@ final class VmCreateRun {
             throw run.fail("vm.create.template-locked", template.name(), template.version());
         }
         if (!template.isOk()) {
-            throw run.fail("vm.create.template-not-ok", template.name(), template.version(), template.status());
+            throw run.fail("vm.create.template-not-ok", template.name(), template.version(), EngineTerm.IMAGE_STATUS.of(template.status()));
         }
         for (VmInfo existing : vms.named(site, request.name(), false)) {
             boolean sameDataCenter = clusterById(existing.clusterId())
                     .map(c -> cluster.dataCenterId().equals(c.dataCenterId())).orElse(true);
             if (sameDataCenter && !CreatorComment.isCreatedBy(existing.comment(), context.taskCode())) {
-                throw run.fail("vm.create.name-taken", request.name(), dataCenterName(cluster), existing.status());
+                throw run.fail("vm.create.name-taken", request.name(), dataCenterName(cluster),
+                        EngineTerm.VM_STATUS.of(existing.status()));
             }
         }
         run.deploy("vm.create.log.preflight", template.name(), template.version(),
@@ -182,7 +185,7 @@ final class VmCreateRun {
             return "image_locked".equals(now.status()) ? Optional.empty() : Optional.of(now);
         }).orElseThrow(() -> run.fail("vm.create.create-timeout", request.name(),
                 Durations.format(timings.createTimeout())));
-        run.deploy("vm.create.log.disks-ready", vm.name(), vm.status());
+        run.deploy("vm.create.log.disks-ready", vm.name(), EngineTerm.VM_STATUS.of(vm.status()));
         return vm.status();
     }
 
@@ -196,7 +199,7 @@ final class VmCreateRun {
                 run.deploy("vm.create.log.init", request.name(), tool);
             }
         } else {
-            run.deploy("vm.create.log.already-started", request.name(), before);
+            run.deploy("vm.create.log.already-started", request.name(), EngineTerm.VM_STATUS.of(before));
         }
         return before;
     }
@@ -217,7 +220,7 @@ final class VmCreateRun {
             }
             return Optional.empty();
         }).orElseThrow(() -> run.fail("vm.create.up-timeout", request.name(), Durations.format(timings.upTimeout()),
-                last.get()));
+                EngineTerm.VM_STATUS.of(last.get())));
         run.deploy("vm.create.log.up", vm.name(), hostName(vm.hostId()));
         return vm.hostId() == null ? "" : vm.hostId();
     }
@@ -259,7 +262,7 @@ final class VmCreateRun {
                         new Field(messages.format("vm.create.field.cluster"), plan.cluster().name()),
                         new Field(messages.format("vm.create.field.host"), hostName(hostId)),
                         new Field(messages.format("vm.create.field.ip"), ip)));
-        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("vm.create.summary", request.name(), site, ip),
+        return TaskOutcome.of(TaskStatus.SUCCEEDED, Text.of("vm.create.summary", request.name(), site, ip), messages,
                 run.appendSteps(reply).build());
     }
 }

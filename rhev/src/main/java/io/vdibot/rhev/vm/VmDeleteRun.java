@@ -1,5 +1,7 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
@@ -69,7 +71,7 @@ final class VmDeleteRun {
                     .heading(messages.format("vm.delete.result.title", name))
                     .fields(List.of(new Field(messages.format("vm.delete.field.vm"), name),
                             new Field(messages.format("vm.delete.field.site"), site)));
-            return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format("vm.delete.summary", name, site),
+            return TaskOutcome.of(TaskStatus.SUCCEEDED, Text.of("vm.delete.summary", name, site), messages,
                     run.appendSteps(reply).build());
         } catch (TaskFailure | EngineException failure) {
             throw run.failed(failure, null);
@@ -86,7 +88,7 @@ final class VmDeleteRun {
         run.failOnAny(VmDeleteHandler.check(named, request.name(), site,
                 inventory.queries().pools(site)));
         VmInfo vm = named.get(0);
-        run.deploy("vm.delete.log.preflight", vm.name(), vm.id(), site, vm.status());
+        run.deploy("vm.delete.log.preflight", vm.name(), vm.id(), site, EngineTerm.VM_STATUS.of(vm.status()));
         return vm.id();
     }
 
@@ -96,9 +98,9 @@ final class VmDeleteRun {
         }
         String before = vms.stopUnlessDown(site, vmId, CorrelationIds.of(context.taskCode(), STOP));
         if ("down".equals(before) || "powering_down".equals(before)) {
-            run.deploy("vm.delete.log.already-down", request.name(), before);
+            run.deploy("vm.delete.log.already-down", request.name(), EngineTerm.VM_STATUS.of(before));
         } else {
-            run.deploy("vm.delete.log.stopped", request.name(), before);
+            run.deploy("vm.delete.log.stopped", request.name(), EngineTerm.VM_STATUS.of(before));
         }
         return before;
     }
@@ -110,7 +112,8 @@ final class VmDeleteRun {
             now.ifPresent(vm -> last.set(vm.status()));
             return now.isEmpty() ? Optional.of(GONE) : Optional.of(now.get().status()).filter("down"::equals);
         }).orElseThrow(() -> run.fail("vm.delete.down-timeout", request.name(),
-                Durations.format(timings.downTimeout()), last.get()));
+                Durations.format(timings.downTimeout()),
+                EngineTerm.VM_STATUS.of(last.get())));
         run.deploy("vm.delete.log.down", request.name());
         return status;
     }

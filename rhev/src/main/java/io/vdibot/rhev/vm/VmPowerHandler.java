@@ -1,5 +1,6 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskHandler;
 import io.vdibot.commands.handler.TaskOutcome;
@@ -96,10 +97,10 @@ public final class VmPowerHandler<R extends VmPowerRequest> implements TaskHandl
         }
         String status = named.get(0).status();
         if (power.idle(status)) {
-            return List.of(Violation.of("name", power.idleKey(), name, status));
+            return List.of(Violation.of("name", power.idleKey(), name, EngineTerm.VM_STATUS.of(status)));
         }
         if (!power.allowedFrom(status)) {
-            return List.of(Violation.of("name", power.family() + ".refused", name, status));
+            return List.of(Violation.of("name", power.family() + ".refused", name, EngineTerm.VM_STATUS.of(status)));
         }
         return List.of();
     }

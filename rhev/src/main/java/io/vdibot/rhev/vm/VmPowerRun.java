@@ -1,5 +1,7 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
@@ -85,7 +87,7 @@ final class VmPowerRun {
         List<VmInfo> named = services.vms().named(site, request.name(), false);
         run.failOnAny(VmPowerHandler.check(power, named, request.name(), site));
         VmInfo vm = named.get(0);
-        run.deploy("vm.power.log.preflight", vm.name(), vm.id(), site, vm.status());
+        run.deploy("vm.power.log.preflight", vm.name(), vm.id(), site, EngineTerm.VM_STATUS.of(vm.status()));
         return vm.id();
     }
 
@@ -100,7 +102,7 @@ final class VmPowerRun {
             return "sent-before";
         }
         String before = services.vms().powerUnlessUnderWay(site, vmId, power.action, correlationId);
-        run.deploy(power.family() + ".log.sent", request.name(), before);
+        run.deploy(power.family() + ".log.sent", request.name(), EngineTerm.VM_STATUS.of(before));
         return before;
     }
 
@@ -116,7 +118,7 @@ final class VmPowerRun {
 
     private String reach(String target, Duration timeout, String vmId, boolean downIsFailure) {
         String status = status(vmId, target::equals, target, timeout, downIsFailure);
-        run.deploy("vm.power.log.reached", request.name(), status);
+        run.deploy("vm.power.log.reached", request.name(), EngineTerm.VM_STATUS.of(status));
         return status;
     }
 
@@ -140,8 +142,9 @@ final class VmPowerRun {
                 throw run.fail("vm.power.start-failed", request.name());
             }
             return Optional.<String>empty();
-        }).orElseThrow(() -> run.fail("vm.power.timeout", request.name(), described, Durations.format(timeout),
-                last.get()));
+        }).orElseThrow(() -> run.fail("vm.power.timeout", request.name(), EngineTerm.VM_STATUS.of(described),
+                Durations.format(timeout),
+                EngineTerm.VM_STATUS.of(last.get())));
     }
 
     /** The guest's address if it reports one within {@code ipTimeout}; none is not a failure of the start. */
@@ -173,7 +176,7 @@ final class VmPowerRun {
         }
         Reply.Builder reply = Reply.builder().tone(Reply.Tone.SUCCESS)
                 .heading(messages.format(power.family() + ".result.title", name)).fields(fields);
-        return new TaskOutcome(TaskStatus.SUCCEEDED, messages.format(power.family() + ".summary", name, site, shownIp),
+        return TaskOutcome.of(TaskStatus.SUCCEEDED, Text.of(power.family() + ".summary", name, site, shownIp), messages,
                 run.appendSteps(reply).build());
     }
 }

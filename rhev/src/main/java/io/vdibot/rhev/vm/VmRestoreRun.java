@@ -1,5 +1,7 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
@@ -94,7 +96,7 @@ final class VmRestoreRun {
         VmRestoreHandler.Chosen chosen = VmRestoreHandler.choose(request, vm, services.snapshots().of(site, vm.id()));
         run.refuse(chosen.refusal());
         SnapshotInfo snapshot = chosen.snapshot();
-        run.deploy("vm.restore.log.preflight", vm.name(), vm.id(), vm.status(), snapshot.description(),
+        run.deploy("vm.restore.log.preflight", vm.name(), vm.id(), EngineTerm.VM_STATUS.of(vm.status()), snapshot.description(),
                 snapshot.id());
         return new VmRestorePlan(vm.id(), snapshot.id(), vm.status()).journal();
     }
@@ -102,7 +104,7 @@ final class VmRestoreRun {
     private String stop(VmRestorePlan plan) {
         String before = services.vms().stopUnlessDown(site, plan.vmId(), CorrelationIds.of(context.taskCode(), STOP));
         run.deploy("down".equals(before) || "powering_down".equals(before) ? "vm.restore.log.already-down"
-                : "vm.restore.log.stopped", request.name(), before);
+                : "vm.restore.log.stopped", request.name(), EngineTerm.VM_STATUS.of(before));
         return before;
     }
 
@@ -110,7 +112,7 @@ final class VmRestoreRun {
         Duration timeout = services.timings().downTimeout();
         String status = vmStatus(plan, "down"::equals, timeout)
                 .orElseThrow(() -> run.fail("vm.restore.down-timeout", request.name(), Durations.format(timeout),
-                        lastStatus));
+                        EngineTerm.VM_STATUS.of(lastStatus)));
         run.deploy("vm.restore.log.down", request.name());
         return status;
     }
@@ -131,7 +133,8 @@ final class VmRestoreRun {
             lastStatus = status;
             boolean settled = services.snapshots().of(site, plan.vmId()).stream().allMatch(SnapshotInfo::isOk);
             return Optional.of(status).filter(s -> "down".equals(s) && settled);
-        }).orElseThrow(() -> run.fail("vm.restore.timeout", request.name(), Durations.format(timeout), lastStatus));
+        }).orElseThrow(() -> run.fail("vm.restore.timeout", request.name(), Durations.format(timeout),
+                EngineTerm.VM_STATUS.of(lastStatus)));
         run.deploy("vm.restore.log.restored", request.name(), plan.snapshotId());
         return "restored";
     }
@@ -139,7 +142,7 @@ final class VmRestoreRun {
     private String startVm(VmRestorePlan plan) {
         String before = services.vms().startUnlessStarted(site, plan.vmId(),
                 CorrelationIds.of(context.taskCode(), START));
-        run.deploy("vm.restore.log.started", request.name(), before);
+        run.deploy("vm.restore.log.started", request.name(), EngineTerm.VM_STATUS.of(before));
         return before;
     }
 
@@ -154,7 +157,7 @@ final class VmRestoreRun {
             }
             return "up".equals(now);
         }, timeout).orElseThrow(() -> run.fail("vm.restore.up-timeout", request.name(), Durations.format(timeout),
-                lastStatus));
+                EngineTerm.VM_STATUS.of(lastStatus)));
         run.deploy("vm.restore.log.up", request.name());
         return status;
     }
@@ -193,9 +196,10 @@ final class VmRestoreRun {
                         new Field(messages.format("vm.restore.field.site"), site),
                         new Field(messages.format("vm.restore.field.snapshot"), description),
                         new Field(messages.format("vm.restore.field.id"), plan.snapshotId()),
-                        new Field(messages.format("vm.restore.field.status"), status)));
-        return new TaskOutcome(TaskStatus.SUCCEEDED,
-                messages.format("vm.restore.summary", name, site, description, status),
+                        new Field(messages.format("vm.restore.field.status"),
+                                messages.term(EngineTerm.VM_STATUS, status))));
+        return TaskOutcome.of(TaskStatus.SUCCEEDED,
+                Text.of("vm.restore.summary", name, site, description, EngineTerm.VM_STATUS.of(status)), messages,
                 run.appendSteps(reply).build());
     }
 }

@@ -1,5 +1,7 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
+import io.vdibot.commands.i18n.Text;
 import io.vdibot.commands.handler.TaskContext;
 import io.vdibot.commands.handler.TaskFailure;
 import io.vdibot.commands.handler.TaskOutcome;
@@ -79,7 +81,7 @@ final class VmSnapshotRun {
         run.failOnAny(VmTarget.check(services.inventory(), named, request.name(), site, "vm.snapshot.in-pool"));
         VmInfo vm = named.get(0);
         run.failOnAny(VmSnapshotHandler.check(request, vm, services.snapshots().of(site, vm.id())));
-        run.deploy("vm.snapshot.log.preflight", vm.name(), vm.id(), site, vm.status());
+        run.deploy("vm.snapshot.log.preflight", vm.name(), vm.id(), site, EngineTerm.VM_STATUS.of(vm.status()));
         return vm.id();
     }
 
@@ -105,7 +107,8 @@ final class VmSnapshotRun {
                     last.set(now.status());
                     return Optional.of(now.status()).filter("ok"::equals);
                 }).orElseThrow(() -> run.fail("vm.snapshot.timeout", request.name(), description,
-                        Durations.format(services.timings().snapshotTimeout()), last.get()));
+                        Durations.format(services.timings().snapshotTimeout()),
+                        EngineTerm.IMAGE_STATUS.of(last.get())));
         run.deploy("vm.snapshot.log.ok", request.name(), description);
         return status;
     }
@@ -146,8 +149,8 @@ final class VmSnapshotRun {
                         new Field(messages.format("vm.snapshot.field.memory"),
                                 messages.format(snapshot.persistMemory() ? "vm.snapshot.memory.saved"
                                         : "vm.snapshot.memory.not-saved"))));
-        return new TaskOutcome(TaskStatus.SUCCEEDED,
-                messages.format("vm.snapshot.summary", name, site, snapshot.description(), snapshot.id()),
+        return TaskOutcome.of(TaskStatus.SUCCEEDED,
+                Text.of("vm.snapshot.summary", name, site, snapshot.description(), snapshot.id()), messages,
                 run.appendSteps(reply).build());
     }
 }

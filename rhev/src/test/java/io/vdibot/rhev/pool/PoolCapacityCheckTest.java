@@ -74,7 +74,7 @@ class PoolCapacityCheckTest {
                     .singleElement().satisfies(v -> {
                         assertThat(v.key()).isEqualTo("pool.capacity.refused");
                         assertThat(v.field()).isEqualTo("size");
-                        assertThat(v.args().subList(0, 5)).containsExactly("eng-rhel9-??", "4", "4 GiB", "16 GiB",
+                        assertThat(v.args().subList(0, 5).stream().map(String::valueOf)).containsExactly("eng-rhel9-??", "4", "4 GiB", "16 GiB",
                                 "Linux-Desktops");
                     });
         } finally {

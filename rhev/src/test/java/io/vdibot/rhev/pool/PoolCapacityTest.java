@@ -111,7 +111,7 @@ class PoolCapacityTest {
         assertThat(PoolVmStates.problem(vm("x", "unknown", null, 4, false, false), en))
                 .isEqualTo("its status is unknown");
         assertThat(PoolVmStates.problem(vm("x", "image_locked", null, 4, false, false), en))
-                .isEqualTo("its status is image_locked");
+                .isEqualTo("its status is image locked");
         assertThat(PoolVmStates.problem(null, en)).isEqualTo("gone");
     }
 }

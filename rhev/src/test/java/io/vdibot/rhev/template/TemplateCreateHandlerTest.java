@@ -238,7 +238,8 @@ class TemplateCreateHandlerTest {
             assertThat(t.sealed).isTrue();
             assertThat(t.status).isEqualTo("ok");
         });
-        assertThat(outcome.summary()).isEqualTo("已在站点 dc1 上从虚拟机 par-build-01 创建模板 rhel9-sealed 版本 版本 1（base version）。");
+        assertThat(outcome.summary())
+                .isEqualTo("已在站点 dc1 上从虚拟机 par-build-01 创建模板 rhel9-sealed 版本 1（版本名称：base version）。");
         assertThat(fields(outcome.result())).containsEntry("已封装", "是");
     }
 

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -114,7 +115,8 @@ class VmPowerHandlerTest {
         assertThat(vm("par-build-01").status).isEqualTo("down");
         assertThat(events(33, "T4001-stop-vm")).isEqualTo(1);
         assertThat(validate(new VmStopRequest("par-build-01", "dc1", NOW)))
-                .containsExactly(new Violation("vm.power.already-down", "name", List.of("par-build-01", "down")));
+                .containsExactly(new Violation("vm.power.already-down", "name",
+                        List.of("par-build-01", EngineTerm.VM_STATUS.of("down"))));
 
         RecordingTask start = RecordingTask.of("T4002", new VmStartRequest("par-build-01", "dc1", NOW), "dc1");
         TaskOutcome started = run(handler(new VmStartRequest("par-build-01", "dc1", NOW)), start);
@@ -151,19 +153,24 @@ class VmPowerHandlerTest {
     @Test
     void whatTheStatusAlreadyTellsIsRefusedBeforeAnyTask() {
         assertThat(validate(new VmStartRequest("finance-win10-1", "dc1", NOW)))
-                .containsExactly(new Violation("vm.power.already-up", "name", List.of("finance-win10-1", "up")));
+                .containsExactly(new Violation("vm.power.already-up", "name",
+                        List.of("finance-win10-1", EngineTerm.VM_STATUS.of("up"))));
         assertThat(validate(new VmShutdownRequest("par-win11-golden", "dc1", NOW))).containsExactly(
-                new Violation("vm.power.already-down", "name", List.of("par-win11-golden", "down")));
+                new Violation("vm.power.already-down", "name",
+                        List.of("par-win11-golden", EngineTerm.VM_STATUS.of("down"))));
         assertThat(validate(new VmRebootRequest("par-win11-golden", "dc1", NOW))).containsExactly(
-                new Violation("vm.power.already-down", "name", List.of("par-win11-golden", "down")));
+                new Violation("vm.power.already-down", "name",
+                        List.of("par-win11-golden", EngineTerm.VM_STATUS.of("down"))));
         assertThat(validate(new VmRebootRequest("t-ghost", "dc1", NOW)))
                 .containsExactly(new Violation("validate.vm-unknown", "name", List.of("t-ghost", "dc1")));
         VmInfo poweringUp = new VmInfo("id-1", "web01", null, "powering_up", "c", "h", "t", null, List.of(), null,
                 0, 1);
         assertThat(VmPowerHandler.check(VmPower.REBOOT, List.of(poweringUp), "web01", "dc1"))
-                .containsExactly(new Violation("vm.reboot.refused", "name", List.of("web01", "powering_up")));
+                .containsExactly(new Violation("vm.reboot.refused", "name",
+                        List.of("web01", EngineTerm.VM_STATUS.of("powering_up"))));
         assertThat(VmPowerHandler.check(VmPower.START, List.of(poweringUp), "web01", "dc1"))
-                .containsExactly(new Violation("vm.start.refused", "name", List.of("web01", "powering_up")));
+                .containsExactly(new Violation("vm.start.refused", "name",
+                        List.of("web01", EngineTerm.VM_STATUS.of("powering_up"))));
         assertThat(VmPowerHandler.check(VmPower.STOP, List.of(poweringUp, poweringUp), "web01", "dc1"))
                 .extracting(Violation::key).containsExactly("vm.power.ambiguous");
 

@@ -1,5 +1,6 @@
 package io.vdibot.rhev.vm;
 
+import io.vdibot.commands.i18n.EngineTerm;
 import static io.vdibot.rhev.support.RecordingTask.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -140,7 +141,7 @@ class VmSnapshotHandlerTest {
         try {
             VmSnapshotRequest request = snapshot("par-jump-01", "mine", false);
             assertThat(handler.validate(request, "dc1")).containsExactly(new Violation("vm.snapshot.busy", "name",
-                    List.of("par-jump-01", "someone else's", "locked")));
+                    List.of("par-jump-01", "someone else's", EngineTerm.IMAGE_STATUS.of("locked"))));
             assertThatThrownBy(() -> run(handler, RecordingTask.of("T5003", request, "dc1")))
                     .isInstanceOf(TaskFailure.class).hasMessageStartingWith("Snapshot “someone else's” of VM "
                             + "par-jump-01 is locked");
