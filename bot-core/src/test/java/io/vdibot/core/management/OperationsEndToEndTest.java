@@ -160,8 +160,10 @@ class OperationsEndToEndTest {
     @Order(5)
     void withStructuredLoggingATasksLinesAreJsonCarryingItsIdAndCommand() throws Exception {
         assertThat(vmCreateTask).as("the VM create ran first").isNotNull();
-        String line = logLines.stream().filter(l -> l.contains("\"" + vmCreateTask + "\"")).findFirst()
-                .orElseThrow(() -> new AssertionError("no log line of " + vmCreateTask + " in:\n"
+        // the task's end, not its first line: on a busy machine a retried statement may be logged before it
+        String line = logLines.stream().filter(l -> l.contains("\"" + vmCreateTask + "\""))
+                .filter(l -> l.contains("ended SUCCEEDED")).findFirst()
+                .orElseThrow(() -> new AssertionError("no end line of " + vmCreateTask + " in:\n"
                         + String.join("\n", logLines)));
         JsonNode entry = JSON.readTree(line);
         assertThat(entry.path("task").asText()).isEqualTo(vmCreateTask);
