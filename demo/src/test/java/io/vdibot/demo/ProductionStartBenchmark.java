@@ -42,14 +42,8 @@ class ProductionStartBenchmark {
     @Test
     void startUpToReadyAndMemory() throws Exception {
         int runs = Integer.getInteger("bench.runs", 3);
-        Path base = Files.createDirectories(Path.of("target", "bench")).toAbsolutePath();
-        Path dataDir = Files.createTempDirectory(base, "start-");
-        String binaries = System.getProperty("vdibot.embedded-database.binaries-dir");
-        EmbeddedMariaDbSettings db = EmbeddedMariaDbSettings.defaults().withDataDir(dataDir.resolve("mariadb"));
-        if (binaries != null) {
-            db = db.withBinariesUnder(Path.of(binaries));
-        }
-        try (EmbeddedMariaDb database = EmbeddedMariaDb.start(db);
+        Path dataDir = Files.createTempDirectory(benchDir(), "start-");
+        try (EmbeddedMariaDb database = startDatabase(dataDir);
                 EmbeddedLdapServer directory = EmbeddedLdapServer.start(EmbeddedLdapServer.Settings.demo());
                 Simulator engines = Simulator.builder().sites(2).basePort(0).timeScale(0.05).password("vdibot")
                         .stateDir(dataDir.resolve("simulator")).start()) {
@@ -59,21 +53,8 @@ class ProductionStartBenchmark {
             List<Long> rss = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 int management = freePort();
-                List<String> command = new ArrayList<>(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                        JAR.toAbsolutePath().normalize().toString(),
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--vdibot.directory.url=" + directory.url(),
-                        "--vdibot.console.enabled=false",
-                        "--management.server.port=" + management));
-                for (int i = 0; i < engines.sites().size(); i++) {
-                    command.add("--vdibot.sites[" + i + "].name=" + engines.sites().get(i).name());
-                    command.add("--vdibot.sites[" + i + "].url=" + engines.sites().get(i).apiUrl());
-                    command.add("--vdibot.sites[" + i + "].ca-file=" + ca);
-                    command.add("--vdibot.sites[" + i + "].password=vdibot");
-                }
+                List<String> command = botCommand(database, directory, engines, ca, management,
+                        "--vdibot.console.enabled=false");
                 Path log = dataDir.resolve("run-" + run + ".log");
                 long start = System.nanoTime();
                 Process bot = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -104,33 +85,15 @@ class ProductionStartBenchmark {
     @Test
     void memoryAfterThousandTasks() throws Exception {
         int taskCount = Integer.getInteger("bench.tasks", 1000);
-        Path base = Files.createDirectories(Path.of("target", "bench")).toAbsolutePath();
-        Path dataDir = Files.createTempDirectory(base, "tasks-");
-        String binaries = System.getProperty("vdibot.embedded-database.binaries-dir");
-        EmbeddedMariaDbSettings db = EmbeddedMariaDbSettings.defaults().withDataDir(dataDir.resolve("mariadb"));
-        if (binaries != null) {
-            db = db.withBinariesUnder(Path.of(binaries));
-        }
-        try (EmbeddedMariaDb database = EmbeddedMariaDb.start(db);
+        Path dataDir = Files.createTempDirectory(benchDir(), "tasks-");
+        try (EmbeddedMariaDb database = startDatabase(dataDir);
                 EmbeddedLdapServer directory = EmbeddedLdapServer.start(EmbeddedLdapServer.Settings.demo());
                 Simulator engines = Simulator.builder().sites(1).basePort(0).timeScale(0.01).password("vdibot")
                         .stateDir(dataDir.resolve("simulator")).start()) {
             Path ca = Files.writeString(dataDir.resolve("engine-ca.pem"), engines.caCertificatePem());
             int management = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    JAR.toAbsolutePath().normalize().toString(),
-                    "--spring.datasource.url=" + database.jdbcUrl(),
-                    "--spring.datasource.username=" + database.user(),
-                    "--spring.datasource.password=" + database.password(),
-                    "--vdibot.directory.url=" + directory.url(),
-                    "--vdibot.data-dir=" + dataDir.resolve("bot"),
-                    "--vdibot.console.enabled=true",
-                    "--management.server.port=" + management,
-                    "--vdibot.sites[0].name=" + engines.sites().get(0).name(),
-                    "--vdibot.sites[0].url=" + engines.sites().get(0).apiUrl(),
-                    "--vdibot.sites[0].ca-file=" + ca,
-                    "--vdibot.sites[0].password=vdibot"));
+            List<String> command = botCommand(database, directory, engines, ca, management,
+                    "--vdibot.data-dir=" + dataDir.resolve("bot"), "--vdibot.console.enabled=true");
             Path log = dataDir.resolve("tasks.log");
             Path out = dataDir.resolve("tasks.out");
             Process bot = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile()).start();
@@ -166,6 +129,40 @@ class ProductionStartBenchmark {
                 }
             }
         }
+    }
+
+    private static Path benchDir() throws IOException {
+        return Files.createDirectories(Path.of("target", "bench")).toAbsolutePath();
+    }
+
+    private static EmbeddedMariaDb startDatabase(Path dataDir) {
+        String binaries = System.getProperty("vdibot.embedded-database.binaries-dir");
+        EmbeddedMariaDbSettings db = EmbeddedMariaDbSettings.defaults().withDataDir(dataDir.resolve("mariadb"));
+        if (binaries != null) {
+            db = db.withBinariesUnder(Path.of(binaries));
+        }
+        return EmbeddedMariaDb.start(db);
+    }
+
+    /** The production jar's command line, pointed by properties at the given servers, as a deployment points it. */
+    private static List<String> botCommand(EmbeddedMariaDb database, EmbeddedLdapServer directory, Simulator engines,
+            Path ca, int managementPort, String... more) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toAbsolutePath().normalize().toString(),
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--vdibot.directory.url=" + directory.url(),
+                "--management.server.port=" + managementPort));
+        for (int i = 0; i < engines.sites().size(); i++) {
+            command.add("--vdibot.sites[" + i + "].name=" + engines.sites().get(i).name());
+            command.add("--vdibot.sites[" + i + "].url=" + engines.sites().get(i).apiUrl());
+            command.add("--vdibot.sites[" + i + "].ca-file=" + ca);
+            command.add("--vdibot.sites[" + i + "].password=vdibot");
+        }
+        command.addAll(List.of(more));
+        return command;
     }
 
     private static void awaitCount(Connection jdbc, Process bot, Path log, String sql, long wanted) throws Exception {
