@@ -1,7 +1,6 @@
 package io.vdibot.commands.i18n;
 
 import java.text.AttributedCharacterIterator;
-import java.text.CharacterIterator;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,49 +19,69 @@ final class ChineseSpacing {
 
     static String format(MessageFormat format, Object[] args) {
         AttributedCharacterIterator text = format.formatToCharacterIterator(args);
-        StringBuilder out = new StringBuilder(text.getEndIndex());
-        List<int[]> arguments = new ArrayList<>();
-        for (char c = text.first(); c != CharacterIterator.DONE; c = text.next()) {
-            out.append(c);
-        }
+        List<Segment> segments = new ArrayList<>();
         text.first();
         while (text.getIndex() < text.getEndIndex()) {
             int end = text.getRunLimit(MessageFormat.Field.ARGUMENT);
-            if (text.getAttribute(MessageFormat.Field.ARGUMENT) != null && end > text.getIndex()) {
-                arguments.add(new int[] {text.getIndex(), end});
+            StringBuilder run = new StringBuilder(end - text.getIndex());
+            boolean argument = text.getAttribute(MessageFormat.Field.ARGUMENT) != null;
+            for (char c = text.current(); text.getIndex() < end; c = text.next()) {
+                run.append(c);
             }
-            text.setIndex(end);
+            segments.add(new Segment(run, argument));
         }
-        // from the last argument back, so that the earlier positions stay right
-        for (int i = arguments.size() - 1; i >= 0; i--) {
-            int start = arguments.get(i)[0];
-            int end = arguments.get(i)[1];
-            fixEdge(out, end, out.charAt(end - 1), true);
-            fixEdge(out, start, out.charAt(start), false);
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            if (!segment.argument || segment.text.isEmpty()) {
+                continue;
+            }
+            if (i > 0) {
+                i += fixEdge(segments, i - 1, segment.text.charAt(0), false);
+            }
+            if (i + 1 < segments.size()) {
+                fixEdge(segments, i + 1, segment.text.charAt(segment.text.length() - 1), true);
+            }
         }
+        StringBuilder out = new StringBuilder();
+        segments.forEach(segment -> out.append(segment.text));
         return out.toString();
     }
 
+    /** A run of the formatted text: an argument's, which is never changed, or the pattern's own. */
+    private record Segment(StringBuilder text, boolean argument) {
+    }
+
     /**
-     * Fixes the spacing at {@code at}, the edge between an argument and the pattern.
+     * Fixes the spacing between an argument and its neighbouring segment: a space inserted between Chinese and Latin,
+     * a pattern's space between two Chinese words removed. Only the pattern's text is changed; between two adjacent
+     * arguments a space is a segment of its own.
      *
+     * @param neighbour  the index of the segment beside the argument
      * @param edge       the argument's character at this edge
-     * @param afterwards whether the pattern continues after the argument (its right edge) or precedes it
+     * @param afterwards whether the neighbour follows the argument (its right edge) or precedes it
+     * @return how many segments were inserted before the argument (0 or 1)
      */
-    private static void fixEdge(StringBuilder out, int at, char edge, boolean afterwards) {
-        int neighbour = afterwards ? at : at - 1;
-        if (neighbour < 0 || neighbour >= out.length()) {
-            return;
+    private static int fixEdge(List<Segment> segments, int neighbour, char edge, boolean afterwards) {
+        Segment beside = segments.get(neighbour);
+        if (beside.text.isEmpty()) {
+            return 0;
         }
-        char next = out.charAt(neighbour);
+        int nearest = afterwards ? 0 : beside.text.length() - 1;
+        char next = beside.text.charAt(nearest);
         if ((isHan(edge) && isLatin(next)) || (isLatinEdge(edge) && isHan(next))) {
-            out.insert(at, ' ');
-            return;
+            if (beside.argument) {
+                segments.add(afterwards ? neighbour : neighbour + 1, new Segment(new StringBuilder(" "), false));
+                return afterwards ? 0 : 1;
+            }
+            beside.text.insert(afterwards ? 0 : beside.text.length(), ' ');
+            return 0;
         }
-        int beyond = afterwards ? neighbour + 1 : neighbour - 1;
-        if (next == ' ' && isHan(edge) && beyond >= 0 && beyond < out.length() && isHan(out.charAt(beyond))) {
-            out.deleteCharAt(neighbour);
+        int beyond = afterwards ? nearest + 1 : nearest - 1;
+        if (!beside.argument && next == ' ' && isHan(edge) && beyond >= 0 && beyond < beside.text.length()
+                && isHan(beside.text.charAt(beyond))) {
+            beside.text.deleteCharAt(nearest);
         }
+        return 0;
     }
 
     static boolean isHan(char c) {
