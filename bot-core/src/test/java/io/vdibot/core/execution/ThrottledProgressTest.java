@@ -3,12 +3,11 @@ package io.vdibot.core.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vdibot.commands.Platform;
-import io.vdibot.commands.port.ChatAdapter;
 import io.vdibot.commands.port.MessageHandle;
-import io.vdibot.commands.port.ThreadNotifier;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.core.notify.Notifiers;
+import io.vdibot.core.notify.QuietChat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,25 +58,12 @@ class ThrottledProgressTest {
     }
 
     /** Writes down what it is asked to show, in order. */
-    private record Recording(List<String> said) implements ChatAdapter, ThreadNotifier {
+    private static final class Recording extends QuietChat {
+        private final List<String> said;
 
-        @Override
-        public Platform platform() {
-            return Platform.CONSOLE;
-        }
-
-        @Override
-        public ThreadNotifier notifier() {
-            return this;
-        }
-
-        @Override
-        public boolean awaitIdle(Duration timeout) {
-            return true;
-        }
-
-        @Override
-        public void close() {
+        Recording(List<String> said) {
+            super(Platform.CONSOLE);
+            this.said = said;
         }
 
         @Override
@@ -89,14 +75,6 @@ class ThrottledProgressTest {
         @Override
         public void update(MessageHandle message, Reply reply) {
             said.add("update " + describe(reply));
-        }
-
-        @Override
-        public void notifyApprovers(ThreadRef requestThread, Reply question) {
-        }
-
-        @Override
-        public void notifyOnCall(Reply reply) {
         }
 
         private static String describe(Reply reply) {

@@ -12,13 +12,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vdibot.commands.Platform;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.commands.port.ChatAdapter;
-import io.vdibot.commands.port.MessageHandle;
-import io.vdibot.commands.port.ThreadNotifier;
-import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.core.notify.Notifiers;
 import io.vdibot.core.notify.OnCallNotices;
+import io.vdibot.core.notify.QuietChat;
 import io.vdibot.persistence.task.LogKind;
 import io.vdibot.persistence.task.Requester;
 import io.vdibot.persistence.task.TaskApproval;
@@ -123,39 +120,11 @@ class OnCallNoticesMailTest {
     }
 
     /** A chat platform that keeps what on-call people were told. */
-    private static final class RecordingChat implements ChatAdapter, ThreadNotifier {
+    private static final class RecordingChat extends QuietChat {
         final List<Reply> onCall = new CopyOnWriteArrayList<>();
 
-        @Override
-        public Platform platform() {
-            return Platform.CONSOLE;
-        }
-
-        @Override
-        public ThreadNotifier notifier() {
-            return this;
-        }
-
-        @Override
-        public boolean awaitIdle(Duration timeout) {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public MessageHandle post(ThreadRef thread, Reply reply) {
-            return null;
-        }
-
-        @Override
-        public void update(MessageHandle message, Reply reply) {
-        }
-
-        @Override
-        public void notifyApprovers(ThreadRef requestThread, Reply question) {
+        RecordingChat() {
+            super(Platform.CONSOLE);
         }
 
         @Override

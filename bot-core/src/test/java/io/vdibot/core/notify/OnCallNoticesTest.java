@@ -10,14 +10,9 @@ import io.vdibot.persistence.task.Requester;
 import io.vdibot.persistence.task.TaskApproval;
 import io.vdibot.commands.i18n.Messages;
 import io.vdibot.commands.i18n.Text;
-import io.vdibot.commands.port.ChatAdapter;
-import io.vdibot.commands.port.MessageHandle;
-import io.vdibot.commands.port.ThreadNotifier;
-import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRecord;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,50 +80,17 @@ class OnCallNoticesTest {
     }
 
     /** A chat platform that keeps the on-call notices it is given. */
-    private static final class OnCallInbox implements ChatAdapter, ThreadNotifier {
-        private final Platform platform;
+    private static final class OnCallInbox extends QuietChat {
         private final List<Reply> notices = new ArrayList<>();
 
         OnCallInbox(Platform platform) {
-            this.platform = platform;
+            super(platform);
         }
 
         /** The notice's own two lines, without the log summary that follows them. */
         String said() {
             String[] lines = notices.get(notices.size() - 1).plainText().strip().split("\n");
             return lines[0] + "\n" + lines[1];
-        }
-
-        @Override
-        public Platform platform() {
-            return platform;
-        }
-
-        @Override
-        public ThreadNotifier notifier() {
-            return this;
-        }
-
-        @Override
-        public boolean awaitIdle(Duration timeout) {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public MessageHandle post(ThreadRef thread, Reply reply) {
-            return null;
-        }
-
-        @Override
-        public void update(MessageHandle message, Reply reply) {
-        }
-
-        @Override
-        public void notifyApprovers(ThreadRef requestThread, Reply question) {
         }
 
         @Override
