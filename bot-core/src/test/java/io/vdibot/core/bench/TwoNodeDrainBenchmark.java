@@ -1,24 +1,15 @@
 package io.vdibot.core.bench;
 
-import io.vdibot.commands.AllCommands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.vdibot.commands.Platform;
-import io.vdibot.commands.port.ThreadRef;
-import io.vdibot.commands.vm.VmCreateRequest;
-import io.vdibot.commands.schedule.Schedule;
-import io.vdibot.commands.spec.CommandRegistry;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.e2e.BotHarness;
 import io.vdibot.core.e2e.BotProcess;
-import io.vdibot.core.schedule.TaskScheduling;
-import io.vdibot.core.intake.TaskJson;
+import io.vdibot.core.e2e.TaskLoader;
 import io.vdibot.persistence.DataSources;
 import io.vdibot.persistence.embedded.EmbeddedMariaDb;
 import io.vdibot.persistence.embedded.EmbeddedMariaDbSettings;
-import io.vdibot.persistence.task.NewTask;
-import io.vdibot.persistence.task.Requester;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.rhev.simulator.Simulator;
@@ -28,14 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,8 +32,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 /**
  * 1,000 {@code vm create} tasks due at the same instant on two bot processes that share one MariaDB and one
@@ -56,6 +43,10 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 class TwoNodeDrainBenchmark {
 
     private static final int TASKS = Integer.getInteger("bench.tasks", 1000);
+    /**
+     * The simulated hosts refuse to start VMs beyond their memory, as an engine does, and a thousand VMs of the
+     * template's 4 GiB would not fit in Linux-Desktops' 1 TiB.
+     */
     private static final long VM_MEMORY = 512L << 20;
     private static final Duration LEAD = Duration.ofSeconds(Integer.getInteger("bench.lead-seconds", 60));
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(20);
@@ -82,7 +73,7 @@ class TwoNodeDrainBenchmark {
                 // the tasks, and one Quartz trigger each, all at the same instant
                 Instant due = Instant.now().plus(LEAD).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                 long loadStart = System.nanoTime();
-                List<TaskRecord> inserted = insertAndSchedule(dataSource, due);
+                List<TaskRecord> inserted = new TaskLoader(dataSource, "bench", VM_MEMORY).load(TASKS, due, 1);
                 double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
                 assertThat(Instant.now()).as("all tasks stored and scheduled before they are due").isBefore(due);
 
@@ -136,45 +127,6 @@ class TwoNodeDrainBenchmark {
                 throw new AssertionError("the two nodes did not join the cluster");
             }
             Thread.sleep(200);
-        }
-    }
-
-    private static List<TaskRecord> insertAndSchedule(HikariDataSource dataSource, Instant due) throws Exception {
-        TaskRepository tasks = new TaskRepository(dataSource);
-        TaskJson json = new TaskJson(AllCommands.registry());
-        String thread = json.write(ThreadRef.of(Platform.CONSOLE, "console", "bench"));
-        Requester alice = new Requester(Platform.CONSOLE, "alice", "alice", "Alice Martin");
-        // a scheduler that only writes triggers into the shared job store; it never runs a job itself
-        SchedulerFactoryBean loader = new SchedulerFactoryBean();
-        loader.setDataSource(dataSource);
-        loader.setTransactionManager(new DataSourceTransactionManager(dataSource));
-        Properties quartz = new Properties();
-        quartz.put("org.quartz.scheduler.instanceName", "vdibot");
-        quartz.put("org.quartz.scheduler.instanceId", "bench-loader");
-        quartz.put("org.quartz.jobStore.isClustered", "true");
-        quartz.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-        quartz.put("org.quartz.threadPool.threadCount", "1");
-        loader.setQuartzProperties(quartz);
-        loader.setAutoStartup(false);
-        loader.afterPropertiesSet();
-        try {
-            TaskScheduling scheduling = new TaskScheduling(loader.getScheduler(), java.time.Clock.systemUTC());
-            List<TaskRecord> inserted = new ArrayList<>();
-            for (int i = 0; i < TASKS; i++) {
-                String name = String.format(Locale.ROOT, "bench-%04d", i);
-                // 512 MiB each: the simulated hosts refuse to start VMs beyond their memory, as an engine does,
-                // and a thousand VMs of the template's 4 GiB would not fit in Linux-Desktops' 1 TiB
-                VmCreateRequest request = new VmCreateRequest(name, "rhel9-desktop", "dc1", null, VM_MEMORY, null,
-                        null, Schedule.at(due, ZoneOffset.UTC));
-                TaskRecord task = tasks.insert(new NewTask(VmCreateRequest.COMMAND_ID, json.write(request),
-                        TaskStatus.SCHEDULED, "dc1", alice, Locale.ENGLISH, ZoneOffset.UTC, thread,
-                        "bench-" + i, due));
-                scheduling.schedule(task);
-                inserted.add(task);
-            }
-            return inserted;
-        } finally {
-            loader.destroy();
         }
     }
 

@@ -3,18 +3,10 @@ package io.vdibot.core.realservers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.vdibot.commands.AllCommands;
-import io.vdibot.commands.Platform;
 import io.vdibot.commands.handler.TaskStatus;
-import io.vdibot.commands.port.ThreadRef;
-import io.vdibot.commands.schedule.Schedule;
-import io.vdibot.commands.vm.VmCreateRequest;
 import io.vdibot.core.e2e.BotProcess;
-import io.vdibot.core.intake.TaskJson;
-import io.vdibot.core.schedule.TaskScheduling;
+import io.vdibot.core.e2e.TaskLoader;
 import io.vdibot.persistence.DataSources;
-import io.vdibot.persistence.task.NewTask;
-import io.vdibot.persistence.task.Requester;
 import io.vdibot.persistence.task.TaskRecord;
 import io.vdibot.persistence.task.TaskRepository;
 import io.vdibot.rhev.simulator.Simulator;
@@ -22,10 +14,8 @@ import io.vdibot.rhev.simulator.engine.Engine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,20 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 /**
  * Scale-out on real servers: a three-node MariaDB Galera cluster and two bot processes, each writing to a different
@@ -118,7 +102,8 @@ class GaleraScaleOutTest {
 
         Instant due = Instant.now().plus(LEAD).truncatedTo(ChronoUnit.SECONDS);
         long loadStart = System.nanoTime();
-        List<TaskRecord> inserted = insertAndSchedule(dataSource, due);
+        // by four writers at once through node 3, as four intakes would store them
+        List<TaskRecord> inserted = new TaskLoader(dataSource, "galera", VM_MEMORY).load(TASKS, due, 4);
         double loadSeconds = seconds(loadStart);
         assertThat(Instant.now()).as("all tasks stored and scheduled before they are due").isBefore(due);
 
@@ -329,55 +314,6 @@ class GaleraScaleOutTest {
                 throw new AssertionError(starting.name() + " did not join the Quartz cluster");
             }
             Thread.sleep(200);
-        }
-    }
-
-    /**
-     * The tasks and one trigger each, all due at {@code due}, stored as the intake stores them (task row, then its
-     * trigger in the clustered job store), by four writers at once through Galera node 3.
-     */
-    private static List<TaskRecord> insertAndSchedule(HikariDataSource dataSource, Instant due) throws Exception {
-        TaskRepository tasks = new TaskRepository(dataSource);
-        TaskJson json = new TaskJson(AllCommands.registry());
-        String thread = json.write(ThreadRef.of(Platform.CONSOLE, "console", "galera"));
-        Requester alice = new Requester(Platform.CONSOLE, "alice", "alice", "Alice Martin");
-        SchedulerFactoryBean loader = new SchedulerFactoryBean();
-        loader.setDataSource(dataSource);
-        loader.setTransactionManager(new DataSourceTransactionManager(dataSource));
-        Properties quartz = new Properties();
-        quartz.put("org.quartz.scheduler.instanceName", "vdibot");
-        quartz.put("org.quartz.scheduler.instanceId", "galera-loader");
-        quartz.put("org.quartz.jobStore.isClustered", "true");
-        quartz.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-        quartz.put("org.quartz.threadPool.threadCount", "1");
-        loader.setQuartzProperties(quartz);
-        loader.setAutoStartup(false);
-        loader.afterPropertiesSet();
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        try {
-            TaskScheduling scheduling = new TaskScheduling(loader.getScheduler(), Clock.systemUTC());
-            List<Future<TaskRecord>> futures = new ArrayList<>();
-            for (int i = 0; i < TASKS; i++) {
-                String name = String.format(Locale.ROOT, "galera-%04d", i);
-                int n = i;
-                futures.add(writers.submit(() -> {
-                    VmCreateRequest request = new VmCreateRequest(name, "rhel9-desktop", "dc1", null, VM_MEMORY, null,
-                            null, Schedule.at(due, ZoneOffset.UTC));
-                    TaskRecord task = tasks.insert(new NewTask(VmCreateRequest.COMMAND_ID, json.write(request),
-                            TaskStatus.SCHEDULED, "dc1", alice, Locale.ENGLISH, ZoneOffset.UTC, thread,
-                            "galera-" + n, due));
-                    scheduling.schedule(task);
-                    return task;
-                }));
-            }
-            List<TaskRecord> inserted = new ArrayList<>();
-            for (Future<TaskRecord> future : futures) {
-                inserted.add(future.get());
-            }
-            return inserted;
-        } finally {
-            writers.shutdownNow();
-            loader.destroy();
         }
     }
 
