@@ -20,7 +20,7 @@ class DatabaseMigrationTest {
             int first = Database.migrate(empty);
             int second = Database.migrate(empty);
 
-            assertThat(first).isEqualTo(11);
+            assertThat(first).isEqualTo(12);
             assertThat(second).isZero();
             assertThat(tables(jdbc)).contains(
                     "task", "task_step", "task_log", "thread_message", "resource_lease", "conversation_ref", "audit_event",
@@ -36,11 +36,11 @@ class DatabaseMigrationTest {
         try (HikariDataSource empty = TestDatabase.emptyDatabase()) {
             List<Integer> applied = Concurrently.run(3, node -> Database.migrate(empty));
 
-            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(11);
+            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
             assertThat(JdbcClient.create(empty)
                     .sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                     .query(String.class).list())
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
         }
     }
 

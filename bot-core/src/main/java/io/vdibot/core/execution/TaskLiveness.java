@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps running tasks alive across node failures: this node's heartbeat marks its running tasks as
  * alive; a running task whose node has been silent too long is taken over (a compare-and-set, so one
- * node wins) and resumed from its journal.
+ * node wins) and resumed from its journal; a result such a node had still to post is posted by this one.
  */
 public final class TaskLiveness implements AutoCloseable {
 
@@ -82,10 +82,15 @@ public final class TaskLiveness implements AutoCloseable {
         }
     }
 
-    /** Takes over running tasks of silent nodes. */
+    /** Takes over running tasks, and results still to be posted, of silent nodes. */
     void sweep() {
+        Instant threshold = clock.instant().minus(staleAfter);
+        resumeTasks(threshold);
+        postLeftResults(threshold);
+    }
+
+    private void resumeTasks(Instant threshold) {
         try {
-            Instant threshold = clock.instant().minus(staleAfter);
             for (TaskRecord task : tasks.findRunningClaimedByDeadNodes(threshold)) {
                 if (node.id().equals(task.claimedBy())) {
                     continue;
@@ -104,6 +109,25 @@ public final class TaskLiveness implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("sweep for stale tasks failed: {}", e.getMessage());
+        }
+    }
+
+    private void postLeftResults(Instant threshold) {
+        try {
+            for (TaskRecord task : tasks.findResultsPendingOnDeadNodes(threshold)) {
+                if (node.id().equals(task.claimedBy())) {
+                    continue;
+                }
+                // one survivor wins; a claim whose answer was lost is this node's if the task now names it
+                if (database.compareAndSet("take over the result of " + task.code(),
+                        () -> tasks.takeOverResult(task.id(), task.claimedBy(), threshold, node.id()),
+                        () -> tasks.findById(task.id()).filter(t -> node.id().equals(t.claimedBy())).isPresent())) {
+                    LOG.info("posting the result of {}, left by silent node {}", task.code(), task.claimedBy());
+                    workers.execute(() -> runner.postLeftResult(task));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("sweep for results left by stale nodes failed: {}", e.getMessage());
         }
     }
 

@@ -41,6 +41,11 @@ import org.slf4j.MDC;
  * executor against a journal, a log and a throttled status message, then records the outcome, posts
  * the result in the thread and tells the on-call people.
  *
+ * <p>A task ends with its result still to be posted ({@link TaskRepository#finish}); once the thread and the on-call
+ * people have been told, the result is marked posted. A node killed in between leaves the mark, and another node
+ * posts what the task row keeps of the result ({@link #postLeftResult}), so a result is never lost with its node; a
+ * node killed after posting but before marking has it posted twice, the lesser harm.
+ *
  * <p>Its own writes (claim, journal, logs, finish) go through {@link DatabaseRetry}: a statement the database rolled
  * back to resolve a conflict — an InnoDB deadlock with this node's heartbeat, a Galera certification failure against
  * another node's write — or a connection lost in a failover is retried, instead of failing a task whose work on the
@@ -134,6 +139,7 @@ public final class TaskRunner {
                         .text(messages.format("reply.task.interrupted", task.code(), task.commandId())).build());
                 onCall.failed(task, Text.of("task.status.interrupted"),
                         messages.format("task.status.interrupted"));
+                resultPosted(task);
             }
             return;
         }
@@ -185,6 +191,7 @@ public final class TaskRunner {
                     tellSucceeded(task, request);
                     onCall.succeeded(task, outcome);
                 }
+                resultPosted(task);
             }
         } catch (TaskFailure failure) {
             progress.flushPending();
@@ -209,6 +216,48 @@ public final class TaskRunner {
             meters.stopped();
             work.finished();
         }
+    }
+
+    /**
+     * A finished task whose node stopped before it posted the result: posts what the task row keeps of it (status and
+     * summary) in the thread, runs what follows a success, tells the on-call people, and marks the result posted. The
+     * full result (tables, files) went with the node; the thread is told where the details are.
+     */
+    public void postLeftResult(TaskRecord task) {
+        MDC.put("task", task.code());
+        MDC.put("command", task.commandId());
+        try {
+            Messages messages = messagesOf(task);
+            TaskStatus status = task.status();
+            String summary = task.resultSummary() != null ? task.resultSummary() : "";
+            boolean succeeded = status == TaskStatus.SUCCEEDED || status == TaskStatus.PARTIALLY_SUCCEEDED;
+            Reply.Tone tone = status == TaskStatus.SUCCEEDED ? Reply.Tone.SUCCESS
+                    : succeeded || status == TaskStatus.CANCELLED ? Reply.Tone.WARNING : Reply.Tone.ERROR;
+            notifiers.post(threadOf(task), Reply.builder().tone(tone)
+                    .text(messages.format("reply.task.ended", task.code(), task.commandId(),
+                            messages.format(status.messageKey()), summary))
+                    .text(messages.format("reply.task.result-left"))
+                    .text(messages.format("reply.task.see-logs", task.code()))
+                    .build());
+            if (succeeded) {
+                TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
+                tellSucceeded(task, request);
+                onCall.succeeded(task, new TaskOutcome(status, summary, Reply.builder().text(summary).build()));
+            } else if (status == TaskStatus.CANCELLED) {
+                onCall.cancelled(task, database.call("read canceller of " + task.code(),
+                        () -> cancels.requestedBy(task.id())).orElse("?"));
+            } else {
+                onCall.failed(task, null, summary);
+            }
+            LOG.info("posted the result of {} ({}), left by node {}", task.code(), status, task.claimedBy());
+            resultPosted(task);
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private void resultPosted(TaskRecord task) {
+        database.run("result of " + task.code() + " posted", () -> tasks.resultPosted(task.id()));
     }
 
     private void tellSucceeded(TaskRecord task, TaskRequest request) {
@@ -285,6 +334,7 @@ public final class TaskRunner {
         reply.text(messages.format("reply.task.see-logs", task.code()));
         notifiers.post(thread, reply.build());
         onCall.failed(task, reasonText, reason);
+        resultPosted(task);
     }
 
     /** The requester may no longer do what the task does: it ends before its first step, having changed nothing. */
@@ -294,6 +344,7 @@ public final class TaskRunner {
         if (finish(task, TaskStatus.REFUSED, reason)) {
             notifiers.post(thread, Reply.builder().tone(Reply.Tone.ERROR).text(reason).build());
             onCall.refused(task, refusal.key(), refusal.args());
+            resultPosted(task);
         }
     }
 
@@ -312,6 +363,7 @@ public final class TaskRunner {
         }
         notifiers.post(thread, reply.text(messages.format("reply.task.see-logs", task.code())).build());
         onCall.cancelled(task, cancelled.cancelledBy());
+        resultPosted(task);
     }
 
     /**

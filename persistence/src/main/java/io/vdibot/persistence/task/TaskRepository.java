@@ -205,11 +205,17 @@ public final class TaskRepository {
                 .update() == 1;
     }
 
-    /** Marks every task this node is running as alive now; returns how many there are. */
+    /**
+     * Marks every task this node is running, and every result it has still to post, as alive now; returns how many
+     * tasks it is running.
+     */
     public int heartbeat(String nodeId) {
+        SqlParams params = SqlParams.params().time("now", UtcTimes.now(clock)).text("node", nodeId);
+        // two statements, each on its own index, rather than one OR that would read every task the node ever ran
+        jdbc.sql("UPDATE task SET heartbeat_at = :now WHERE result_pending AND claimed_by = :node")
+                .paramSource(params).update();
         return jdbc.sql("UPDATE task SET heartbeat_at = :now WHERE claimed_by = :node AND status = 'RUNNING'")
-                .paramSource(SqlParams.params().time("now", UtcTimes.now(clock)).text("node", nodeId))
-                .update();
+                .paramSource(params).update();
     }
 
     /** {@code RUNNING} tasks whose node has not sent a heartbeat since {@code heartbeatOlderThan}. */
@@ -244,6 +250,42 @@ public final class TaskRepository {
                 .update() == 1;
     }
 
+    /** Finished tasks whose result is still to be posted by a node that has not sent a heartbeat since the threshold. */
+    public List<TaskRecord> findResultsPendingOnDeadNodes(Instant heartbeatOlderThan) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE result_pending"
+                        + " AND (heartbeat_at IS NULL OR heartbeat_at < :threshold) ORDER BY id")
+                .paramSource(SqlParams.params().time("threshold", heartbeatOlderThan))
+                .query(ROW_MAPPER)
+                .list();
+    }
+
+    /**
+     * Moves the posting of a finished task's result from a node presumed dead to {@code nodeId}: the same
+     * compare-and-set as {@link #takeOver}, so one survivor posts it.
+     */
+    public boolean takeOverResult(long id, String deadNodeId, Instant heartbeatOlderThan, String nodeId) {
+        Instant now = UtcTimes.now(clock);
+        return jdbc.sql("""
+                        UPDATE task SET claimed_by = :node, heartbeat_at = :now
+                        WHERE id = :id AND result_pending AND claimed_by = :deadNode
+                            AND (heartbeat_at IS NULL OR heartbeat_at < :threshold)
+                        """)
+                .paramSource(SqlParams.params()
+                        .text("node", nodeId)
+                        .time("now", now)
+                        .number("id", id)
+                        .text("deadNode", deadNodeId)
+                        .time("threshold", heartbeatOlderThan))
+                .update() == 1;
+    }
+
+    /** The task's result has been posted (the thread and the on-call people were told): nobody posts it again. */
+    public void resultPosted(long id) {
+        jdbc.sql("UPDATE task SET result_pending = FALSE WHERE id = :id AND result_pending")
+                .paramSource(SqlParams.params().number("id", id))
+                .update();
+    }
+
     /**
      * Records an approver's decision on a task in {@code PENDING_APPROVAL} and moves it on
      * ({@code SCHEDULED} or {@code REJECTED}). When two approvers click at once, only the first counts.
@@ -268,8 +310,9 @@ public final class TaskRepository {
     }
 
     /**
-     * Ends a {@code RUNNING} task with a final status and the summary shown in chat. Returns
-     * {@code false} if the task was not running (already finished, or never started).
+     * Ends a {@code RUNNING} task with a final status and the summary shown in chat, its result still to be posted
+     * ({@link #resultPosted}). Returns {@code false} if the task was not running (already finished, or never
+     * started).
      */
     public boolean finish(long id, TaskStatus status, String summary) {
         if (!status.isFinal()) {
@@ -278,7 +321,7 @@ public final class TaskRepository {
         Instant now = UtcTimes.now(clock);
         return jdbc.sql("""
                         UPDATE task SET status = :status, result_summary = :summary, finished_at = :now,
-                            updated_at = :now, version = version + 1
+                            updated_at = :now, version = version + 1, result_pending = TRUE, heartbeat_at = :now
                         WHERE id = :id AND status = 'RUNNING'
                         """)
                 .paramSource(SqlParams.params()

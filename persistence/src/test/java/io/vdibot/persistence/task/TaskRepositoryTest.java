@@ -280,6 +280,45 @@ class TaskRepositoryTest {
     }
 
     @Test
+    void aResultLeftUnpostedByADeadNodeIsTakenOverByOneSurvivorAndPostedOnce() throws Exception {
+        clock.set(Instant.parse("2001-07-01T12:00:00Z"));
+        TaskRecord deadNodes = TaskFixtures.storedTask(tasks, TaskStatus.SCHEDULED);
+        TaskRecord liveNodes = TaskFixtures.storedTask(tasks, TaskStatus.SCHEDULED);
+        TaskRecord posted = TaskFixtures.storedTask(tasks, TaskStatus.SCHEDULED);
+        String deadNode = TestDatabase.unique("node-dead");
+        String liveNode = TestDatabase.unique("node-live");
+        tasks.claim(deadNodes.id(), deadNode);
+        tasks.claim(liveNodes.id(), liveNode);
+        tasks.claim(posted.id(), deadNode);
+        tasks.finish(deadNodes.id(), TaskStatus.SUCCEEDED, "1 VM up");
+        tasks.finish(liveNodes.id(), TaskStatus.FAILED, "no such template");
+        tasks.finish(posted.id(), TaskStatus.SUCCEEDED, "1 VM up");
+        tasks.resultPosted(posted.id());
+
+        clock.advance(Duration.ofMinutes(5));
+        tasks.heartbeat(liveNode);
+        Instant threshold = clock.instant().minusSeconds(60);
+        List<TaskRecord> pending = tasks.findResultsPendingOnDeadNodes(threshold);
+
+        assertThat(pending).extracting(TaskRecord::id).contains(deadNodes.id())
+                .as("a live node still posting, and a result already posted").doesNotContain(liveNodes.id(), posted.id());
+        assertThat(tasks.takeOverResult(liveNodes.id(), liveNode, threshold, "survivor-x")).isFalse();
+        List<Boolean> tookOver = Concurrently.run(3,
+                survivor -> tasks.takeOverResult(deadNodes.id(), deadNode, threshold, "survivor-" + survivor));
+        assertThat(tookOver).containsOnlyOnce(true);
+        TaskRecord mine = tasks.findById(deadNodes.id()).orElseThrow();
+        assertThat(mine.claimedBy()).isEqualTo("survivor-" + tookOver.indexOf(true));
+        assertThat(mine.status()).as("the outcome stays as the dead node recorded it").isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(mine.resultSummary()).isEqualTo("1 VM up");
+        assertThat(mine.version()).as("posting a result is not a change of state").isEqualTo(deadNodes.version() + 2);
+
+        tasks.resultPosted(deadNodes.id());
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(tasks.findResultsPendingOnDeadNodes(clock.instant()))
+                .extracting(TaskRecord::id).doesNotContain(deadNodes.id(), posted.id()).contains(liveNodes.id());
+    }
+
+    @Test
     void finishEndsARunningTaskOnceWithItsSummary() {
         TaskRecord task = TaskFixtures.storedTask(tasks, TaskStatus.SCHEDULED);
         tasks.claim(task.id(), "node-a");
