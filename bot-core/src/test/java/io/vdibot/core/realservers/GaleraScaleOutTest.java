@@ -178,7 +178,7 @@ class GaleraScaleOutTest {
                 .containsAll(run.orphans);
 
         Figures figures = new Figures(clusterSeconds, loadSeconds, due, finished, run, galera,
-                List.of(nodeA, nodeB), vmNames.size(), creations, leftResults.size(),
+                List.of(nodeA, nodeB), vmNames.size(), creations, resumed.size(), leftResults.size(),
                 results.values().stream().filter(n -> n > 1).count());
         figures.print();
     }
@@ -397,7 +397,7 @@ class GaleraScaleOutTest {
 
     /** The figures, printed in one marked block. */
     private record Figures(double clusterSeconds, double loadSeconds, Instant due, List<TaskRecord> tasks, Run run,
-            GaleraCluster galera, List<BotProcess> bots, int vms, long creations, int leftResults,
+            GaleraCluster galera, List<BotProcess> bots, int vms, long creations, int resumed, int leftResults,
             long postedTwice) {
 
         void print() {
@@ -439,9 +439,11 @@ class GaleraScaleOutTest {
                     countLogLines(bots, "(?i)(JobPersistenceException|error occurred while scanning|"
                             + "Couldn't (acquire|release|store|remove|retrieve))"),
                     countLogLines(bots, "(?i)deadlock")));
-            out.append(String.format(Locale.ROOT, "exactly once: %d succeeded, %d VMs, %d creation events, %d resumed;"
-                    + " results: %d left unposted by the killed bot and posted by the other, %d posted twice%n",
-                    tasks.size(), vms, creations, run.orphans.size(), leftResults, postedTwice));
+            out.append(String.format(Locale.ROOT, "exactly once: %d succeeded, %d VMs, %d creation events%n",
+                    tasks.size(), vms, creations));
+            out.append(String.format(Locale.ROOT, "the killed bot's tasks: %d resumed by the other; %d ended by it"
+                    + " and their results posted by the other; %d results posted twice%n", resumed, leftResults,
+                    postedTwice));
             out.append(String.format(Locale.ROOT, "==== END GALERA SCALE-OUT FIGURES ====%n"));
             System.out.print(out);
             // surefire keeps test output in per-class files; this one is easier to find
