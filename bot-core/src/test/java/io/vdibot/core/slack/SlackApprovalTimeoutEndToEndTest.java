@@ -3,7 +3,6 @@ package io.vdibot.core.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.vdibot.commands.handler.TaskStatus;
 import java.time.Duration;
 import java.util.Map;
@@ -43,10 +42,10 @@ class SlackApprovalTimeoutEndToEndTest {
         String task = bot.awaitTask("slack-exp-01", WAIT);
         SlackWebApi.Call card = slack.await("chat.postMessage", c -> SlackHarness.APPROVERS.equals(c.param("channel"))
                 && c.param("thread_ts") == null && c.allText().contains(task), WAIT);
-        String cardTs = ts(card);
+        String cardTs = slack.postedTs(card);
         SlackWebApi.Call status = slack.await("chat.postMessage", c -> DEV.equals(c.param("channel"))
                 && c.param("thread_ts") == null && c.allText().contains(task), WAIT);
-        String root = ts(status);
+        String root = slack.postedTs(status);
 
         SlackWebApi.Call reminder = slack.await("chat.postMessage", c -> cardTs.equals(c.param("thread_ts"))
                 && c.allText().contains("Reminder: task " + task), WAIT);
@@ -78,12 +77,4 @@ class SlackApprovalTimeoutEndToEndTest {
     }
 
     /** The {@code ts} the stand-in answered this post with. */
-    private static String ts(SlackWebApi.Call post) {
-        return slack.server().getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage")
-                        && SlackWebApi.form(e.getRequest().getBodyAsString()).equals(post.params()))
-                .map(e -> JsonParser.parseString(e.getResponse().getBodyAsString()).getAsJsonObject())
-                .map(json -> json.get("ts").getAsString()).findFirst()
-                .orElseThrow(() -> new AssertionError("no answer recorded for " + post));
-    }
 }

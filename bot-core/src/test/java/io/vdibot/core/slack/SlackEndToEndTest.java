@@ -127,7 +127,7 @@ class SlackEndToEndTest {
         SlackWebApi.Call status = slack.await("chat.postMessage", c -> DEV.equals(c.param("channel"))
                 && c.allText().contains("Task " + task + " (vm create slack-vm-01 template=rhel9-desktop) is waiting for an approver"), WAIT);
         assertThat(status.param("thread_ts")).isNull();
-        String root = statusTs(status);
+        String root = slack.postedTs(status);
 
         // the approvers' card, with both buttons carrying the task id
         SlackWebApi.Call card = slack.await("chat.postMessage", c -> SlackHarness.APPROVERS.equals(c.param("channel"))
@@ -135,7 +135,7 @@ class SlackEndToEndTest {
         assertThat(card.param("thread_ts")).isNull();
         assertThat(card.param("blocks")).contains("\"action_id\":\"approve\"", "\"action_id\":\"reject\"",
                 "\"value\":\"" + task + "\"", "\"style\":\"primary\"", "\"style\":\"danger\"");
-        String cardTs = statusTs(card);
+        String cardTs = slack.postedTs(card);
 
         // the requester (no approver) cannot approve: told privately, the card keeps its buttons
         bot.interact(bot.click("U0ALICE", SlackHarness.APPROVERS, cardTs, card.blocks(), "approve", task, "self"));
@@ -182,7 +182,7 @@ class SlackEndToEndTest {
         String task = bot.awaitTask("slack-vm-02", WAIT);
         SlackWebApi.Call card = slack.await("chat.postMessage", c -> SlackHarness.APPROVERS.equals(c.param("channel"))
                 && c.allText().contains(task), WAIT);
-        String cardTs = statusTs(card);
+        String cardTs = slack.postedTs(card);
         SlackWebApi.Call status = slack.await("chat.postMessage", c -> DEV.equals(c.param("channel"))
                 && c.param("thread_ts") == null && c.allText().contains(task), WAIT);
 
@@ -198,7 +198,7 @@ class SlackEndToEndTest {
                         SlackHarness.textValue("plain_text_input", "no \"budget\" this quarter")))));
         SlackWebApi.Call decided = slack.await("chat.update", c -> cardTs.equals(c.param("ts")), WAIT);
         assertThat(decided.allText()).contains("rejected by Carol Nguyen");
-        slack.await("chat.postMessage", c -> statusTs(status).equals(c.param("thread_ts"))
+        slack.await("chat.postMessage", c -> slack.postedTs(status).equals(c.param("thread_ts"))
                 && c.allText().contains("rejected by Carol Nguyen"), WAIT);
         awaitStatus(task, TaskStatus.REJECTED);
         assertThat(bot.task(task).approval().reason()).isEqualTo("no \"budget\" this quarter");
@@ -650,16 +650,6 @@ class SlackEndToEndTest {
                 "The form could not be opened in time. Run /vdi template migrate again, or type the command with its"
                         + " arguments.");
         assertThat(slack.calls("views.update")).noneMatch(c -> c.allText().contains("template.migrate"));
-    }
-
-    private static String statusTs(SlackWebApi.Call post) {
-        // the stub answers ts in order of the calls; find the one it gave this call
-        return slack.server().getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage")
-                        && SlackWebApi.form(e.getRequest().getBodyAsString()).equals(post.params()))
-                .map(e -> JsonParser.parseString(e.getResponse().getBodyAsString()).getAsJsonObject())
-                .map(json -> json.get("ts").getAsString()).findFirst()
-                .orElseThrow(() -> new AssertionError("no answer recorded for " + post));
     }
 
     private static void awaitStatus(String task, TaskStatus status) {

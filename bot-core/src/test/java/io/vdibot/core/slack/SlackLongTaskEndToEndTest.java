@@ -2,7 +2,6 @@ package io.vdibot.core.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonParser;
 import io.vdibot.commands.handler.TaskStatus;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,7 @@ class SlackLongTaskEndToEndTest {
 
         SlackWebApi.Call status = slack.await("chat.postMessage", c -> CHANNEL.equals(c.param("channel"))
                 && c.param("thread_ts") == null && c.allText().contains(task), WAIT);
-        String root = ts(status);
+        String root = slack.postedTs(status);
         // the last edit shows the final counts and the result's headline
         List<SlackWebApi.Call> edits = awaitLastEdit(root, "is ready");
         String last = edits.get(edits.size() - 1).allText();
@@ -88,7 +87,7 @@ class SlackLongTaskEndToEndTest {
         String fileId = JsonParser.parseString(completed.param("files")).getAsJsonArray().get(0).getAsJsonObject()
                 .get("id").getAsString();
         assertThat(slack.calls("files.getUploadURLExternal")).anyMatch(c -> "table.csv".equals(c.param("filename")));
-        String csv = uploaded(fileId);
+        String csv = new String(slack.uploaded(fileId), StandardCharsets.UTF_8);
         assertThat(csv.lines()).hasSize(239);
         assertThat(csv).contains("big-001,", "big-238,");
 
@@ -97,7 +96,7 @@ class SlackLongTaskEndToEndTest {
         String shrink = bot.awaitTask("big-???", 2, WAIT);
         awaitDone(shrink);
         assertThat(bot.idle(WAIT)).isTrue();
-        String shrinkRoot = ts(slack.await("chat.postMessage", c -> CHANNEL.equals(c.param("channel"))
+        String shrinkRoot = slack.postedTs(slack.await("chat.postMessage", c -> CHANNEL.equals(c.param("channel"))
                 && c.param("thread_ts") == null && c.allText().contains(shrink), WAIT));
         List<SlackWebApi.Call> shrinkEdits = awaitLastEdit(shrinkRoot, "has 178 VMs");
         assertThat(shrinkEdits).anyMatch(c -> c.allText().contains("Removing 60 VMs from pool big-???: big-238, "
@@ -125,23 +124,6 @@ class SlackLongTaskEndToEndTest {
             n++;
         }
         return n;
-    }
-
-    private static String uploaded(String fileId) {
-        List<LoggedRequest> uploads = slack.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/upload/"
-                        + fileId)));
-        assertThat(uploads).hasSize(1);
-        return new String(uploads.get(0).getBody(), StandardCharsets.UTF_8);
-    }
-
-    private static String ts(SlackWebApi.Call post) {
-        return slack.server().getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage")
-                        && SlackWebApi.form(e.getRequest().getBodyAsString()).equals(post.params()))
-                .map(e -> JsonParser.parseString(e.getResponse().getBodyAsString()).getAsJsonObject())
-                .map(json -> json.get("ts").getAsString()).findFirst()
-                .orElseThrow(() -> new AssertionError("no answer recorded for " + post));
     }
 
     private static void awaitDone(String task) {

@@ -101,6 +101,16 @@ final class SlackWebApi implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("nothing uploaded for " + fileId));
     }
 
+    /** The {@code ts} this stand-in answered a {@code chat.postMessage} call with (it answers each call its own). */
+    String postedTs(Call post) {
+        return server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage")
+                        && form(e.getRequest().getBodyAsString()).equals(post.params()))
+                .map(e -> JsonParser.parseString(e.getResponse().getBodyAsString()).getAsJsonObject())
+                .map(json -> json.get("ts").getAsString()).findFirst()
+                .orElseThrow(() -> new AssertionError("no answer recorded for " + post));
+    }
+
     /** Posts sent through response URLs, as their JSON bodies. */
     List<JsonObject> responses(String name) {
         return server.findAll(anyRequestedFor(urlPathMatching("/response/" + name))).stream()
