@@ -220,11 +220,7 @@ public final class TaskRepository {
 
     /** {@code RUNNING} tasks whose node has not sent a heartbeat since {@code heartbeatOlderThan}. */
     public List<TaskRecord> findRunningClaimedByDeadNodes(Instant heartbeatOlderThan) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE status = 'RUNNING'"
-                        + " AND (heartbeat_at IS NULL OR heartbeat_at < :threshold) ORDER BY id")
-                .paramSource(SqlParams.params().time("threshold", heartbeatOlderThan))
-                .query(ROW_MAPPER)
-                .list();
+        return findOnSilentNodes("status = 'RUNNING'", heartbeatOlderThan);
     }
 
     /**
@@ -234,45 +230,40 @@ public final class TaskRepository {
      * takes over, and a node that was merely slow and has since reported keeps its task.
      */
     public boolean takeOver(long id, String deadNodeId, Instant heartbeatOlderThan, String nodeId) {
-        Instant now = UtcTimes.now(clock);
-        return jdbc.sql("""
-                        UPDATE task SET claimed_by = :node, heartbeat_at = :now, updated_at = :now,
-                            version = version + 1
-                        WHERE id = :id AND status = 'RUNNING' AND claimed_by = :deadNode
-                            AND (heartbeat_at IS NULL OR heartbeat_at < :threshold)
-                        """)
-                .paramSource(SqlParams.params()
-                        .text("node", nodeId)
-                        .time("now", now)
-                        .number("id", id)
-                        .text("deadNode", deadNodeId)
-                        .time("threshold", heartbeatOlderThan))
-                .update() == 1;
+        return moveFromSilentNode("status = 'RUNNING'", ", updated_at = :now, version = version + 1", id, deadNodeId,
+                heartbeatOlderThan, nodeId);
     }
 
     /** Finished tasks whose result is still to be posted by a node that has not sent a heartbeat since the threshold. */
     public List<TaskRecord> findResultsPendingOnDeadNodes(Instant heartbeatOlderThan) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE result_pending"
+        return findOnSilentNodes("result_pending", heartbeatOlderThan);
+    }
+
+    /**
+     * Moves the posting of a finished task's result from a node presumed dead to {@code nodeId}: the same
+     * compare-and-set as {@link #takeOver}, so one survivor posts it. The task's state does not change.
+     */
+    public boolean takeOverResult(long id, String deadNodeId, Instant heartbeatOlderThan, String nodeId) {
+        return moveFromSilentNode("result_pending", "", id, deadNodeId, heartbeatOlderThan, nodeId);
+    }
+
+    private List<TaskRecord> findOnSilentNodes(String condition, Instant heartbeatOlderThan) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE " + condition
                         + " AND (heartbeat_at IS NULL OR heartbeat_at < :threshold) ORDER BY id")
                 .paramSource(SqlParams.params().time("threshold", heartbeatOlderThan))
                 .query(ROW_MAPPER)
                 .list();
     }
 
-    /**
-     * Moves the posting of a finished task's result from a node presumed dead to {@code nodeId}: the same
-     * compare-and-set as {@link #takeOver}, so one survivor posts it.
-     */
-    public boolean takeOverResult(long id, String deadNodeId, Instant heartbeatOlderThan, String nodeId) {
-        Instant now = UtcTimes.now(clock);
-        return jdbc.sql("""
-                        UPDATE task SET claimed_by = :node, heartbeat_at = :now
-                        WHERE id = :id AND result_pending AND claimed_by = :deadNode
-                            AND (heartbeat_at IS NULL OR heartbeat_at < :threshold)
-                        """)
+    /** @param condition and {@code alsoSet}: constant SQL of the callers above, never input */
+    private boolean moveFromSilentNode(String condition, String alsoSet, long id, String deadNodeId,
+            Instant heartbeatOlderThan, String nodeId) {
+        return jdbc.sql("UPDATE task SET claimed_by = :node, heartbeat_at = :now" + alsoSet
+                        + " WHERE id = :id AND " + condition + " AND claimed_by = :deadNode"
+                        + " AND (heartbeat_at IS NULL OR heartbeat_at < :threshold)")
                 .paramSource(SqlParams.params()
                         .text("node", nodeId)
-                        .time("now", now)
+                        .time("now", UtcTimes.now(clock))
                         .number("id", id)
                         .text("deadNode", deadNodeId)
                         .time("threshold", heartbeatOlderThan))
