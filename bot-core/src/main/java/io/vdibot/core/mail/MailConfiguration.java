@@ -29,10 +29,11 @@ public class MailConfiguration {
     public OnCallMail onCallMail(MailProperties properties, Directory directory, PermissionPolicy permissions) {
         List<String> groups = permissions.groupsHolding(Roles.ONCALL);
         LOG.info("On-call notices are also mailed through {}:{}{} from {} to the groups {}", properties.host(),
-                properties.port(), properties.starttls() ? " with STARTTLS" : "", properties.from(), groups);
-        if (!properties.starttls()) {
-            LOG.warn("vdibot.mail.starttls is not true: {} the network in clear (production mode refuses this unless"
-                    + " vdibot.mail.allow-plaintext=true)", properties.username() != null
+                properties.port(), properties.starttls() ? " with STARTTLS" : properties.ssl() ? " over SSL" : "",
+                properties.from(), groups);
+        if (!properties.encrypted()) {
+            LOG.warn("neither vdibot.mail.starttls nor vdibot.mail.ssl is true: {} the network in clear (production"
+                    + " mode refuses this unless vdibot.mail.allow-plaintext=true)", properties.username() != null
                             ? "on-call mail and the SMTP password cross" : "on-call mail crosses");
         }
         if (groups.isEmpty()) {

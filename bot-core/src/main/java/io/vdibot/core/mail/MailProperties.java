@@ -11,15 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * set.
  *
  * @param host           the SMTP server; blank turns mail off
- * @param port           its port (default 25; 587 is the usual submission port with STARTTLS)
+ * @param port           its port (default 25; 587 is the usual submission port with STARTTLS, 465 with SSL)
  * @param from           the sender address the mails carry
  * @param username       the account to log in as; blank sends without logging in
  * @param password       its password, inline; never logged, hidden by {@link #toString()}
  * @param passwordFile   a file holding the password instead (a mounted secret), read when {@code password} is blank
  * @param starttls       upgrade the connection with STARTTLS before anything is sent, and refuse a server that does
- *                       not offer it (production mode requires it unless {@code allowPlaintext})
- * @param allowPlaintext production mode accepts a server without STARTTLS (a relay on the same host)
- * @param caFile         PEM file of the certificate authorities trusted for the server's STARTTLS certificate;
+ *                       not offer it (production mode requires it or {@code ssl}, unless {@code allowPlaintext})
+ * @param ssl            speak TLS from the first byte (SMTPS, "implicit TLS", port 465), for a server that offers
+ *                       no STARTTLS; excludes {@code starttls}
+ * @param allowPlaintext production mode accepts a server without STARTTLS or SSL (a relay on the same host)
+ * @param caFile         PEM file of the certificate authorities trusted for the server's TLS certificate;
  *                       {@code null} trusts what the JVM trusts
  * @param timeout        how long connecting, and each answer of the server, may take
  */
@@ -32,6 +34,7 @@ public record MailProperties(
         String password,
         Path passwordFile,
         @DefaultValue("false") boolean starttls,
+        @DefaultValue("false") boolean ssl,
         @DefaultValue("false") boolean allowPlaintext,
         Path caFile,
         @DefaultValue("10s") Duration timeout) {
@@ -48,8 +51,18 @@ public record MailProperties(
             if (port < 1 || port > 65_535) {
                 throw new IllegalArgumentException("vdibot.mail.port must be between 1 and 65535");
             }
+            if (starttls && ssl) {
+                throw new IllegalArgumentException("vdibot.mail.starttls and vdibot.mail.ssl exclude each other:"
+                        + " STARTTLS upgrades a plain connection (port 587), SSL is TLS from the first byte"
+                        + " (port 465)");
+            }
             password = Secrets.read(password, passwordFile, "vdibot.mail.password-file");
         }
+    }
+
+    /** The connection to the server is encrypted, by STARTTLS or from the first byte. */
+    public boolean encrypted() {
+        return starttls || ssl;
     }
 
     /** Mail is sent only when a server is configured. */
@@ -61,7 +74,7 @@ public record MailProperties(
     public String toString() {
         return "MailProperties[host=" + host + ", port=" + port + ", from=" + from + ", username=" + username
                 + ", password=" + (password == null || password.isEmpty() ? "<not set>" : "<redacted>")
-                + ", passwordFile=" + passwordFile + ", starttls=" + starttls + ", allowPlaintext=" + allowPlaintext
-                + ", caFile=" + caFile + ", timeout=" + timeout + "]";
+                + ", passwordFile=" + passwordFile + ", starttls=" + starttls + ", ssl=" + ssl
+                + ", allowPlaintext=" + allowPlaintext + ", caFile=" + caFile + ", timeout=" + timeout + "]";
     }
 }

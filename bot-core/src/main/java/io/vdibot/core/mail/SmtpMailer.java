@@ -36,6 +36,10 @@ public final class SmtpMailer {
             // required, not just enabled: a server (or someone between) that does not offer it gets nothing
             smtp.put("mail.smtp.starttls.enable", "true");
             smtp.put("mail.smtp.starttls.required", "true");
+        } else if (properties.ssl()) {
+            smtp.put("mail.smtp.ssl.enable", "true");
+        }
+        if (properties.encrypted()) {
             smtp.put("mail.smtp.ssl.checkserveridentity", "true");
             if (properties.caFile() != null) {
                 smtp.put("mail.smtp.ssl.socketFactory", trusting(properties.caFile()));

@@ -43,10 +43,11 @@ final class ProductionReadiness {
         if (!blank(env, "vdibot.teams.app-id") && blank(env, "vdibot.teams.allowed-tenant-ids")) {
             problems.add("vdibot.teams.allowed-tenant-ids is not set: the Teams adapter would answer any tenant.");
         }
-        if (!blank(env, "vdibot.mail.host") && !flag(env, "vdibot.mail.starttls")
+        if (!blank(env, "vdibot.mail.host") && !flag(env, "vdibot.mail.starttls") && !flag(env, "vdibot.mail.ssl")
                 && !flag(env, "vdibot.mail.allow-plaintext")) {
             problems.add("vdibot.mail.starttls is not true: on-call mail (and any SMTP password) would cross the"
-                    + " network in clear; set it to true, or vdibot.mail.allow-plaintext=true for a relay that cannot.");
+                    + " network in clear; set it (or vdibot.mail.ssl for a server on port 465) to true, or"
+                    + " vdibot.mail.allow-plaintext=true for a relay that cannot.");
         }
         return List.copyOf(problems);
     }

@@ -37,6 +37,14 @@ class MailConfigurationTest {
     }
 
     @Test
+    void startTlsAndSslTogetherStopTheStartWithOneLine() {
+        context.withPropertyValues("vdibot.mail.host=smtp.example", "vdibot.mail.from=vdibot@example.com",
+                "vdibot.mail.starttls=true", "vdibot.mail.ssl=true").run(started -> assertThat(started).hasFailed()
+                .getFailure().rootCause().hasMessageStartingWith(
+                        "vdibot.mail.starttls and vdibot.mail.ssl exclude each other:"));
+    }
+
+    @Test
     void aHostWithoutASenderStopsTheStart() {
         context.withPropertyValues("vdibot.mail.host=smtp.example").run(started -> assertThat(started).hasFailed()
                 .getFailure().rootCause().hasMessage("vdibot.mail.from must be set when vdibot.mail.host is"));

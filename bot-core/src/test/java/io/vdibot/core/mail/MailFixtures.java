@@ -24,7 +24,13 @@ final class MailFixtures {
 
     static MailProperties smtp(int port, boolean starttls, Duration timeout) {
         return new MailProperties("127.0.0.1", port, "vdibot@vdibot.example", null, null, null, starttls, false,
-                null, timeout);
+                false, null, timeout);
+    }
+
+    /** A server spoken to over TLS: by STARTTLS, or from the first byte ({@code ssl}). */
+    static MailProperties tls(int port, boolean ssl, java.nio.file.Path caFile, Duration timeout) {
+        return new MailProperties("127.0.0.1", port, "vdibot@vdibot.example", null, null, null, !ssl, ssl, false,
+                caFile, timeout);
     }
 
     /** Groups by name: their own address (may be absent) and their members. */

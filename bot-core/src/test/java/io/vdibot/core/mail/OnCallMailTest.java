@@ -156,21 +156,43 @@ class OnCallMailTest {
     @Test
     void withStartTlsTheMailGoesEncryptedToAServerWhoseCertificateTheCaFileVouchesForAndNowhereElse(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        goesOnlyToTheServerTheCaFileVouchesFor(dir, false);
+    }
+
+    @Test
+    void withSslTheMailGoesOverTlsFromTheFirstByteToAServerWhoseCertificateTheCaFileVouchesForAndNowhereElse(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        goesOnlyToTheServerTheCaFileVouchesFor(dir, true);
+    }
+
+    @Test
+    void withSslAServerThatSpeaksPlainSmtpIsSentNothing() throws Exception {
+        try (CapturedLog log = new CapturedLog(OnCallMail.class)) {
+            OnCallMail mail = mail(MailFixtures.tls(port(), true, null, WAIT), List.of("vdi-oncall"),
+                    Map.of("vdi-oncall", "vdi-oncall@vdibot.example"), Map.of());
+            mail.send("T1006", Locale.ENGLISH, NOTICE);
+            awaitLine(log, "T1006");
+            assertThat(log.lines()).singleElement().asString()
+                    .startsWith("WARN on-call mail about T1006 to vdi-oncall@vdibot.example not sent: ");
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+        }
+    }
+
+    /** Through a relay with a certificate of the CA file's, and not through one with another CA's. */
+    private void goesOnlyToTheServerTheCaFileVouchesFor(java.nio.file.Path dir, boolean ssl) throws Exception {
         CertificateAuthority ca = CertificateAuthority.create();
         java.nio.file.Path caFile = java.nio.file.Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
-        try (StartTlsRelay relay = new StartTlsRelay(ca.serverContext(), port());
-                StartTlsRelay impostor = new StartTlsRelay(CertificateAuthority.create().serverContext(), port());
+        try (TlsSmtpRelay relay = new TlsSmtpRelay(ca.serverContext(), port(), ssl);
+                TlsSmtpRelay impostor = new TlsSmtpRelay(CertificateAuthority.create().serverContext(), port(), ssl);
                 CapturedLog log = new CapturedLog(OnCallMail.class)) {
-            OnCallMail mail = mail(new MailProperties("127.0.0.1", relay.port(), "vdibot@vdibot.example", null, null,
-                    null, true, false, caFile, WAIT), List.of("vdi-oncall"),
+            OnCallMail mail = mail(MailFixtures.tls(relay.port(), ssl, caFile, WAIT), List.of("vdi-oncall"),
                     Map.of("vdi-oncall", "vdi-oncall@vdibot.example"), Map.of());
             mail.send("T1004", Locale.ENGLISH, NOTICE);
             assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
             assertThat(relay.handshakes()).isEqualTo(1);
             assertThat(subject(smtp.getReceivedMessages()[0])).isEqualTo("succeeded T1000");
 
-            OnCallMail misled = mail(new MailProperties("127.0.0.1", impostor.port(), "vdibot@vdibot.example", null,
-                    null, null, true, false, caFile, WAIT), List.of("vdi-oncall"),
+            OnCallMail misled = mail(MailFixtures.tls(impostor.port(), ssl, caFile, WAIT), List.of("vdi-oncall"),
                     Map.of("vdi-oncall", "vdi-oncall@vdibot.example"), Map.of());
             misled.send("T1005", Locale.ENGLISH, NOTICE);
             awaitLine(log, "T1005");
@@ -186,10 +208,10 @@ class OnCallMailTest {
             throws IOException {
         java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("smtp-password"), "s3cret-pass\n");
         MailProperties properties = new MailProperties("smtp.example", 587, "vdibot@example.com", "vdibot", null,
-                file, true, false, null, WAIT);
+                file, true, false, false, null, WAIT);
         assertThat(properties.password()).isEqualTo("s3cret-pass");
         assertThat(properties.toString()).doesNotContain("s3cret-pass").contains("password=<redacted>");
-        assertThat(new MailProperties("", 25, "", null, null, dir.resolve("not-read"), false, false, null, WAIT)
+        assertThat(new MailProperties("", 25, "", null, null, dir.resolve("not-read"), false, false, false, null, WAIT)
                 .enabled())
                 .as("no host: mail is off and nothing is read").isFalse();
     }

@@ -60,13 +60,15 @@ class ProductionModeTest {
     }
 
     @Test
-    void onCallMailWithoutStartTlsIsRefusedUnlessExplicitlyAllowed() {
+    void onCallMailWithoutStartTlsOrSslIsRefusedUnlessExplicitlyAllowed() {
         MockEnvironment plain = safe().withProperty("vdibot.mail.host", "smtp.example");
         assertThat(ProductionReadiness.problems(plain)).containsExactly("vdibot.mail.starttls is not true: on-call"
-                + " mail (and any SMTP password) would cross the network in clear; set it to true, or"
-                + " vdibot.mail.allow-plaintext=true for a relay that cannot.");
+                + " mail (and any SMTP password) would cross the network in clear; set it (or vdibot.mail.ssl for a"
+                + " server on port 465) to true, or vdibot.mail.allow-plaintext=true for a relay that cannot.");
         assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.mail.host", "smtp.example")
                 .withProperty("vdibot.mail.starttls", "true"))).isEmpty();
+        assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.mail.host", "smtp.example")
+                .withProperty("vdibot.mail.ssl", "true"))).as("TLS from the first byte").isEmpty();
         assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.mail.host", "localhost")
                 .withProperty("vdibot.mail.allow-plaintext", "true"))).as("explicitly allowed").isEmpty();
         assertThat(ProductionReadiness.problems(safe().withProperty("vdibot.mail.starttls", "false")))

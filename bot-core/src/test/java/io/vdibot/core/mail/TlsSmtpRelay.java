@@ -15,22 +15,26 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * An SMTP front that offers STARTTLS (GreenMail's SMTP server does not): it greets, answers EHLO with STARTTLS, upgrades
- * the connection with its TLS context and then relays the decrypted conversation to a plain SMTP server, whose own
- * greeting it swallows. Only what a client sends after a completed handshake reaches the server behind it.
+ * An SMTP front with a TLS certificate of the test's choosing, before a plain SMTP server (GreenMail's offers no
+ * STARTTLS). With STARTTLS it greets, answers EHLO with STARTTLS, upgrades the connection and then relays the
+ * decrypted conversation, swallowing the server's own greeting; with SSL (implicit TLS, SMTPS) it shakes hands first
+ * and relays everything. Only what a client sends after a completed handshake reaches the server behind it.
  */
-final class StartTlsRelay implements AutoCloseable {
+final class TlsSmtpRelay implements AutoCloseable {
 
     private final ServerSocket listener;
     private final SSLContext tls;
     private final int behind;
+    private final boolean ssl;
     private final AtomicInteger handshakes = new AtomicInteger();
 
-    StartTlsRelay(SSLContext tls, int plainSmtpPort) throws IOException {
+    /** @param ssl TLS from the first byte (SMTPS); else STARTTLS */
+    TlsSmtpRelay(SSLContext tls, int plainSmtpPort, boolean ssl) throws IOException {
         this.tls = tls;
         this.behind = plainSmtpPort;
+        this.ssl = ssl;
         this.listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "starttls-relay");
+        Thread acceptor = new Thread(this::accept, "tls-smtp-relay");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -48,7 +52,13 @@ final class StartTlsRelay implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                Thread session = new Thread(() -> serve(client), "starttls-session");
+                Thread session = new Thread(() -> {
+                    if (ssl) {
+                        relaySecure(client);
+                    } else {
+                        serve(client);
+                    }
+                }, "tls-smtp-session");
                 session.setDaemon(true);
                 session.start();
             } catch (IOException closed) {
@@ -70,7 +80,7 @@ final class StartTlsRelay implements AutoCloseable {
                     write(out, "250-relay.vdibot.example\r\n250 STARTTLS");
                 } else if (line.equalsIgnoreCase("STARTTLS")) {
                     write(out, "220 Ready to start TLS");
-                    upgradeAndRelay(client);
+                    upgradeAndRelay(client, true);
                     return;
                 } else if (verb.equalsIgnoreCase("QUIT")) {
                     write(out, "221 Bye");
@@ -84,20 +94,30 @@ final class StartTlsRelay implements AutoCloseable {
         }
     }
 
-    private void upgradeAndRelay(Socket client) throws IOException {
+    private void relaySecure(Socket client) {
+        try (client) {
+            upgradeAndRelay(client, false);
+        } catch (IOException e) {
+            // the client went away, or refused the certificate
+        }
+    }
+
+    /** @param greeted the client had this relay's greeting already, so the server's own is not for it */
+    private void upgradeAndRelay(Socket client, boolean greeted) throws IOException {
         SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(client,
                 client.getInetAddress().getHostAddress(), client.getPort(), false);
         secure.setUseClientMode(false);
         secure.startHandshake();
         handshakes.incrementAndGet();
         try (secure; Socket server = new Socket(InetAddress.getLoopbackAddress(), behind)) {
-            InputStream fromServer = server.getInputStream();
-            // the client had its greeting already; the server's own is not for it
-            int b;
-            while ((b = fromServer.read()) != -1 && b != '\n') {
-                // skip
+            if (greeted) {
+                InputStream fromServer = server.getInputStream();
+                int b;
+                while ((b = fromServer.read()) != -1 && b != '\n') {
+                    // skip
+                }
             }
-            Thread up = new Thread(() -> pipe(secure, server), "starttls-up");
+            Thread up = new Thread(() -> pipe(secure, server), "tls-smtp-up");
             up.setDaemon(true);
             up.start();
             pipe(server, secure);
