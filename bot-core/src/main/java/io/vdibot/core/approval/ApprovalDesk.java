@@ -140,9 +140,14 @@ public final class ApprovalDesk {
     }
 
     private void close(TaskRecord task, ThreadRef thread, Messages messages, String line) {
+        notifiers.closeApproval(thread, closedCard(task, messages, Reply.Tone.WARNING, line));
+    }
+
+    /** The approval card without its buttons, and {@code line} saying why. */
+    private Reply closedCard(TaskRecord task, Messages messages, Reply.Tone tone, String line) {
         TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
-        notifiers.closeApproval(thread, card(messages, task, requesterName(task), request.summary(), request)
-                .kind(Reply.Kind.DECISION).tone(Reply.Tone.WARNING).text(line).build());
+        return card(messages, task, requesterName(task), request.summary(), request)
+                .kind(Reply.Kind.DECISION).tone(tone).text(line).build();
     }
 
     private Optional<ThreadRef> thread(TaskRecord task) {
@@ -202,8 +207,11 @@ public final class ApprovalDesk {
         Messages requesterMessages = Messages.forLocale(decided.locale() != null ? decided.locale() : messages.locale());
         String who = scope.displayName();
         if (decided.threadRefJson() != null) {
-            notifiers.post(json.readThread(decided.threadRefJson()).withTask(decided.code()),
-                    decisionReply(requesterMessages, decided, approve, who, reason));
+            ThreadRef requestThread = json.readThread(decided.threadRefJson()).withTask(decided.code());
+            notifiers.post(requestThread, decisionReply(requesterMessages, decided, approve, who, reason));
+            // a decision typed anywhere, not clicked on the card, leaves the card's buttons to be taken away here
+            notifiers.approvalDecided(requestThread, scope.thread(), closedCard(decided, requesterMessages,
+                    decisionTone(approve), decisionLine(requesterMessages, decided, approve, who, reason)));
         }
         if (approve) {
             scheduling.schedule(decided);
@@ -212,18 +220,25 @@ public final class ApprovalDesk {
     }
 
     private Reply decisionReply(Messages messages, TaskRecord task, boolean approved, String who, String reason) {
-        Reply.Builder reply = Reply.builder().kind(Reply.Kind.DECISION);
+        return Reply.builder().kind(Reply.Kind.DECISION).tone(decisionTone(approved))
+                .text(decisionLine(messages, task, approved, who, reason)).build();
+    }
+
+    private static Reply.Tone decisionTone(boolean approved) {
+        return approved ? Reply.Tone.SUCCESS : Reply.Tone.WARNING;
+    }
+
+    private String decisionLine(Messages messages, TaskRecord task, boolean approved, String who, String reason) {
         if (!approved) {
-            return reply.tone(Reply.Tone.WARNING).text(messages.format("reply.task.rejected", task.code(),
-                    task.commandId(), who, reason == null ? messages.format("reply.no-reason") : reason)).build();
+            return messages.format("reply.task.rejected", task.code(), task.commandId(), who,
+                    reason == null ? messages.format("reply.no-reason") : reason);
         }
         Schedule runAt = ((TaskRequest) json.readRequest(task.commandId(), task.requestJson())).runAt();
         boolean afterItsTime = !runAt.now() && task.approval().decidedAt().isAfter(task.runAt());
-        String text = afterItsTime
+        return afterItsTime
                 ? messages.format("reply.task.approved-late", task.code(), task.commandId(), who,
                         messages.describe(runAt))
                 : messages.format("reply.task.approved", task.code(), task.commandId(), who);
-        return reply.tone(Reply.Tone.SUCCESS).text(text).build();
     }
 
 }

@@ -97,6 +97,17 @@ public final class Notifiers {
         notifier.closeApproval(requestThread, closed);
     }
 
+    /** Redraws a task's approval card, on the requester's platform, as decided, unless the decision redrew it. */
+    public void approvalDecided(ThreadRef requestThread, ThreadRef decidedIn, Reply closed) {
+        ThreadNotifier notifier = notifier(requestThread.platform());
+        if (notifier == null) {
+            LOG.warn("no {} adapter in this process; approval card of {} not redrawn", requestThread.platform(),
+                    requestThread.taskCode());
+            return;
+        }
+        notifier.approvalDecided(requestThread, decidedIn, closed);
+    }
+
     /**
      * Tells the on-call people of every connected platform, each in the language of their channel: {@code notice}
      * writes the notice in the language it is given, once per language.

@@ -171,6 +171,27 @@ class SlackEndToEndTest {
         assertThat(bot.idle(WAIT)).isTrue();
         assertThat(slack.calls("chat.postMessage").stream().filter(c -> cardTs.equals(c.param("thread_ts"))
                 && c.allText().contains("approved by")).count()).isEqualTo(1);
+        assertThat(slack.calls("chat.update").stream().filter(c -> cardTs.equals(c.param("ts"))))
+                .as("the click's answer drew the decision on the card, once").hasSize(1);
+    }
+
+    @Test
+    void anApprovalTypedAsACommandTakesTheButtonsOffTheCard() throws Exception {
+        bot.slash("U0ALICE", DEV, "vm create slack-vm-typed template=rhel9-desktop", "typed");
+        String task = bot.awaitTask("slack-vm-typed", WAIT);
+        SlackWebApi.Call card = slack.await("chat.postMessage", c -> SlackHarness.APPROVERS.equals(c.param("channel"))
+                && c.param("thread_ts") == null && c.allText().contains(task), WAIT);
+        String cardTs = slack.postedTs(card);
+
+        bot.slash("U0BOB", DEV, "approve " + task, "typed-approve");
+        SlackWebApi.Call closed = slack.await("chat.update", c -> cardTs.equals(c.param("ts")), WAIT);
+        assertThat(closed.param("channel")).isEqualTo(SlackHarness.APPROVERS);
+        assertThat(closed.allText()).contains("Alice Martin asks for approval of task " + task,
+                "was approved by Bob Johnson");
+        assertThat(closed.param("blocks")).doesNotContain("\"type\":\"actions\"");
+        awaitStatus(task, TaskStatus.SUCCEEDED);
+        assertThat(bot.idle(WAIT)).isTrue();
+        assertThat(slack.calls("chat.update").stream().filter(c -> cardTs.equals(c.param("ts")))).hasSize(1);
     }
 
     @Test

@@ -136,6 +136,36 @@ class TeamsEndToEndTest {
     }
 
     @Test
+    void anApprovalTypedInAPersonalChatTakesTheButtonsOffTheCardInTheApproversChannel() throws Exception {
+        bot.send(bot.activities.personal(TeamsHarness.ALICE, "a:alice-chat", "vm create teams-typed-01"
+                + " template=rhel9-desktop"));
+        String task = bot.awaitTask("teams-typed-01", Duration.ofSeconds(20));
+        bot.awaitSent("asks for approval of task " + task, Duration.ofSeconds(20));
+        var cards = bot.bean(io.vdibot.adapters.teams.TeamsThreadStore.class);
+        long stored = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (cards.find(task, "approval").isEmpty() && System.nanoTime() < stored) {
+            TeamsHarness.sleep(50);
+        }
+        String cardId = cards.find(task, "approval").orElseThrow().activityId();
+
+        bot.send(bot.activities.personal(TeamsHarness.BOB, "a:bob-chat", "approve " + task));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> edits = List.of();
+        while (edits.isEmpty() && System.nanoTime() < deadline) {
+            edits = bot.bf.connectorCalls().stream().filter(r -> r.getMethod().value().equals("PUT")
+                    && r.getUrl().endsWith("/activities/" + cardId)).toList();
+            TeamsHarness.sleep(50);
+        }
+        assertThat(edits).as("the card in the approvers' channel is redrawn").hasSize(1);
+        JsonNode card = Activities.JSON.readTree(edits.get(0).getBodyAsString());
+        assertThat(FakeBotFramework.allText(card)).contains("approved by Bob Johnson");
+        assertThat(card.toString()).doesNotContain("\"verb\":\"approve\"");
+        bot.awaitSent("teams-typed-01 is ready", Duration.ofSeconds(90));
+        assertThat(bot.bean(TaskRepository.class).findByCode(task).orElseThrow().approval().decidedBy())
+                .isEqualTo("bob");
+    }
+
+    @Test
     void theDashboardAskedInAChannelThreadIsAnsweredThereWithItsPiesAsInlineImages() throws Exception {
         ObjectNode mention = bot.activities.mention(TeamsHarness.ALICE,
                 TeamsHarness.REQUESTS + ";messageid=1700000000500", "channel", "vdi dashboard site=dc1");

@@ -37,6 +37,14 @@ public interface ThreadNotifier {
     default void closeApproval(ThreadRef requestThread, Reply closed) {
     }
 
+    /**
+     * An approver decided on the task of {@code requestThread}, and was answered in {@code decidedIn}: redraws its
+     * approval card as {@code closed}, unless the decision was a click on that card, whose answer redraws it. By
+     * default nothing: a platform whose messages cannot change has the decision in the thread already.
+     */
+    default void approvalDecided(ThreadRef requestThread, ThreadRef decidedIn, Reply closed) {
+    }
+
     /** Sends {@code reply} to wherever this platform's on-call people are configured to be reached. */
     void notifyOnCall(Reply reply);
 }

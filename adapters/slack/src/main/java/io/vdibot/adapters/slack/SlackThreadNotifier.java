@@ -158,6 +158,14 @@ public final class SlackThreadNotifier implements ThreadNotifier {
         }
     }
 
+    /** A click on the card's button had its answer drawn on the card ({@link ApprovalCards}); a typed one has not. */
+    @Override
+    public void approvalDecided(ThreadRef requestThread, ThreadRef decidedIn, Reply closed) {
+        if (!decidedIn.extras().containsKey(SlackThreads.CLICK)) {
+            closeApproval(requestThread, closed);
+        }
+    }
+
     @Override
     public void notifyOnCall(Reply reply) {
         if (settings.onCallChannel() == null) {

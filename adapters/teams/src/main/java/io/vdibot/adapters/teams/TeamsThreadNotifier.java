@@ -136,6 +136,14 @@ final class TeamsThreadNotifier implements ThreadNotifier {
         }
     }
 
+    /** A click on the card's button was answered with the decided card ({@link TeamsApprovals}); a typed one was not. */
+    @Override
+    public void approvalDecided(ThreadRef requestThread, ThreadRef decidedIn, Reply closed) {
+        if (!decidedIn.extras().containsKey(TeamsThreads.DECIDES)) {
+            closeApproval(requestThread, closed);
+        }
+    }
+
     @Override
     public void notifyOnCall(Reply reply) {
         CardRenderer.Rendered rendered = renderer.render(reply);
