@@ -134,13 +134,12 @@ public final class TaskRunner {
         if (!handlers.taskHandler(request).resumable()) {
             Messages messages = messagesOf(task);
             log(task, LogKind.ERROR, Text.of("task.log.node-stopped", task.claimedBy()), messages);
-            if (finish(task, TaskStatus.INTERRUPTED, "interrupted")) {
+            end(task, TaskStatus.INTERRUPTED, "interrupted", () -> {
                 notifiers.post(threadOf(task), Reply.builder().tone(Reply.Tone.ERROR)
                         .text(messages.format("reply.task.interrupted", task.code(), task.commandId())).build());
                 onCall.failed(task, Text.of("task.status.interrupted"),
                         messages.format("task.status.interrupted"));
-                resultPosted(task);
-            }
+            });
             return;
         }
         run(task, request, true, null);
@@ -183,16 +182,15 @@ public final class TaskRunner {
                     progress, resumed);
             TaskOutcome outcome = execute(handlers, request, context);
             progress.flushPending();
-            if (finish(task, outcome.status(), outcome.summary())) {
+            end(task, outcome.status(), outcome.summary(), () -> {
                 progress.say(outcome.result());
                 if (outcome.status() == TaskStatus.FAILED) {
                     onCall.failed(task, outcome.summaryText(), outcome.summary());
                 } else {
                     tellSucceeded(task, request);
-                    onCall.succeeded(task, outcome);
+                    onCall.succeeded(task, outcome.summaryText(), outcome.summary());
                 }
-                resultPosted(task);
-            }
+            });
         } catch (TaskFailure failure) {
             progress.flushPending();
             fail(task, thread, messages, failure.reason(), failure.getMessage(), failure.cleanedUp(),
@@ -242,7 +240,7 @@ public final class TaskRunner {
             if (succeeded) {
                 TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
                 tellSucceeded(task, request);
-                onCall.succeeded(task, new TaskOutcome(status, summary, Reply.builder().text(summary).build()));
+                onCall.succeeded(task, null, summary);
             } else if (status == TaskStatus.CANCELLED) {
                 onCall.cancelled(task, database.call("read canceller of " + task.code(),
                         () -> cancels.requestedBy(task.id())).orElse("?"));
@@ -323,29 +321,26 @@ public final class TaskRunner {
         } else if (!inErrorLog) {
             log(task, LogKind.ERROR, reason);
         }
-        if (!finish(task, TaskStatus.FAILED, reason)) {
-            return;
-        }
-        Reply.Builder reply = Reply.builder().tone(Reply.Tone.ERROR)
-                .text(messages.format("reply.task.failed", task.code(), task.commandId(), reason));
-        if (cleanedUp != null) {
-            reply.text(messages.format("reply.task.cleaned-up", cleanedUp));
-        }
-        reply.text(messages.format("reply.task.see-logs", task.code()));
-        notifiers.post(thread, reply.build());
-        onCall.failed(task, reasonText, reason);
-        resultPosted(task);
+        end(task, TaskStatus.FAILED, reason, () -> {
+            Reply.Builder reply = Reply.builder().tone(Reply.Tone.ERROR)
+                    .text(messages.format("reply.task.failed", task.code(), task.commandId(), reason));
+            if (cleanedUp != null) {
+                reply.text(messages.format("reply.task.cleaned-up", cleanedUp));
+            }
+            reply.text(messages.format("reply.task.see-logs", task.code()));
+            notifiers.post(thread, reply.build());
+            onCall.failed(task, reasonText, reason);
+        });
     }
 
     /** The requester may no longer do what the task does: it ends before its first step, having changed nothing. */
     private void refused(TaskRecord task, ThreadRef thread, Messages messages, RequesterRecheck.Refusal refusal) {
         String reason = refusal.in(messages);
         log(task, LogKind.ERROR, new Text(refusal.key(), refusal.args()), messages);
-        if (finish(task, TaskStatus.REFUSED, reason)) {
+        end(task, TaskStatus.REFUSED, reason, () -> {
             notifiers.post(thread, Reply.builder().tone(Reply.Tone.ERROR).text(reason).build());
             onCall.refused(task, refusal.key(), refusal.args());
-            resultPosted(task);
-        }
+        });
     }
 
     /** A running task stopped at a step boundary because someone cancelled it: what it did stays. */
@@ -353,23 +348,32 @@ public final class TaskRunner {
         Text said = Text.of("reply.task.cancelled-running", task.code(), task.commandId(), cancelled.cancelledBy());
         String summary = said.in(messages);
         log(task, LogKind.DEPLOY, said, messages);
-        if (!finish(task, TaskStatus.CANCELLED, summary)) {
-            return;
+        end(task, TaskStatus.CANCELLED, summary, () -> {
+            Reply.Builder reply = Reply.builder().tone(Reply.Tone.WARNING).text(summary);
+            if (cancelled.leftInPlace() != null) {
+                log(task, LogKind.DEPLOY, cancelled.leftInPlace());
+                reply.text(cancelled.leftInPlace());
+            }
+            notifiers.post(thread, reply.text(messages.format("reply.task.see-logs", task.code())).build());
+            onCall.cancelled(task, cancelled.cancelledBy());
+        });
+    }
+
+    /**
+     * Ends the task with {@code status} and, when this node's compare-and-set moved it, runs {@code tell} (the thread,
+     * the on-call people) and marks the result posted: the result is told once, and never lost with this node.
+     */
+    private void end(TaskRecord task, TaskStatus status, String summary, Runnable tell) {
+        if (finish(task, status, summary)) {
+            tell.run();
+            resultPosted(task);
         }
-        Reply.Builder reply = Reply.builder().tone(Reply.Tone.WARNING).text(summary);
-        if (cancelled.leftInPlace() != null) {
-            log(task, LogKind.DEPLOY, cancelled.leftInPlace());
-            reply.text(cancelled.leftInPlace());
-        }
-        notifiers.post(thread, reply.text(messages.format("reply.task.see-logs", task.code())).build());
-        onCall.cancelled(task, cancelled.cancelledBy());
-        resultPosted(task);
     }
 
     /**
      * Records the final status (a compare-and-set: false when the task was no longer running, e.g. another node
      * finished it) and, when this node did, counts and logs it: true for the one caller whose compare-and-set moved
-     * it, so that its result is posted once.
+     * it.
      */
     private boolean finish(TaskRecord task, TaskStatus status, String summary) {
         if (!database.compareAndSet("finish " + task.code(), () -> tasks.finish(task.id(), status, summary),
