@@ -50,11 +50,15 @@ public final class OnCallNotices {
         this.taskFallback = taskFallback;
     }
 
-    public void succeeded(TaskRecord task, TaskOutcome outcome) {
+    /**
+     * @param summaryText the summary as a message when it is one ({@link TaskOutcome#summaryText()}), else null
+     * @param summary     the summary in the requester's language
+     */
+    public void succeeded(TaskRecord task, Text summaryText, String summary) {
         tell(task, Reply.Tone.SUCCESS, messages -> List.of(
                 messages.format("reply.oncall.succeeded", task.code(), task.commandId(), requester(task)),
                 messages.format("oncall.where", task.site(),
-                        said(task, outcome.summaryText(), outcome.summary(), messages, "/vdi task " + task.code()))));
+                        said(task, summaryText, summary, messages, "/vdi task " + task.code()))));
     }
 
     /**

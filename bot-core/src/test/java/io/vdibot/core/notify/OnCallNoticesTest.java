@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import io.vdibot.commands.Platform;
-import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.persistence.task.Requester;
 import io.vdibot.persistence.task.TaskApproval;
@@ -34,8 +33,7 @@ class OnCallNoticesTest {
         OnCallNotices notices = notices(new OnCallLanguages(Locale.ENGLISH, Map.of(Platform.SLACK, Locale.CHINA)));
         Text summary = Text.of("vm.create.summary", "web01", "dc1", "10.0.0.5");
 
-        notices.succeeded(task(Locale.CHINA), TaskOutcome.of(TaskStatus.SUCCEEDED, summary,
-                Messages.forLocale(Locale.CHINA), Reply.text("done")));
+        notices.succeeded(task(Locale.CHINA), summary, summary.in(Messages.forLocale(Locale.CHINA)));
 
         assertThat(slack.said()).isEqualTo("Alice Martin 提交的任务 T1030（vm.create）已成功完成。\n"
                 + "站点 dc1：已在站点 dc1 创建虚拟机 web01，IP 地址为 10.0.0.5。");
