@@ -208,20 +208,20 @@ public final class ApprovalDesk {
         String who = scope.displayName();
         if (decided.threadRefJson() != null) {
             ThreadRef requestThread = json.readThread(decided.threadRefJson()).withTask(decided.code());
-            notifiers.post(requestThread, decisionReply(requesterMessages, decided, approve, who, reason));
+            String told = decisionLine(requesterMessages, decided, approve, who, reason);
+            notifiers.post(requestThread, decisionReply(approve, told));
             // a decision typed anywhere, not clicked on the card, leaves the card's buttons to be taken away here
-            notifiers.approvalDecided(requestThread, scope.thread(), closedCard(decided, requesterMessages,
-                    decisionTone(approve), decisionLine(requesterMessages, decided, approve, who, reason)));
+            notifiers.approvalDecided(requestThread, scope.thread(),
+                    closedCard(decided, requesterMessages, decisionTone(approve), told));
         }
         if (approve) {
             scheduling.schedule(decided);
         }
-        return decisionReply(messages, decided, approve, who, reason);
+        return decisionReply(approve, decisionLine(messages, decided, approve, who, reason));
     }
 
-    private Reply decisionReply(Messages messages, TaskRecord task, boolean approved, String who, String reason) {
-        return Reply.builder().kind(Reply.Kind.DECISION).tone(decisionTone(approved))
-                .text(decisionLine(messages, task, approved, who, reason)).build();
+    private static Reply decisionReply(boolean approved, String line) {
+        return Reply.builder().kind(Reply.Kind.DECISION).tone(decisionTone(approved)).text(line).build();
     }
 
     private static Reply.Tone decisionTone(boolean approved) {
