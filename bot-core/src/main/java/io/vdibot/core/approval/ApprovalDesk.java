@@ -106,7 +106,7 @@ public final class ApprovalDesk {
         }
         Messages messages = messagesOf(task);
         notifiers.remindApprovers(thread.get(), Reply.builder().kind(Reply.Kind.NOTICE).tone(Reply.Tone.WARNING)
-                .text(messages.format("approval.reminder", task.code(), task.commandId(), requesterName(task),
+                .text(messages.format("approval.reminder", task.code(), task.commandId(), task.requester().shownName(),
                         Durations.format(waited), UTC_MINUTES.format(expiresAt)))
                 .build());
     }
@@ -146,7 +146,7 @@ public final class ApprovalDesk {
     /** The approval card without its buttons, and {@code line} saying why. */
     private Reply closedCard(TaskRecord task, Messages messages, Reply.Tone tone, String line) {
         TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
-        return card(messages, task, requesterName(task), request.summary(), request)
+        return card(messages, task, task.requester().shownName(), request.summary(), request)
                 .kind(Reply.Kind.DECISION).tone(tone).text(line).build();
     }
 
@@ -158,11 +158,6 @@ public final class ApprovalDesk {
     /** The requester's language, as on the approval card. */
     private Messages messagesOf(TaskRecord task) {
         return Messages.forLocale(task.locale() != null ? task.locale() : defaultLocale);
-    }
-
-    private static String requesterName(TaskRecord task) {
-        return task.requester().displayName() != null ? task.requester().displayName()
-                : task.requester().platformUserId();
     }
 
     /** Why a requester cannot decide on their own request, and who can: by name when they are few, else by group. */
@@ -182,42 +177,40 @@ public final class ApprovalDesk {
             return Reply.refusal(messages.format("reply.task.not-found", typed.toUpperCase(Locale.ROOT)));
         }
         TaskRecord task = found.get();
-        if (task.status() == TaskStatus.EXPIRED) {
-            return Reply.refusal(messages.format("approval.expired", task.code(),
-                    UTC_MINUTES.format(task.finishedAt() != null ? task.finishedAt() : task.updatedAt())));
-        }
         if (task.status() != TaskStatus.PENDING_APPROVAL) {
-            return Reply.refusal(messages.format("approval.not-pending", task.code(),
-                    messages.format(task.status().messageKey())));
+            return notPending(messages, task);
         }
         if (scope.uid().equals(task.requester().directoryUid())) {
             return Reply.refusal(selfApproval(messages, task));
         }
         ApprovalVerdict verdict = approve ? ApprovalVerdict.APPROVED : ApprovalVerdict.REJECTED;
         if (!tasks.recordDecision(task.id(), verdict, scope.uid(), reason)) {
-            TaskRecord now = tasks.findById(task.id()).orElse(task);
-            if (now.status() == TaskStatus.EXPIRED) {
-                return Reply.refusal(messages.format("approval.expired", now.code(),
-                        UTC_MINUTES.format(now.finishedAt() != null ? now.finishedAt() : now.updatedAt())));
-            }
-            return Reply.refusal(messages.format("approval.not-pending", task.code(),
-                    messages.format(now.status().messageKey())));
+            return notPending(messages, tasks.findById(task.id()).orElse(task));
         }
         TaskRecord decided = tasks.findById(task.id()).orElseThrow();
         Messages requesterMessages = Messages.forLocale(decided.locale() != null ? decided.locale() : messages.locale());
         String who = scope.displayName();
-        if (decided.threadRefJson() != null) {
-            ThreadRef requestThread = json.readThread(decided.threadRefJson()).withTask(decided.code());
+        thread(decided).ifPresent(requestThread -> {
             String told = decisionLine(requesterMessages, decided, approve, who, reason);
             notifiers.post(requestThread, decisionReply(approve, told));
             // a decision typed anywhere, not clicked on the card, leaves the card's buttons to be taken away here
             notifiers.approvalDecided(requestThread, scope.thread(),
                     closedCard(decided, requesterMessages, decisionTone(approve), told));
-        }
+        });
         if (approve) {
             scheduling.schedule(decided);
         }
         return decisionReply(approve, decisionLine(messages, decided, approve, who, reason));
+    }
+
+    /** Why a task that no longer waits for approval cannot be decided: it expired (and when), or its state. */
+    private static Reply notPending(Messages messages, TaskRecord task) {
+        if (task.status() == TaskStatus.EXPIRED) {
+            return Reply.refusal(messages.format("approval.expired", task.code(),
+                    UTC_MINUTES.format(task.finishedAt() != null ? task.finishedAt() : task.updatedAt())));
+        }
+        return Reply.refusal(messages.format("approval.not-pending", task.code(),
+                messages.format(task.status().messageKey())));
     }
 
     private static Reply decisionReply(boolean approved, String line) {

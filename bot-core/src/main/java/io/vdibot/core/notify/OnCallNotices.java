@@ -148,7 +148,6 @@ public final class OnCallNotices {
     }
 
     private static String requester(TaskRecord task) {
-        return task.requester().displayName() != null ? task.requester().displayName()
-                : task.requester().platformUserId();
+        return task.requester().shownName();
     }
 }

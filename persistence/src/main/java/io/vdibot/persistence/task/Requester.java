@@ -18,4 +18,9 @@ public record Requester(Platform platform, String platformUserId, String directo
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(platformUserId, "platformUserId");
     }
+
+    /** The name to show: the display name when known, else the platform user id. */
+    public String shownName() {
+        return displayName != null ? displayName : platformUserId;
+    }
 }
