@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,46 +67,40 @@ public final class Notifiers {
 
     /** Asks the approvers of the requester's platform; a platform without an adapter here is logged. */
     public void notifyApprovers(ThreadRef requestThread, Reply question) {
-        ThreadNotifier notifier = notifier(requestThread.platform());
-        if (notifier == null) {
-            LOG.warn("no {} adapter in this process; approval request of {} not posted", requestThread.platform(),
-                    requestThread.taskCode());
-            return;
-        }
-        notifier.notifyApprovers(requestThread, question);
+        onRequesterPlatform(requestThread, "approval request of {} not posted",
+                notifier -> notifier.notifyApprovers(requestThread, question));
     }
 
     /** Reminds the approvers of the requester's platform of a task that still waits for them. */
     public void remindApprovers(ThreadRef requestThread, Reply reminder) {
-        ThreadNotifier notifier = notifier(requestThread.platform());
-        if (notifier == null) {
-            LOG.warn("no {} adapter in this process; reminder about {} not posted", requestThread.platform(),
-                    requestThread.taskCode());
-            return;
-        }
-        notifier.remindApprovers(requestThread, reminder);
+        onRequesterPlatform(requestThread, "reminder about {} not posted",
+                notifier -> notifier.remindApprovers(requestThread, reminder));
     }
 
     /** Redraws a task's approval card, on the requester's platform, as closed (no buttons). */
     public void closeApproval(ThreadRef requestThread, Reply closed) {
-        ThreadNotifier notifier = notifier(requestThread.platform());
-        if (notifier == null) {
-            LOG.warn("no {} adapter in this process; approval card of {} not closed", requestThread.platform(),
-                    requestThread.taskCode());
-            return;
-        }
-        notifier.closeApproval(requestThread, closed);
+        onRequesterPlatform(requestThread, "approval card of {} not closed",
+                notifier -> notifier.closeApproval(requestThread, closed));
     }
 
     /** Redraws a task's approval card, on the requester's platform, as decided, unless the decision redrew it. */
     public void approvalDecided(ThreadRef requestThread, ThreadRef decidedIn, Reply closed) {
+        onRequesterPlatform(requestThread, "approval card of {} not redrawn",
+                notifier -> notifier.approvalDecided(requestThread, decidedIn, closed));
+    }
+
+    /**
+     * Approval cards live on the requester's platform: {@code call} goes to its adapter, or, when this process has
+     * none, a warning says what was not done ({@code notDone}, with {@code {}} for the task).
+     */
+    private void onRequesterPlatform(ThreadRef requestThread, String notDone, Consumer<ThreadNotifier> call) {
         ThreadNotifier notifier = notifier(requestThread.platform());
         if (notifier == null) {
-            LOG.warn("no {} adapter in this process; approval card of {} not redrawn", requestThread.platform(),
+            LOG.warn("no {} adapter in this process; " + notDone, requestThread.platform(),
                     requestThread.taskCode());
             return;
         }
-        notifier.approvalDecided(requestThread, decidedIn, closed);
+        call.accept(notifier);
     }
 
     /**
