@@ -9,6 +9,7 @@ import io.vdibot.commands.spec.TaskRequest;
 import io.vdibot.commands.handler.ResourceBusy;
 import io.vdibot.commands.handler.TaskCancelled;
 import io.vdibot.commands.handler.TaskFailure;
+import io.vdibot.commands.handler.TaskLog;
 import io.vdibot.commands.handler.TaskOutcome;
 import io.vdibot.commands.handler.TaskStatus;
 import io.vdibot.core.command.HandlerRegistry;
@@ -18,7 +19,6 @@ import io.vdibot.core.pipeline.WorkTracker;
 import io.vdibot.core.intake.DatabaseRetry;
 import io.vdibot.core.intake.TaskJson;
 import io.vdibot.core.metrics.TaskMeters;
-import io.vdibot.persistence.task.LogKind;
 import io.vdibot.persistence.task.TaskCancelRequests;
 import io.vdibot.persistence.task.TaskLogRepository;
 import io.vdibot.persistence.task.TaskRecord;
@@ -133,7 +133,7 @@ public final class TaskRunner {
         TaskRequest request = (TaskRequest) json.readRequest(task.commandId(), task.requestJson());
         if (!handlers.taskHandler(request).resumable()) {
             Messages messages = messagesOf(task);
-            log(task, LogKind.ERROR, Text.of("task.log.node-stopped", task.claimedBy()), messages);
+            logOf(task).error(Text.of("task.log.node-stopped", task.claimedBy()), messages);
             end(task, TaskStatus.INTERRUPTED, "interrupted", () -> {
                 notifiers.post(threadOf(task), Reply.builder().tone(Reply.Tone.ERROR)
                         .text(messages.format("reply.task.interrupted", task.code(), task.commandId())).build());
@@ -178,7 +178,7 @@ public final class TaskRunner {
                     .build());
             RunningTask context = new RunningTask(task.code(), request, task.site(), messages, zoneOf(task),
                     new JournaledSteps(task.id(), steps, new StepData(), cancels, database),
-                    new PersistentTaskLog(task.id(), logs, database),
+                    logOf(task),
                     progress, resumed);
             TaskOutcome outcome = execute(handlers, request, context);
             progress.flushPending();
@@ -295,7 +295,7 @@ public final class TaskRunner {
             Text waiting = Text.of("reply.task.waiting", task.code(), task.commandId(), busy.what(), holder,
                     Durations.format(waits.waitMax()));
             String text = waiting.in(messages);
-            log(task, LogKind.DEPLOY, waiting, messages);
+            logOf(task).deploy(waiting, messages);
             notifiers.post(thread, Reply.builder().kind(Reply.Kind.PROGRESS).tone(Reply.Tone.WARNING).text(text)
                     .build());
         }
@@ -317,9 +317,9 @@ public final class TaskRunner {
     private void fail(TaskRecord task, ThreadRef thread, Messages messages, Text reasonText, String reason,
             String cleanedUp, boolean inErrorLog) {
         if (!inErrorLog && reasonText != null) {
-            log(task, LogKind.ERROR, reasonText, messages);
+            logOf(task).error(reasonText, messages);
         } else if (!inErrorLog) {
-            log(task, LogKind.ERROR, reason);
+            logOf(task).error(reason);
         }
         end(task, TaskStatus.FAILED, reason, () -> {
             Reply.Builder reply = Reply.builder().tone(Reply.Tone.ERROR)
@@ -336,7 +336,7 @@ public final class TaskRunner {
     /** The requester may no longer do what the task does: it ends before its first step, having changed nothing. */
     private void refused(TaskRecord task, ThreadRef thread, Messages messages, RequesterRecheck.Refusal refusal) {
         String reason = refusal.in(messages);
-        log(task, LogKind.ERROR, new Text(refusal.key(), refusal.args()), messages);
+        logOf(task).error(new Text(refusal.key(), refusal.args()), messages);
         end(task, TaskStatus.REFUSED, reason, () -> {
             notifiers.post(thread, Reply.builder().tone(Reply.Tone.ERROR).text(reason).build());
             onCall.refused(task, refusal.key(), refusal.args());
@@ -347,11 +347,11 @@ public final class TaskRunner {
     private void stopped(TaskRecord task, ThreadRef thread, Messages messages, TaskCancelled cancelled) {
         Text said = Text.of("reply.task.cancelled-running", task.code(), task.commandId(), cancelled.cancelledBy());
         String summary = said.in(messages);
-        log(task, LogKind.DEPLOY, said, messages);
+        logOf(task).deploy(said, messages);
         end(task, TaskStatus.CANCELLED, summary, () -> {
             Reply.Builder reply = Reply.builder().tone(Reply.Tone.WARNING).text(summary);
             if (cancelled.leftInPlace() != null) {
-                log(task, LogKind.DEPLOY, cancelled.leftInPlace());
+                logOf(task).deploy(cancelled.leftInPlace());
                 reply.text(cancelled.leftInPlace());
             }
             notifiers.post(thread, reply.text(messages.format("reply.task.see-logs", task.code())).build());
@@ -391,16 +391,9 @@ public final class TaskRunner {
         return tasks.findById(taskId).filter(t -> t.status() == status && node.id().equals(t.claimedBy())).isPresent();
     }
 
-    private void log(TaskRecord task, LogKind kind, String message) {
-        database.run("log of " + task.code(), () -> logs.append(task.id(), kind, null, message));
-    }
-
-    /** A line from a message: kept as a message too, to be read in each reader's language. */
-    private void log(TaskRecord task, LogKind kind, Text message, Messages requester) {
-        String text = message.in(requester);
-        String args = TextJson.args(message);
-        database.run("log of " + task.code(),
-                () -> logs.append(task.id(), kind, null, text, message.key(), args));
+    /** The task's deploy and error logs, as its handler writes them. */
+    private TaskLog logOf(TaskRecord task) {
+        return new PersistentTaskLog(task.id(), logs, database);
     }
 
     private ThreadRef threadOf(TaskRecord task) {
