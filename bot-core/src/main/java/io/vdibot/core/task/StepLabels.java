@@ -1,6 +1,8 @@
 package io.vdibot.core.task;
 
 import io.vdibot.commands.i18n.Messages;
+import io.vdibot.commands.i18n.Text;
+import io.vdibot.rhev.task.TaskRun;
 import java.util.List;
 
 /**
@@ -16,14 +18,10 @@ final class StepLabels {
     }
 
     static String label(String commandId, String step, Messages messages) {
-        int dash = step.lastIndexOf('-');
-        boolean numbered = dash > 0 && step.substring(dash + 1).matches("\\d+");
-        String base = numbered ? step.substring(0, dash) : step;
         for (String family : families(commandId)) {
-            String key = family + ".step." + base;
-            if (messages.has(key)) {
-                return numbered ? messages.format(key, Integer.parseInt(step.substring(dash + 1)))
-                        : messages.format(key);
+            Text label = TaskRun.stepLabel(family, step);
+            if (messages.has(label.key())) {
+                return label.in(messages);
             }
         }
         return step;

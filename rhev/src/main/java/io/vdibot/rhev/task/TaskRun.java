@@ -132,6 +132,14 @@ public final class TaskRun {
     }
 
     private Text labelText(String step) {
+        return stepLabel(family, step);
+    }
+
+    /**
+     * The label of a run's step as a message: {@code <family>.step.<step>}, where a step ending in a number
+     * ({@code grow-2}) is the family's {@code grow} with that number.
+     */
+    public static Text stepLabel(String family, String step) {
         int dash = step.lastIndexOf('-');
         if (dash > 0 && step.substring(dash + 1).matches("\\d+")) {
             return Text.of(family + ".step." + step.substring(0, dash), Integer.parseInt(step.substring(dash + 1)));
