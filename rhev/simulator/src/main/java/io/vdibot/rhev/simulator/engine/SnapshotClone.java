@@ -10,7 +10,6 @@ import io.vdibot.rhev.simulator.model.SnapshotEntity;
 import io.vdibot.rhev.simulator.model.VmEntity;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -149,7 +148,7 @@ final class SnapshotClone {
             SnapshotOperations.stored(source, change.args.get("snapshot")).ifPresent(s -> s.status = "ok");
         }
         vms.vm(change.entityId).ifPresent(clone -> {
-            clone.diskIds.stream().map(estate.disks::get).filter(Objects::nonNull).forEach(d -> d.status = "ok");
+            snapshots.setDisks(clone, "ok");
             clone.status = "down";
             engine.event(53, "normal", "VM " + clone.name + " creation has been completed.",
                     change.args.get("correlation"), e -> e.vmId = clone.id);
