@@ -45,9 +45,7 @@ final class SnapshotClone {
         Optional<SnapshotEntity> stored = SnapshotOperations.stored(source, request.snapshotId());
         String snapshotName = stored.map(s -> s.description).orElse(SnapshotOperations.ACTIVE_DESCRIPTION);
         NameRules.checkVmName(request.name(), ACTION);
-        if (source.snapshots.stream().anyMatch(SnapshotEntity::isLocked)) {
-            throw EngineFault.conflict(EngineMessages.vmDuringSnapshot(ACTION, TYPE));
-        }
+        SnapshotOperations.refuseDuringSnapshot(source, ACTION, TYPE);
         List<DiskEntity> sourceDisks = snapshots.disks(source.id, request.snapshotId());
         List<String> locked = sourceDisks.stream().filter(d -> "locked".equals(d.status)).map(d -> d.alias).toList();
         if (!locked.isEmpty()) {

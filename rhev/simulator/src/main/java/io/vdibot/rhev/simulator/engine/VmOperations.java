@@ -6,7 +6,6 @@ import io.vdibot.rhev.simulator.model.Estate;
 import io.vdibot.rhev.simulator.model.JobEntity;
 import io.vdibot.rhev.simulator.model.NicEntity;
 import io.vdibot.rhev.simulator.model.PendingChange;
-import io.vdibot.rhev.simulator.model.SnapshotEntity;
 import io.vdibot.rhev.simulator.model.TemplateEntity;
 import io.vdibot.rhev.simulator.model.VmEntity;
 import java.util.Comparator;
@@ -235,10 +234,7 @@ public final class VmOperations {
         if (vm.poolId != null) {
             throw EngineFault.conflict(EngineMessages.vmAttachedToPool("remove", "VM"));
         }
-        if (vm.snapshots.stream().anyMatch(SnapshotEntity::isLocked)) {
-            // a snapshot being taken, restored, merged or cloned from
-            throw EngineFault.conflict(EngineMessages.vmDuringSnapshot("remove", "VM"));
-        }
+        SnapshotOperations.refuseDuringSnapshot(vm, "remove", "VM");
         JobEntity job = engine.startJob("Removing VM " + vm.name + " from system", call.correlationId());
         delete(vm);
         engine.endJob(job.id, true);
