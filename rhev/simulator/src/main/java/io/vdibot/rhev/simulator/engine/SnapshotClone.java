@@ -97,12 +97,7 @@ final class SnapshotClone {
         vm.vmType = source.vmType;
         vm.apply(source.settings());
         vm.description = source.description;
-        snapshot.ifPresent(s -> {
-            vm.description = s.vmDescription;
-            vm.memoryBytes = s.memoryBytes;
-            vm.sockets = s.sockets;
-            vm.cores = s.cores;
-        });
+        snapshot.ifPresent(s -> s.applyTo(vm));
         if (request.description() != null) {
             vm.description = request.description();
         }
