@@ -106,11 +106,7 @@ final class SnapshotClone {
         }
         vm.creationTime = engine.now();
         for (NicEntity sourceNic : source.nics) {
-            NicEntity nic = new NicEntity();
-            nic.id = engine.newId();
-            nic.name = sourceNic.name;
-            nic.interfaceType = sourceNic.interfaceType;
-            nic.vnicProfileId = sourceNic.vnicProfileId;
+            NicEntity nic = DeviceCopies.nic(engine, sourceNic);
             nic.linked = sourceNic.linked;
             nic.mac = engine.nextMac();
             vm.nics.add(nic);
@@ -120,19 +116,7 @@ final class SnapshotClone {
 
     /** A collapsed copy of one of the snapshot's disks, on the same storage domain, locked while it is written. */
     private String copy(DiskEntity source, int position, String vmName) {
-        DiskEntity disk = new DiskEntity();
-        disk.id = engine.newId();
-        disk.alias = vmName + "_Disk" + position;
-        disk.provisionedSize = source.provisionedSize;
-        disk.actualSize = source.actualSize;
-        disk.format = source.format;
-        disk.sparse = source.sparse;
-        disk.storageDomainId = source.storageDomainId;
-        disk.bootable = source.bootable;
-        disk.diskInterface = source.diskInterface;
-        disk.status = "locked";
-        estate.disks.put(disk.id, disk);
-        return disk.id;
+        return DeviceCopies.lockedDisk(engine, source, vmName + "_Disk" + position, source.storageDomainId).id;
     }
 
     private void cloned(PendingChange change) {

@@ -148,11 +148,7 @@ public final class VmOperations {
         vm.cores = template.cores;
         vm.creationTime = engine.now();
         for (NicEntity templateNic : template.nics) {
-            NicEntity nic = new NicEntity();
-            nic.id = engine.newId();
-            nic.name = templateNic.name;
-            nic.interfaceType = templateNic.interfaceType;
-            nic.vnicProfileId = templateNic.vnicProfileId;
+            NicEntity nic = DeviceCopies.nic(engine, templateNic);
             nic.mac = engine.nextMac();
             vm.nics.add(nic);
         }
