@@ -61,6 +61,11 @@ final class DashboardChart {
         int total() {
             return slices.stream().mapToInt(Slice::count).sum();
         }
+
+        /** The slices drawn and listed in the legend, in drawing order: those with something in them. */
+        List<Slice> drawn() {
+            return slices.stream().filter(slice -> slice.count() > 0).toList();
+        }
     }
 
     /** The whole picture: its title and its pies, left to right. */
@@ -92,7 +97,7 @@ final class DashboardChart {
 
     /** What the legend lists: the slices drawn, or the one entry of an empty pie. */
     private static int legendEntries(Pie pie) {
-        return Math.max(1, (int) pie.slices().stream().filter(slice -> slice.count() > 0).count());
+        return Math.max(1, pie.drawn().size());
     }
 
     static byte[] png(Picture picture) {
@@ -152,7 +157,7 @@ final class DashboardChart {
             chart.addSeries(pie.none(), 1).setFillColor(EMPTY);
             return chart;
         }
-        List<Slice> drawn = pie.slices().stream().filter(slice -> slice.count() > 0).toList();
+        List<Slice> drawn = pie.drawn();
         if (drawn.size() == 1) {
             wholeDisc(styler);
         }

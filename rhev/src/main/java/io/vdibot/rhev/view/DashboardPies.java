@@ -37,7 +37,7 @@ final class DashboardPies {
 
     /** The legend as one line of text, e.g. "Up (7), Maintenance (1)"; the word for none when there is nothing. */
     static String shares(Pie pie, Messages m) {
-        List<String> shares = pie.slices().stream().filter(s -> s.count() > 0).map(Slice::label).toList();
+        List<String> shares = pie.drawn().stream().map(Slice::label).toList();
         return shares.isEmpty() ? pie.none() : String.join(m.format("dashboard.pie.separator"), shares);
     }
 

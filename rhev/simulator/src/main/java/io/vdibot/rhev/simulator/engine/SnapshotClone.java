@@ -10,7 +10,6 @@ import io.vdibot.rhev.simulator.model.SnapshotEntity;
 import io.vdibot.rhev.simulator.model.VmEntity;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,9 +45,7 @@ final class SnapshotClone {
         Optional<SnapshotEntity> stored = SnapshotOperations.stored(source, request.snapshotId());
         String snapshotName = stored.map(s -> s.description).orElse(SnapshotOperations.ACTIVE_DESCRIPTION);
         NameRules.checkVmName(request.name(), ACTION);
-        if (source.snapshots.stream().anyMatch(SnapshotEntity::isLocked)) {
-            throw EngineFault.conflict(EngineMessages.vmDuringSnapshot(ACTION, TYPE));
-        }
+        SnapshotOperations.refuseDuringSnapshot(source, ACTION, TYPE);
         List<DiskEntity> sourceDisks = snapshots.disks(source.id, request.snapshotId());
         List<String> locked = sourceDisks.stream().filter(d -> "locked".equals(d.status)).map(d -> d.alias).toList();
         if (!locked.isEmpty()) {
@@ -100,12 +97,7 @@ final class SnapshotClone {
         vm.vmType = source.vmType;
         vm.apply(source.settings());
         vm.description = source.description;
-        snapshot.ifPresent(s -> {
-            vm.description = s.vmDescription;
-            vm.memoryBytes = s.memoryBytes;
-            vm.sockets = s.sockets;
-            vm.cores = s.cores;
-        });
+        snapshot.ifPresent(s -> s.applyTo(vm));
         if (request.description() != null) {
             vm.description = request.description();
         }
@@ -114,11 +106,7 @@ final class SnapshotClone {
         }
         vm.creationTime = engine.now();
         for (NicEntity sourceNic : source.nics) {
-            NicEntity nic = new NicEntity();
-            nic.id = engine.newId();
-            nic.name = sourceNic.name;
-            nic.interfaceType = sourceNic.interfaceType;
-            nic.vnicProfileId = sourceNic.vnicProfileId;
+            NicEntity nic = DeviceCopies.nic(engine, sourceNic);
             nic.linked = sourceNic.linked;
             nic.mac = engine.nextMac();
             vm.nics.add(nic);
@@ -128,19 +116,7 @@ final class SnapshotClone {
 
     /** A collapsed copy of one of the snapshot's disks, on the same storage domain, locked while it is written. */
     private String copy(DiskEntity source, int position, String vmName) {
-        DiskEntity disk = new DiskEntity();
-        disk.id = engine.newId();
-        disk.alias = vmName + "_Disk" + position;
-        disk.provisionedSize = source.provisionedSize;
-        disk.actualSize = source.actualSize;
-        disk.format = source.format;
-        disk.sparse = source.sparse;
-        disk.storageDomainId = source.storageDomainId;
-        disk.bootable = source.bootable;
-        disk.diskInterface = source.diskInterface;
-        disk.status = "locked";
-        estate.disks.put(disk.id, disk);
-        return disk.id;
+        return DeviceCopies.lockedDisk(engine, source, vmName + "_Disk" + position, source.storageDomainId).id;
     }
 
     private void cloned(PendingChange change) {
@@ -149,7 +125,7 @@ final class SnapshotClone {
             SnapshotOperations.stored(source, change.args.get("snapshot")).ifPresent(s -> s.status = "ok");
         }
         vms.vm(change.entityId).ifPresent(clone -> {
-            clone.diskIds.stream().map(estate.disks::get).filter(Objects::nonNull).forEach(d -> d.status = "ok");
+            snapshots.setDisks(clone, "ok");
             clone.status = "down";
             engine.event(53, "normal", "VM " + clone.name + " creation has been completed.",
                     change.args.get("correlation"), e -> e.vmId = clone.id);

@@ -204,12 +204,20 @@ public final class SnapshotOperations {
      * snapshot), and no disk of the VM locked by something else.
      */
     void refuseWhileBusy(VmEntity vm, String action) {
-        if (vm.snapshots.stream().anyMatch(SnapshotEntity::isLocked)) {
-            throw EngineFault.conflict(EngineMessages.vmDuringSnapshot(action, TYPE));
-        }
+        refuseDuringSnapshot(vm, action, TYPE);
         List<String> locked = lockedDisks(vm);
         if (!locked.isEmpty()) {
             throw EngineFault.conflict(EngineMessages.disksLocked(action, TYPE, String.join(", ", locked)));
+        }
+    }
+
+    /**
+     * Refuses a command on a VM while one of its snapshots is being taken, restored, merged or cloned from: such a
+     * snapshot is locked until its operation ends.
+     */
+    static void refuseDuringSnapshot(VmEntity vm, String action, String type) {
+        if (vm.snapshots.stream().anyMatch(SnapshotEntity::isLocked)) {
+            throw EngineFault.conflict(EngineMessages.vmDuringSnapshot(action, type));
         }
     }
 

@@ -67,10 +67,7 @@ final class SnapshotRestore {
         snapshots.find(change).ifPresent(found -> {
             VmEntity vm = found.vm();
             SnapshotEntity snapshot = found.snapshot();
-            vm.description = snapshot.vmDescription;
-            vm.memoryBytes = snapshot.memoryBytes;
-            vm.sockets = snapshot.sockets;
-            vm.cores = snapshot.cores;
+            snapshot.applyTo(vm);
             vm.activeSnapshotId = engine.newId();
             vm.activeSnapshotDate = engine.now();
             snapshot.status = "ok";

@@ -148,12 +148,7 @@ public final class TemplateOperations {
     /** The template's NICs are new ones with the VM's names and profiles. */
     private void copyNics(VmEntity vm, TemplateEntity template) {
         for (NicEntity vmNic : vm.nics) {
-            NicEntity nic = new NicEntity();
-            nic.id = engine.newId();
-            nic.name = vmNic.name;
-            nic.interfaceType = vmNic.interfaceType;
-            nic.vnicProfileId = vmNic.vnicProfileId;
-            template.nics.add(nic);
+            template.nics.add(DeviceCopies.nic(engine, vmNic));
         }
     }
 
@@ -161,19 +156,8 @@ public final class TemplateOperations {
     private void copyDisks(VmEntity vm, TemplateEntity template, String storageDomainId) {
         for (String vmDiskId : vm.diskIds) {
             DiskEntity source = estate.disks.get(vmDiskId);
-            DiskEntity disk = new DiskEntity();
-            disk.id = engine.newId();
-            disk.alias = source.alias;
-            disk.provisionedSize = source.provisionedSize;
-            disk.actualSize = source.actualSize;
-            disk.format = source.format;
-            disk.sparse = source.sparse;
-            disk.bootable = source.bootable;
-            disk.diskInterface = source.diskInterface;
-            disk.storageDomainId = storageDomainId != null ? storageDomainId : source.storageDomainId;
-            disk.status = "locked";
-            estate.disks.put(disk.id, disk);
-            template.diskIds.add(disk.id);
+            String domainId = storageDomainId != null ? storageDomainId : source.storageDomainId;
+            template.diskIds.add(DeviceCopies.lockedDisk(engine, source, source.alias, domainId).id);
         }
     }
 

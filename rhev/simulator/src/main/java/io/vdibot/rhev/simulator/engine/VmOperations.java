@@ -6,7 +6,6 @@ import io.vdibot.rhev.simulator.model.Estate;
 import io.vdibot.rhev.simulator.model.JobEntity;
 import io.vdibot.rhev.simulator.model.NicEntity;
 import io.vdibot.rhev.simulator.model.PendingChange;
-import io.vdibot.rhev.simulator.model.SnapshotEntity;
 import io.vdibot.rhev.simulator.model.TemplateEntity;
 import io.vdibot.rhev.simulator.model.VmEntity;
 import java.util.Comparator;
@@ -149,11 +148,7 @@ public final class VmOperations {
         vm.cores = template.cores;
         vm.creationTime = engine.now();
         for (NicEntity templateNic : template.nics) {
-            NicEntity nic = new NicEntity();
-            nic.id = engine.newId();
-            nic.name = templateNic.name;
-            nic.interfaceType = templateNic.interfaceType;
-            nic.vnicProfileId = templateNic.vnicProfileId;
+            NicEntity nic = DeviceCopies.nic(engine, templateNic);
             nic.mac = engine.nextMac();
             vm.nics.add(nic);
         }
@@ -235,10 +230,7 @@ public final class VmOperations {
         if (vm.poolId != null) {
             throw EngineFault.conflict(EngineMessages.vmAttachedToPool("remove", "VM"));
         }
-        if (vm.snapshots.stream().anyMatch(SnapshotEntity::isLocked)) {
-            // a snapshot being taken, restored, merged or cloned from
-            throw EngineFault.conflict(EngineMessages.vmDuringSnapshot("remove", "VM"));
-        }
+        SnapshotOperations.refuseDuringSnapshot(vm, "remove", "VM");
         JobEntity job = engine.startJob("Removing VM " + vm.name + " from system", call.correlationId());
         delete(vm);
         engine.endJob(job.id, true);

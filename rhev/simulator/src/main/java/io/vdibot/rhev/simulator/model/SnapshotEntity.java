@@ -27,4 +27,12 @@ public class SnapshotEntity {
     public boolean isLocked() {
         return "locked".equals(status);
     }
+
+    /** Lays the VM's configuration of this snapshot over the VM, as a restore does and a clone starts from. */
+    public void applyTo(VmEntity vm) {
+        vm.description = vmDescription;
+        vm.memoryBytes = memoryBytes;
+        vm.sockets = sockets;
+        vm.cores = cores;
+    }
 }
