@@ -52,11 +52,6 @@ final class TeamsTableHandler implements CardActionHandler {
     }
 
     @Override
-    public boolean readOnly(String verb) {
-        return true;
-    }
-
-    @Override
     public Answer onInvoke(InboundActivity activity, String verb, JsonNode data) {
         Optional<TableBlock> table = tables.find(data.path(ID).asText(null));
         TeamsTexts texts = TeamsTexts.forLocale(TeamsHandOver.locale(activity));

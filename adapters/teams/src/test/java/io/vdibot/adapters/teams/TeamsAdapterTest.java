@@ -104,6 +104,39 @@ class TeamsAdapterTest {
     }
 
     @Test
+    void aShowAllClickThatTeamsDeliversTwicePostsTheTableOnce() throws Exception {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            rows.add(List.of(String.format("vm-%02d", i), "Up"));
+        }
+        rig.core = (r, envelope) -> r.adapter.notifier().post(taskThread(envelope, "T1042"), Reply.builder()
+                .text("Pool web has 45 VMs")
+                .block(new io.vdibot.commands.reply.TableBlock(List.of("VM", "Status"), rows)).build());
+        ObjectNode message = rig.activities.mention(TeamsRig.ALICE, CHANNEL + ";messageid=1700000000011",
+                "channel", "vdi pool show web");
+        message.put("id", "1700000000011");
+        rig.send(message);
+        TeamsRig.eventually(() -> rig.bf.sentActivities().stream()
+                .anyMatch(a -> a.toString().contains("\"verb\":\"table.all\"")));
+        JsonNode showAll = rig.bf.sentActivities().stream()
+                .flatMap(a -> a.findValues("data").stream())
+                .filter(d -> d.path("vdibot").asText().equals("table.all"))
+                .findFirst().orElseThrow();
+
+        ObjectNode click = rig.activities.invoke(TeamsRig.ALICE, CHANNEL + ";messageid=1700000000011", "channel",
+                "1700000000011", "table.all", (ObjectNode) showAll.deepCopy());
+        assertThat(rig.send(click).statusCode()).isEqualTo(200);
+        // Teams repeats an invoke it thinks went unanswered, with the same id
+        assertThat(rig.send(click).statusCode()).isEqualTo(200);
+        rig.idle();
+
+        TeamsRig.eventually(() -> rig.bf.sentTexts().stream().anyMatch(text -> text.contains("vm-44")));
+        rig.idle();
+        assertThat(rig.bf.sentTexts().stream().filter(text -> text.contains("vm-44")))
+                .as("the rest of the table, posted once").hasSize(1);
+    }
+
+    @Test
     void aGuestOfTheOrganisationIsToldSoAndNothingReachesTheCore() throws Exception {
         Activities.User guest = new Activities.User("29:guest", "aad-guest", "Gus Guest",
                 "gus_partner.example#EXT#@vdibot.example");
