@@ -9,8 +9,6 @@ import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,10 +90,7 @@ final class ApprovalCards {
             original.stream().filter(b -> !(b instanceof ActionsBlock)).forEach(blocks::add);
         }
         String first = reply.plainText().strip().lines().findFirst().orElse("");
-        Instant now = clock.instant();
-        // Slack renders <!date…> in each reader's time zone; the fallback after | is UTC.
-        String when = "<!date^" + now.getEpochSecond() + "^{date_short_pretty} {time}|"
-                + DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + ">";
+        String when = BlockKitRenderer.dateToken(clock.instant());
         blocks.add(ContextBlock.builder().elements(List.of(
                 PlainTextObject.builder().text(BlockKitRenderer.tonePrefix(reply.tone()) + first).emoji(false).build(),
                 MarkdownTextObject.builder().text(texts.format("slack.decided") + " " + when).build())).build());

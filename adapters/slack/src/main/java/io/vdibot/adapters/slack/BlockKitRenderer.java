@@ -138,15 +138,19 @@ public final class BlockKitRenderer {
         }
     }
 
-    /**
-     * A moment in each reader's own time zone: Slack renders {@code <!date^…>} for whoever reads it (the text after
-     * {@code |} is the fallback, in UTC). The token is the only mrkdwn; the label stays plain text.
-     */
+    /** A moment in each reader's own time zone; the token is the only mrkdwn, the label stays plain text. */
     private static ContextBlock readerTime(String label, Instant at) {
-        String fallback = DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
         return ContextBlock.builder().elements(List.of(plain(cut(label, FIELD_CHARS) + " \u2192"),
-                MarkdownTextObject.builder().text("<!date^" + at.getEpochSecond()
-                        + "^{date_short_pretty} {time}|" + fallback + ">").build())).build();
+                MarkdownTextObject.builder().text(dateToken(at)).build())).build();
+    }
+
+    /**
+     * {@code at} as mrkdwn that Slack renders in each reader's own time zone ({@code <!date^…>}); the text after
+     * {@code |} is the fallback, in UTC.
+     */
+    static String dateToken(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|"
+                + DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS)) + ">";
     }
 
     private static void table(List<LayoutBlock> blocks, List<Rendered.FileAttachment> files, TableBlock table,

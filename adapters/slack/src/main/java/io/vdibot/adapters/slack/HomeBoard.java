@@ -13,8 +13,6 @@ import io.vdibot.commands.port.MessageHandle;
 import io.vdibot.commands.port.ThreadRef;
 import io.vdibot.commands.reply.Reply;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -185,10 +183,8 @@ final class HomeBoard {
             blocks.add(SectionBlock.builder().text(BlockKitRenderer.plain(notice)).build());
             return View.builder().type("home").blocks(blocks).build();
         }
-        Instant now = clock.instant();
         blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
-                .text(texts.format("slack.home.updated") + " <!date^" + now.getEpochSecond()
-                        + "^{date_short_pretty} {time}|" + DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + ">")
+                .text(texts.format("slack.home.updated") + " " + BlockKitRenderer.dateToken(clock.instant()))
                 .build())).build());
         for (int i = 0; i < shown.size(); i++) {
             Section section = shown.get(i);
