@@ -65,17 +65,19 @@ public class SlackApi {
 
     /** Posts a message and returns its {@code ts}; {@code threadTs} {@code null} posts in the channel itself. */
     public Posted postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
-        ChatPostMessageResponse response = blocking("chat.postMessage", () -> methods.chatPostMessage(
-                ChatPostMessageRequest.builder().token(token).channel(channel).threadTs(threadTs).text(text)
-                        .blocks(blocks).unfurlLinks(false).unfurlMedia(false).build()));
-        return new Posted(response.getChannel() != null ? response.getChannel() : channel, response.getTs());
+        return post(channel, threadTs, text, blocks, false);
     }
 
     /** A reply in a thread that is also shown in the channel ({@code reply_broadcast}), where everyone sees it. */
     public Posted broadcastReply(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
+        return post(channel, threadTs, text, blocks, true);
+    }
+
+    private Posted post(String channel, String threadTs, String text, List<LayoutBlock> blocks, boolean broadcast) {
         ChatPostMessageResponse response = blocking("chat.postMessage", () -> methods.chatPostMessage(
-                ChatPostMessageRequest.builder().token(token).channel(channel).threadTs(threadTs).replyBroadcast(true)
-                        .text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false).build()));
+                ChatPostMessageRequest.builder().token(token).channel(channel).threadTs(threadTs)
+                        .replyBroadcast(broadcast).text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)
+                        .build()));
         return new Posted(response.getChannel() != null ? response.getChannel() : channel, response.getTs());
     }
 
