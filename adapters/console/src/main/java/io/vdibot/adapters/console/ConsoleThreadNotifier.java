@@ -39,15 +39,13 @@ public final class ConsoleThreadNotifier implements ThreadNotifier {
         out.print(prefix(message.thread()), renderer.render(reply));
     }
 
+    /**
+     * The console is the approvers' channel too: the question goes in the task's thread, and so does a reminder
+     * (the default {@link #remindApprovers}), under its card.
+     */
     @Override
     public void notifyApprovers(ThreadRef requestThread, Reply question) {
         out.print(prefix(requestThread), renderer.render(question));
-    }
-
-    /** The console is the approvers' channel too: the reminder goes in the task's thread, under its card. */
-    @Override
-    public void remindApprovers(ThreadRef requestThread, Reply reminder) {
-        out.print(prefix(requestThread), renderer.render(reminder));
     }
 
     /** Printed lines cannot change: the closed card is printed again, without its buttons. */
