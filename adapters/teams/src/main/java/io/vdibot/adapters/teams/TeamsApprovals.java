@@ -60,8 +60,7 @@ final class TeamsApprovals {
                     task);
             return;
         }
-        Optional<TeamsThreadStore.CardRoot> known = task == null ? Optional.empty()
-                : store.find(task, TeamsThreadStore.APPROVAL);
+        Optional<TeamsThreadStore.CardRoot> known = root(task);
         if (known.isPresent()) {
             TeamsThreadStore.CardRoot root = known.get();
             CardRenderer.Rendered rendered = renderer.render(reply);
@@ -90,8 +89,7 @@ final class TeamsApprovals {
         }
         CardRenderer.Rendered rendered = renderer.render(reminder);
         Outgoing message = new Outgoing(rendered.summary(), rendered.first());
-        Optional<TeamsThreadStore.CardRoot> known = task == null ? Optional.empty()
-                : store.find(task, TeamsThreadStore.APPROVAL);
+        Optional<TeamsThreadStore.CardRoot> known = root(task);
         if (known.isPresent()) {
             TeamsThreadStore.CardRoot root = known.get();
             connector.reply(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()),
@@ -103,27 +101,22 @@ final class TeamsApprovals {
 
     /** Redraws the task's card for everyone with the last line of {@code closed} in place of its buttons. */
     void close(String task, Reply closed) throws ConnectorException {
-        Optional<ApprovalCards.State> state = state(task);
+        Optional<TeamsThreadStore.CardRoot> root = root(task);
+        Optional<ApprovalCards.State> state = state(root);
         if (state.isEmpty() || state.get().decision() != null) {
             return;
         }
-        ApprovalCards.State ended = state.get().decided(lastText(closed));
-        TeamsThreadStore.CardRoot root = store.find(task, TeamsThreadStore.APPROVAL).orElseThrow();
-        store.save(task, TeamsThreadStore.APPROVAL, new TeamsThreadStore.CardRoot(root.serviceUrl(),
-                root.tenantId(), root.conversationId(), root.activityId(), root.replyTo(), root.headline(),
-                JSON.valueToTree(ended)));
-        connector.update(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()), root.activityId(),
-                new Outgoing(CardRenderer.summary(closed), cards.decided(ended)));
+        redraw(task, root.get(), state.get().decided(lastText(closed)), CardRenderer.summary(closed), null);
     }
 
     /** The card a client shows after a refresh: only cards sent before the buttons were in every card ask. */
     ObjectNode refresh(String task, Locale locale) {
-        return state(task).map(s -> open(s, locale, null)).orElse(null);
+        return state(root(task)).map(s -> open(s, locale, null)).orElse(null);
     }
 
     /** What the clicking approver sees while the core records the decision. */
     ObjectNode working(String task, Locale locale) {
-        Optional<ApprovalCards.State> state = state(task);
+        Optional<ApprovalCards.State> state = state(root(task));
         Reply notice = Reply.text(texts(locale).format("teams.approval.working"));
         return state.map(s -> open(s, locale, notice)).orElse(renderer.render(notice).first());
     }
@@ -137,7 +130,8 @@ final class TeamsApprovals {
     /** The core's answer to a click on Approve or Reject. */
     MessageHandle answer(ThreadRef click, Reply reply) throws ConnectorException {
         String task = click.extras().get(TeamsThreads.DECIDES);
-        Optional<ApprovalCards.State> state = state(task);
+        Optional<TeamsThreadStore.CardRoot> root = root(task);
+        Optional<ApprovalCards.State> state = state(root);
         String cardId = click.extras().get(TeamsThreads.CARD);
         Address cardAddress = TeamsThreads.address(click);
         String key = click.extras().get(TeamsThreads.PENDING);
@@ -151,17 +145,8 @@ final class TeamsApprovals {
         if (reply.kind() == Reply.Kind.DECISION) {
             String line = firstText(reply) + "\n" + texts(null).format("teams.approval.decided",
                     WHEN.format(clock.instant()));
-            ApprovalCards.State decided = state.get().decided(line);
-            TeamsThreadStore.CardRoot root = store.find(task, TeamsThreadStore.APPROVAL).orElseThrow();
-            store.save(task, TeamsThreadStore.APPROVAL, new TeamsThreadStore.CardRoot(root.serviceUrl(),
-                    root.tenantId(), root.conversationId(), root.activityId(), root.replyTo(), root.headline(),
-                    JSON.valueToTree(decided)));
-            ObjectNode card = cards.decided(decided);
-            pending.complete(key, card);
-            // everyone's copy of the card, not only the clicker's, shows the decision
-            connector.update(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()),
-                    root.activityId(), new Outgoing(CardRenderer.summary(reply), card));
-            return new MessageHandle(click, root.activityId());
+            redraw(task, root.get(), state.get().decided(line), CardRenderer.summary(reply), key);
+            return new MessageHandle(click, root.get().activityId());
         }
         ObjectNode card = open(state.get(), null, reply);
         if (!pending.complete(key, card)) {
@@ -172,12 +157,28 @@ final class TeamsApprovals {
         return new MessageHandle(click, cardId == null ? "-" : cardId);
     }
 
-    private Optional<ApprovalCards.State> state(String task) {
-        if (task == null) {
-            return Optional.empty();
-        }
-        return store.find(task, TeamsThreadStore.APPROVAL).filter(root -> root.state() != null)
-                .map(root -> JSON.convertValue(root.state(), ApprovalCards.State.class));
+    /**
+     * Keeps {@code decided} as the task's card state and redraws everyone's copy of the card with it, not only the
+     * clicker's; the waiting invoke of {@code pendingKey} (null: none) gets the card first.
+     */
+    private void redraw(String task, TeamsThreadStore.CardRoot root, ApprovalCards.State decided, String summary,
+                        String pendingKey) throws ConnectorException {
+        store.save(task, TeamsThreadStore.APPROVAL, new TeamsThreadStore.CardRoot(root.serviceUrl(),
+                root.tenantId(), root.conversationId(), root.activityId(), root.replyTo(), root.headline(),
+                JSON.valueToTree(decided)));
+        ObjectNode card = cards.decided(decided);
+        pending.complete(pendingKey, card);
+        connector.update(new Address(root.serviceUrl(), root.conversationId(), root.tenantId()), root.activityId(),
+                new Outgoing(summary, card));
+    }
+
+    private Optional<TeamsThreadStore.CardRoot> root(String task) {
+        return task == null ? Optional.empty() : store.find(task, TeamsThreadStore.APPROVAL);
+    }
+
+    private static Optional<ApprovalCards.State> state(Optional<TeamsThreadStore.CardRoot> root) {
+        return root.filter(r -> r.state() != null)
+                .map(r -> JSON.convertValue(r.state(), ApprovalCards.State.class));
     }
 
     private static String lastText(Reply reply) {
