@@ -199,10 +199,18 @@ public final class SlackThreadNotifier implements ThreadNotifier {
     }
 
     private MessageHandle postInTaskThread(ThreadRef thread, String task, String purpose, Reply reply) {
-        Rendered rendered = renderer.render(reply);
         Object lock = taskLocks[Math.floorMod((task + "/" + purpose).hashCode(), taskLocks.length)];
         synchronized (lock) {
             Optional<SlackThreadStore.ThreadRoot> known = store.find(task, purpose);
+            boolean status = SlackThreadStore.STATUS.equals(purpose);
+            if (known.isPresent() && status && TaskStatusLines.folds(reply)) {
+                // a line folded into the status message is never posted, so it is not rendered either
+                SlackThreadStore.ThreadRoot root = known.get();
+                statusLines.fold(task, reply);
+                mirror(task, root, null);
+                return new MessageHandle(withChannel(thread, root.channel()), root.ts());
+            }
+            Rendered rendered = renderer.render(reply);
             if (known.isEmpty()) {
                 SlackApi.Posted posted = postOrRedirect(thread, task, thread.threadId(), rendered);
                 SlackThreadStore.ThreadRoot root = new SlackThreadStore.ThreadRoot(posted.channel(), posted.ts(),
@@ -216,12 +224,6 @@ public final class SlackThreadNotifier implements ThreadNotifier {
                 return new MessageHandle(withChannel(thread, posted.channel()), posted.ts());
             }
             SlackThreadStore.ThreadRoot root = known.get();
-            boolean status = SlackThreadStore.STATUS.equals(purpose);
-            if (status && TaskStatusLines.folds(reply)) {
-                statusLines.fold(task, reply);
-                mirror(task, root, null);
-                return new MessageHandle(withChannel(thread, root.channel()), root.ts());
-            }
             SlackApi.Posted posted = api.postMessage(root.channel(), root.replyThread(), rendered.text(),
                     rendered.blocks());
             attach(root.channel(), root.replyThread(), rendered);

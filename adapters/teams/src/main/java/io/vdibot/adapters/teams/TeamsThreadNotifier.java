@@ -176,12 +176,20 @@ final class TeamsThreadNotifier implements ThreadNotifier {
     }
 
     private MessageHandle postInTaskThread(ThreadRef thread, String task, Reply reply) throws ConnectorException {
-        // a long table is shown in part with a "show all" action, so the result stays one card
-        CardRenderer.Rendered rendered = renderer.render(reply,
-                table -> TeamsTableHandler.showAll(tables, table, settings.locale()));
         Object lock = taskLocks.computeIfAbsent(task, k -> new Object());
         synchronized (lock) {
             Optional<TeamsThreadStore.CardRoot> known = store.find(task, TeamsThreadStore.STATUS);
+            if (known.isPresent() && TaskStatusLines.folds(reply) && known.get().activityId() != null) {
+                // a line folded into the status card is never sent, so it is not rendered (nor its tables kept)
+                TeamsThreadStore.CardRoot root = known.get();
+                Address address = new Address(root.serviceUrl(), root.conversationId(), root.tenantId());
+                statusLines.fold(task, reply);
+                mirror(task, root, null);
+                return new MessageHandle(withAddress(thread, address), root.activityId());
+            }
+            // a long table is shown in part with a "show all" action, so the result stays one card
+            CardRenderer.Rendered rendered = renderer.render(reply,
+                    table -> TeamsTableHandler.showAll(tables, table, settings.locale()));
             if (known.isEmpty()) {
                 Address address = TeamsThreads.address(thread);
                 String cardId = thread.extras().get(TeamsThreads.CARD);
@@ -205,11 +213,6 @@ final class TeamsThreadNotifier implements ThreadNotifier {
             }
             TeamsThreadStore.CardRoot root = known.get();
             Address address = new Address(root.serviceUrl(), root.conversationId(), root.tenantId());
-            if (TaskStatusLines.folds(reply) && root.activityId() != null) {
-                statusLines.fold(task, reply);
-                mirror(task, root, null);
-                return new MessageHandle(withAddress(thread, address), root.activityId());
-            }
             statusLines.posted(task);
             String id = null;
             for (ObjectNode card : rendered.cards()) {
