@@ -151,10 +151,7 @@ final class TeamsThreadNotifier implements ThreadNotifier {
             try {
                 Optional<Address> address = conversations.reach(target);
                 if (address.isPresent()) {
-                    for (ObjectNode card : rendered.cards()) {
-                        connector.send(address.get(), new Outgoing(rendered.summary(), card));
-                    }
-                    sendImages(address.get(), null, rendered);
+                    send(address.get(), null, rendered, 0);
                 }
             } catch (ConnectorException | RuntimeException e) {
                 LOG.warn("could not reach on-call target {} in Teams: {}", target, e.getMessage());
@@ -165,13 +162,7 @@ final class TeamsThreadNotifier implements ThreadNotifier {
     /** A reply in the conversation or channel thread where the request was made. */
     private MessageHandle answer(ThreadRef thread, Reply reply) throws ConnectorException {
         CardRenderer.Rendered rendered = renderer.render(reply);
-        String first = null;
-        for (ObjectNode card : rendered.cards()) {
-            String id = sendInThread(TeamsThreads.address(thread), thread.threadId(),
-                    new Outgoing(rendered.summary(), card));
-            first = first == null ? id : first;
-        }
-        sendImages(TeamsThreads.address(thread), thread.threadId(), rendered);
+        String first = send(TeamsThreads.address(thread), thread.threadId(), rendered, 0);
         return new MessageHandle(thread, first == null ? "-" : first);
     }
 
@@ -208,38 +199,35 @@ final class TeamsThreadNotifier implements ThreadNotifier {
                         address.tenantId(), address.conversationId(), statusId, thread.threadId(),
                         CardRenderer.summary(reply), null));
                 firstReplies.put(task, reply);
-                sendRest(address, thread.threadId(), rendered);
+                // the first card is the status card, sent above
+                send(address, thread.threadId(), rendered, 1);
                 return new MessageHandle(thread, statusId == null ? "-" : statusId);
             }
             TeamsThreadStore.CardRoot root = known.get();
             Address address = new Address(root.serviceUrl(), root.conversationId(), root.tenantId());
             statusLines.posted(task);
-            String id = null;
-            for (ObjectNode card : rendered.cards()) {
-                String sent = sendInThread(address, root.replyTo(), new Outgoing(rendered.summary(), card));
-                id = id == null ? sent : id;
-            }
-            sendImages(address, root.replyTo(), rendered);
+            String id = send(address, root.replyTo(), rendered, 0);
             mirror(task, root, reply);
             return new MessageHandle(withAddress(thread, address), id == null ? "-" : id);
         }
     }
 
-    private void sendRest(Address address, String replyTo, CardRenderer.Rendered rendered)
+    /**
+     * The reply's cards from the one numbered {@code from}, then its images, each an inline image in a message of its
+     * own under its description; the id of the first card sent, or null.
+     */
+    private String send(Address address, String replyTo, CardRenderer.Rendered rendered, int from)
             throws ConnectorException {
-        for (ObjectNode card : rendered.cards().subList(1, rendered.cards().size())) {
-            sendInThread(address, replyTo, new Outgoing(rendered.summary(), card));
+        String first = null;
+        for (ObjectNode card : rendered.cards().subList(from, rendered.cards().size())) {
+            String id = sendInThread(address, replyTo, new Outgoing(rendered.summary(), card));
+            first = first == null ? id : first;
         }
-        sendImages(address, replyTo, rendered);
-    }
-
-    /** The reply's images after its cards, each an inline image in a message of its own under its description. */
-    private void sendImages(Address address, String replyTo, CardRenderer.Rendered rendered)
-            throws ConnectorException {
         for (ImageBlock image : rendered.images()) {
             sendInThread(address, replyTo, Outgoing.image(image.altText(),
                     new InlineImage(image.filename(), image.mimeType(), image.data())));
         }
+        return first;
     }
 
     /**
